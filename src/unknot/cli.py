@@ -1,0 +1,187 @@
+"""The `unknot` command line: launch the app, or list, show, validate routines and print the schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .core.describe import describe_routine, equipment_text, total_text
+from .core.loader import Library, add_routine_files, load_diagrams, load_library
+from .core.paths import routine_folders
+from .core.problems import Problem
+
+
+class UsageError(Exception):
+    """A mistake on the command line, reported on stderr without a traceback."""
+
+
+def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Accepted before or after the command; the sub-parser's default must not hide the top one.
+    default: object = [] if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--routines",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=default,
+        help="also load routines from DIR (repeatable; searched after the user folder and UNKNOT_ROUTINES)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="unknot",
+        description="A terminal guide through back-pain-relief routines. Not medical advice.",
+    )
+    parser.add_argument("--version", action="version", version=f"unknot {__version__}")
+    _add_common(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list the routines with their total time")
+    listing.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    show = commands.add_parser("show", help="print a routine as plain text with its diagrams")
+    show.add_argument("id", metavar="ID")
+    validate = commands.add_parser("validate", help="check routine files; exit 1 when any has a problem")
+    validate.add_argument(
+        "paths", metavar="PATH", nargs="*", type=Path, help="files or folders (default: the whole library)"
+    )
+    commands.add_parser("schema", help="print the JSON Schema of a routine file")
+    for sub in (listing, show, validate):
+        _add_common(sub, top=False)
+    return parser
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _library(args: argparse.Namespace) -> Library:
+    return load_library(routine_folders(args.routines))
+
+
+def _summarise_problems(library: Library) -> None:
+    _print_problems(library.notices)
+    if library.errors:
+        count = len(library.errors)
+        print(
+            f"unknot: {count} routine file{'s' if count != 1 else ''} could not be loaded; "
+            "run `unknot validate` for the details",
+            file=sys.stderr,
+        )
+
+
+def command_list(args: argparse.Namespace) -> int:
+    """Print every routine: a table, or a JSON array with --json."""
+    library = _library(args)
+    entries = library.sorted_entries()
+    if args.json:
+        rows = [
+            {
+                "id": entry.id,
+                "title": entry.routine.title,
+                "summary": entry.routine.summary,
+                "total_seconds": entry.total_seconds,
+                "open_ended": entry.timeline.has_until_done,
+                "steps": len(entry.routine.steps),
+                "equipment": list(entry.routine.equipment),
+                "areas": list(entry.routine.areas),
+                "tags": list(entry.routine.tags),
+                "intensity": entry.routine.intensity,
+                "path": str(entry.path),
+            }
+            for entry in entries
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        width = max((len(entry.id) for entry in entries), default=2)
+        for entry in entries:
+            time = total_text(entry.total_seconds, entry.timeline.has_until_done)
+            print(f"{entry.id:<{width}}  {time:>7}  {entry.routine.title}  [{equipment_text(entry.routine)}]")
+    _summarise_problems(library)
+    return 0
+
+
+def command_show(args: argparse.Namespace) -> int:
+    """Print one routine as plain text."""
+    library = _library(args)
+    entry = library.routines.get(args.id)
+    if entry is None:
+        raise UsageError(f"no routine with the id {args.id!r}; `unknot list` shows the ids")
+    print(describe_routine(entry.routine, entry.total_seconds, entry.timeline.has_until_done), end="")
+    return 0
+
+
+def command_validate(args: argparse.Namespace) -> int:
+    """Check files or folders (or the whole library); one located line per problem."""
+    folders = routine_folders(args.routines)
+    if not args.paths:
+        library = load_library(folders)
+    else:
+        library = Library()
+        targets = [path for path in args.paths if path.is_dir()]
+        load_diagrams([*folders, *targets], library)
+        for path in args.paths:
+            if path.is_dir():
+                add_routine_files(
+                    sorted(child for child in path.iterdir() if child.suffix in (".yaml", ".yml")), library
+                )
+            elif not path.exists() and not path.is_symlink():
+                library.problems.append(Problem(path, "no such file or folder"))
+            else:
+                add_routine_files([path], library)
+    _print_problems(library.problems)
+    errors = len(library.errors)
+    count = len(library.routines)
+    if errors:
+        print(
+            f"{errors} problem{'s' if errors != 1 else ''}; {count} routine{'s' if count != 1 else ''} valid",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{count} routine{'s' if count != 1 else ''} valid")
+    return 0
+
+
+def command_schema(args: argparse.Namespace) -> int:
+    """Print the routine JSON Schema."""
+    from .core.schema import routine_schema_text
+
+    print(routine_schema_text(), end="")
+    return 0
+
+
+def command_app(args: argparse.Namespace) -> int:
+    """Launch the full-screen app."""
+    from .ui.app import make_app
+
+    make_app(extra_routine_folders=args.routines).run()
+    return 0
+
+
+COMMANDS = {"list": command_list, "show": command_show, "validate": command_validate, "schema": command_schema}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS.get(args.command, command_app)(args)
+    except UsageError as error:
+        print(f"unknot: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+def run() -> None:
+    """Entry point of the `unknot` console script."""
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Textual-free core: routine model, loading, timing and storage."""

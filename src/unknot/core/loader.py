@@ -1,0 +1,265 @@
+"""Loading routine files and folders into a library of valid routines and located problems."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from .durations import DurationError, parse_duration
+from .model import Diagram, DiagramFile, Routine, Seconds
+from .problems import Problem, Severity, format_field
+from .timeline import Timeline, build_timeline
+from .validate import check_routine, resolve_diagram, resolve_step_diagrams
+from .yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
+
+ROUTINE_SUFFIXES = (".yaml", ".yml")
+DIAGRAM_FOLDER = "diagrams"
+_ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
+_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_StructT = TypeVar("_StructT", bound=msgspec.Struct)
+
+
+@dataclass
+class LibraryEntry:
+    """A valid routine and where it came from."""
+
+    routine: Routine
+    path: Path
+
+    @property
+    def id(self) -> str:
+        """The routine's id (from its file name when the file gives none)."""
+        return self.routine.id or ""
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        """The routine expanded into segments, built once on first use."""
+        return build_timeline(self.routine)
+
+    @property
+    def total_seconds(self) -> int:
+        """The planned length of the routine in seconds."""
+        return self.timeline.total_seconds
+
+
+@dataclass
+class Library:
+    """Every valid routine found, by id in the order found, and every problem met."""
+
+    routines: dict[str, LibraryEntry] = field(default_factory=dict)
+    diagrams: dict[str, Diagram] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that kept a file from loading."""
+        return [problem for problem in self.problems if problem.severity is Severity.ERROR]
+
+    @property
+    def notices(self) -> list[Problem]:
+        """The problems worth knowing that did not stop anything loading."""
+        return [problem for problem in self.problems if problem.severity is Severity.NOTICE]
+
+    def sorted_entries(self) -> list[LibraryEntry]:
+        """Return the routines sorted by title, for listing."""
+        return sorted(self.routines.values(), key=lambda entry: (entry.routine.title.casefold(), entry.id))
+
+
+def _decode_hook(kind: type, value: Any) -> Any:
+    if isinstance(kind, type) and issubclass(kind, Seconds):
+        try:
+            return kind(parse_duration(value, minimum=kind.minimum))
+        except DurationError as error:
+            raise ValueError(str(error)) from None
+    raise NotImplementedError
+
+
+@cache
+def _struct_fields(struct: type[msgspec.Struct]) -> dict[str, Any]:
+    hints = typing.get_type_hints(struct, include_extras=True)
+    return {info.encode_name: hints[info.name] for info in msgspec.structs.fields(struct)}
+
+
+def _structs_in(annotation: Any) -> tuple[list[type[msgspec.Struct]], list[type[msgspec.Struct]]]:
+    """Return the Struct types an annotation allows directly, and inside list or dict values."""
+    direct: list[type[msgspec.Struct]] = []
+    nested: list[type[msgspec.Struct]] = []
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _structs_in(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        for option in typing.get_args(annotation):
+            more_direct, more_nested = _structs_in(option)
+            direct += more_direct
+            nested += more_nested
+    elif origin in (list, dict):
+        nested += _structs_in(typing.get_args(annotation)[-1])[0]
+    elif isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
+        direct.append(annotation)
+    return direct, nested
+
+
+def unknown_keys(data: Any, struct: type[msgspec.Struct], where: DocPath = ()) -> list[tuple[DocPath, str]]:
+    """Return every key in `data` that `struct` (or a Struct inside it) does not declare."""
+    if not isinstance(data, dict):
+        return []
+    fields = _struct_fields(struct)
+    findings: list[tuple[DocPath, str]] = []
+    for key, value in data.items():
+        path = (*where, key)
+        if key not in fields:
+            guess = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
+            hint = f"; did you mean {guess[0]!r}?" if guess else f"; known keys: {', '.join(fields)}"
+            findings.append((path, f"unknown key {str(key)!r}{hint}"))
+            continue
+        direct, nested = _structs_in(fields[key])
+        if direct and isinstance(value, dict):
+            findings += unknown_keys(value, direct[0], path)
+        elif nested and isinstance(value, list):
+            for index, item in enumerate(value):
+                findings += unknown_keys(item, nested[0], (*path, index))
+        elif nested and isinstance(value, dict):
+            for name, item in value.items():
+                findings += unknown_keys(item, nested[0], (*path, name))
+    return findings
+
+
+def _error_path(text: str) -> tuple[str, DocPath]:
+    match = _ERROR_PATH.match(text)
+    assert match is not None
+    parts: DocPath = tuple(
+        name if name else int(number) for name, number in _PATH_PART.findall(match.group("path") or "")
+    )
+    return match.group("message"), parts
+
+
+class _Located:
+    """Builds Problems for one file from document paths."""
+
+    def __init__(self, path: Path, document: YamlDocument | None = None) -> None:
+        self.path = path
+        self.document = document
+
+    def problem(self, where: DocPath, message: str, *, key: bool = False) -> Problem:
+        line, column = self.document.locate(where, key=key) if self.document else (1, 1)
+        return Problem(self.path, message, line, column, format_field(where))
+
+
+def _convert(
+    document: YamlDocument, struct: type[_StructT], located: _Located, what: str
+) -> tuple[_StructT | None, list[Problem]]:
+    if not isinstance(document.data, dict):
+        kind = type(document.data).__name__.replace("str", "text").replace("list", "a list")
+        return None, [located.problem((), f"expected {what} (a mapping of keys), got {kind}")]
+    extra = unknown_keys(document.data, struct)
+    if extra:
+        return None, [located.problem(where, message, key=True) for where, message in extra]
+    try:
+        return msgspec.convert(document.data, struct, strict=True, dec_hook=_decode_hook), []
+    except msgspec.ValidationError as error:
+        message, where = _error_path(str(error))
+        message = message.replace("Object missing required field", "missing required key")
+        return None, [located.problem(where, message[:1].lower() + message[1:])]
+
+
+def _file_id(path: Path) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:64] or "routine"
+
+
+def load_routine_file(path: Path, diagrams: Mapping[str, Diagram]) -> tuple[Routine | None, list[Problem]]:
+    """Read, validate and resolve one routine file; return it, or None and its problems."""
+    located = _Located(path)
+    try:
+        document = read_yaml_file(path)
+    except YamlError as error:
+        return None, [Problem(path, error.message, error.line, error.column)]
+    located.document = document
+    routine, problems = _convert(document, Routine, located, "a routine")
+    if routine is None:
+        return None, problems
+    findings = check_routine(routine) + resolve_step_diagrams(routine, diagrams)
+    if findings:
+        return None, [located.problem(where, message) for where, message in findings]
+    if routine.id is None:
+        routine.id = _file_id(path)
+    return routine, []
+
+
+def load_diagram_file(path: Path) -> tuple[Diagram | None, list[Problem]]:
+    """Read one shared diagram file; return it tidied, or None and its problems."""
+    try:
+        document = read_yaml_file(path)
+    except YamlError as error:
+        return None, [Problem(path, error.message, error.line, error.column)]
+    located = _Located(path, document)
+    diagram, problems = _convert(document, DiagramFile, located, "a diagram")
+    if diagram is None:
+        return None, problems
+    tidied, findings = resolve_diagram(diagram, {}, ())
+    if findings or tidied is None:
+        return None, [located.problem(where, message) for where, message in findings]
+    return tidied, []
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(child for child in folder.iterdir() if child.suffix in ROUTINE_SUFFIXES)
+    except OSError:
+        return []
+
+
+def load_diagrams(folders: Iterable[Path], library: Library) -> None:
+    """Add the shared diagrams of each folder's `diagrams/` to `library`, later ones winning."""
+    for folder in folders:
+        for path in _yaml_files(folder / DIAGRAM_FOLDER):
+            diagram, problems = load_diagram_file(path)
+            library.problems += problems
+            if diagram is None:
+                continue
+            name = path.stem
+            if name in library.diagrams:
+                library.problems.append(
+                    Problem(path, f"replaces the diagram {name!r} loaded earlier", severity=Severity.NOTICE)
+                )
+            library.diagrams[name] = diagram
+
+
+def add_routine_files(paths: Iterable[Path], library: Library) -> None:
+    """Load routine files into `library`, reporting duplicate ids within one batch as errors."""
+    seen_here: dict[str, Path] = {}
+    for path in paths:
+        routine, problems = load_routine_file(path, library.diagrams)
+        library.problems += problems
+        if routine is None or routine.id is None:
+            continue
+        if routine.id in seen_here:
+            library.problems.append(
+                Problem(path, f"duplicate id {routine.id!r}: {seen_here[routine.id]} has it too", field="id")
+            )
+            continue
+        seen_here[routine.id] = path
+        earlier = library.routines.get(routine.id)
+        if earlier is not None:
+            library.problems.append(
+                Problem(path, f"replaces the routine {routine.id!r} from {earlier.path}", severity=Severity.NOTICE)
+            )
+        library.routines[routine.id] = LibraryEntry(routine, path)
+
+
+def load_library(folders: Iterable[Path]) -> Library:
+    """Load every routine in `folders`, in order; a later id replaces an earlier one with a notice."""
+    folders = list(folders)
+    library = Library()
+    load_diagrams(folders, library)
+    for folder in folders:
+        add_routine_files(_yaml_files(folder), library)
+    return library

@@ -1,0 +1,142 @@
+"""The routine schema: one declaration that validates files and generates the JSON Schema.
+
+Every routine file is converted into these Structs; unknown keys are rejected. Durations
+are `Seconds` (0 allowed) or `StepSeconds` (at least 1 s), written as `30`, `30s`, `1m30s`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta
+
+from .durations import DURATION_PATTERN, MAX_DURATION_SECONDS
+
+
+class Seconds(int):
+    """A duration in whole seconds, zero allowed (rest, get-ready, switch-sides pauses)."""
+
+    minimum = 0
+
+
+class StepSeconds(Seconds):
+    """A duration in whole seconds of at least one second (holds, phases, reps)."""
+
+    minimum = 1
+
+
+Area = Literal["neck", "shoulders", "upper-back", "mid-back", "lower-back"]
+Equipment = Literal["yoga-mat", "acupressure-mat", "massage-ball", "massage-balls", "foam-roller", "towel", "heat-pack"]
+Intensity = Literal["gentle", "moderate", "firm"]
+Side = Literal["left", "right"]
+
+RoutineId = Annotated[
+    str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Lower-case letters, digits and dashes.")
+]
+Title = Annotated[str, Meta(min_length=1, max_length=60)]
+ShortText = Annotated[str, Meta(max_length=160)]
+Instructions = Annotated[str, Meta(max_length=400, description="Short enough to take in during a hold.")]
+LongText = Annotated[str, Meta(max_length=4000)]
+Caution = Annotated[str, Meta(min_length=1, max_length=300)]
+FrameName = Annotated[str, Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
+DiagramName = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+Art = Annotated[str, Meta(description="ASCII art: at most 36 columns by 12 rows of terminal cells.")]
+
+
+class Strict(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    """Base for every schema Struct: unknown keys are errors."""
+
+
+class Diagram(Strict):
+    """ASCII art with one or more named frames; the first frame is the default."""
+
+    frames: Annotated[dict[FrameName, Art], Meta(min_length=1, max_length=12)]
+    title: ShortText = ""
+
+    def frame(self, name: str | None) -> str:
+        """Return the art of frame `name`, or the first frame when it has none of that name."""
+        if name is not None and name in self.frames:
+            return self.frames[name]
+        return next(iter(self.frames.values()))
+
+
+DiagramRef = Annotated[
+    str,
+    Meta(description="A diagram from the library by name, or inline art as a block scalar (`|`)."),
+]
+
+
+class Phase(Strict):
+    """One timed part of a repetition, such as "Inhale into cow" for 3 s."""
+
+    label: Title
+    duration: StepSeconds
+    frame: FrameName | None = None
+
+
+class Cue(Strict):
+    """A prompt shown at an offset into each side of a step."""
+
+    at: Seconds
+    text: ShortText
+
+
+class Breathing(Strict):
+    """A breathing rhythm the player paces during a step."""
+
+    inhale: StepSeconds
+    exhale: StepSeconds
+    hold: Seconds = msgspec.field(default_factory=lambda: Seconds(0))
+
+
+class Step(Strict):
+    """One step of a routine: a timed hold, repetitions, phases, or until-done."""
+
+    title: Title
+    instructions: Instructions = ""
+    duration: StepSeconds | None = None
+    reps: Annotated[int, Meta(ge=1, le=100)] | None = None
+    phases: Annotated[list[Phase], Meta(min_length=1, max_length=8)] | None = None
+    until_done: bool = False
+    sides: Annotated[list[Side], Meta(min_length=2, max_length=2)] | None = None
+    cues: Annotated[list[Cue], Meta(max_length=20)] = []
+    breathing: Breathing | None = None
+    cautions: Annotated[list[Caution], Meta(max_length=10)] = []
+    diagram: DiagramRef | Diagram | None = None
+    other_side_diagram: DiagramRef | Diagram | None = None
+    rest_after: Seconds | None = None
+
+
+class Routine(Strict):
+    """A whole routine as written in one YAML file."""
+
+    title: Title
+    steps: Annotated[list[Step], Meta(min_length=1, max_length=1000)]
+    id: RoutineId | None = None
+    summary: ShortText = ""
+    description: LongText = ""
+    tags: Annotated[list[Annotated[str, Meta(min_length=1, max_length=30)]], Meta(max_length=20)] = []
+    areas: Annotated[list[Area], Meta(max_length=5)] = []
+    equipment: Annotated[list[Equipment], Meta(max_length=7)] = []
+    intensity: Intensity = "gentle"
+    credits: ShortText = ""
+    cautions: Annotated[list[Caution], Meta(max_length=10)] = []
+    get_ready: Seconds = msgspec.field(default_factory=lambda: Seconds(5))
+    rest: Seconds = msgspec.field(default_factory=lambda: Seconds(10))
+    switch_sides: Seconds = msgspec.field(default_factory=lambda: Seconds(5))
+
+
+class DiagramFile(Diagram):
+    """A shared diagram in a library folder's `diagrams/`, named by its file name."""
+
+
+def duration_schema(minimum: int) -> dict[str, object]:
+    """Return the JSON Schema of a duration field with the given minimum in seconds."""
+    return {
+        "anyOf": [
+            {"type": "integer", "minimum": minimum, "maximum": MAX_DURATION_SECONDS},
+            {"type": "string", "pattern": DURATION_PATTERN},
+        ],
+        "description": "Seconds as a number, or text like 30s, 1m30s, 2m.",
+    }

@@ -1,0 +1,46 @@
+"""Where routines are found: the shipped library, the user's folder, and extra folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "unknot"
+ROUTINES_ENV = "UNKNOT_ROUTINES"
+
+
+def shipped_routines_dir() -> Path:
+    """Return the folder of routines that ship with Unknot.
+
+    In an installed wheel they sit inside the package; in a source checkout (an editable
+    install) they are the top-level `routines/` folder.
+    """
+    packaged = Path(__file__).resolve().parent.parent / "routines"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "routines"
+
+
+def user_config_dir() -> Path:
+    """Return the user's Unknot config folder (`~/.config/unknot` on Linux, honouring XDG)."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def user_routines_dir() -> Path:
+    """Return the user's own routine folder, which need not exist."""
+    return user_config_dir() / "routines"
+
+
+def routine_folders(extra: Sequence[Path] = (), environ: Mapping[str, str] | None = None) -> list[Path]:
+    """Return the routine search path in order: shipped, user, `UNKNOT_ROUTINES`, then `extra`.
+
+    A routine found later replaces one with the same id found earlier.
+    """
+    environ = os.environ if environ is None else environ
+    folders = [shipped_routines_dir(), user_routines_dir()]
+    folders += [Path(part).expanduser() for part in environ.get(ROUTINES_ENV, "").split(os.pathsep) if part]
+    folders += [Path(folder).expanduser() for folder in extra]
+    return folders

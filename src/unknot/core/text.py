@@ -1,0 +1,62 @@
+"""Cleaning routine text so it is always inert data, and measuring it in terminal cells."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Bidirectional controls can reorder what a reader sees; they have no place in routine text.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_REPLACEMENT = "\ufffd"
+
+
+def _visible_control(char: str) -> str:
+    """Return a printable stand-in for one control character."""
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode "control pictures": ␛ for ESC, ␇ for BEL
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return _REPLACEMENT
+
+
+def _build_table() -> dict[int, str]:
+    table = {code: _visible_control(chr(code)) for code in range(0x20)}
+    table[0x7F] = _visible_control("\x7f")
+    for code in range(0x80, 0xA0):
+        table[code] = _REPLACEMENT
+    for char in _BIDI_CONTROLS:
+        table[ord(char)] = ""
+    del table[ord("\n")]
+    del table[ord("\t")]
+    return table
+
+
+_CLEAN_TABLE = _build_table()
+
+
+def clean_text(text: str) -> str:
+    """Make `text` safe to show in a terminal.
+
+    Every C0 and C1 control except newline and tab, and DEL, becomes a visible stand-in
+    (ESC shows as ␛), and bidirectional overrides are removed, so no routine text can ever
+    reach a terminal as an escape sequence or silently reorder what is shown.
+    """
+    if text.isprintable():
+        return text
+    return text.translate(_CLEAN_TABLE)
+
+
+def char_width(char: str) -> int:
+    """Return how many terminal cells one character takes: 0, 1 or 2."""
+    if char < "\u0300":
+        return 1
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(line: str) -> int:
+    """Return the width of one line of text in terminal cells."""
+    if line.isascii():
+        return len(line)
+    return sum(char_width(char) for char in line)

@@ -1,0 +1,109 @@
+"""Checks a routine needs beyond its types: how steps are timed, cues, sides, diagrams."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .diagrams import size_problem, tidy_art
+from .model import Diagram, Routine, Step
+from .yaml_source import DocPath
+
+#: (where in the document, what is wrong)
+Finding = tuple[DocPath, str]
+
+
+def _step_length(step: Step) -> int | None:
+    """Return the seconds one side of a step lasts, or None for an until-done step."""
+    if step.until_done:
+        return None
+    reps = step.reps or 1
+    if step.phases:
+        return reps * sum(int(phase.duration) for phase in step.phases)
+    return reps * int(step.duration or 0)
+
+
+def check_step_timing(step: Step, where: DocPath) -> list[Finding]:
+    """Return what is wrong with how a step says how long it lasts."""
+    if step.until_done:
+        extra = [name for name in ("duration", "reps", "phases") if getattr(step, name) is not None]
+        return [((*where, name), "an until_done step waits for a key press; remove this") for name in extra]
+    if step.phases is not None and step.duration is not None:
+        return [((*where, "duration"), "a step with phases is timed by its phases; remove duration")]
+    if step.phases is None and step.duration is None:
+        if step.reps is not None:
+            return [((*where, "reps"), "reps need a duration for each rep, or phases")]
+        return [(where, "a step needs a duration, phases, or until_done: true")]
+    return []
+
+
+def check_step(step: Step, where: DocPath) -> list[Finding]:
+    """Return every problem with one step other than its diagrams."""
+    findings = check_step_timing(step, where)
+    if step.sides is not None and step.sides[0] == step.sides[1]:
+        findings.append(((*where, "sides"), "the two sides must differ, e.g. [right, left]"))
+    if step.other_side_diagram is not None and step.sides is None:
+        findings.append(((*where, "other_side_diagram"), "only a step with sides has another side"))
+    length = _step_length(step)
+    if not findings and length is not None:
+        for number, cue in enumerate(step.cues):
+            if int(cue.at) >= length:
+                findings.append(
+                    ((*where, "cues", number, "at"), f"the cue comes at {int(cue.at)}s but the step lasts {length}s")
+                )
+    return findings
+
+
+def check_routine(routine: Routine) -> list[Finding]:
+    """Return every problem with a routine's steps, in document order."""
+    findings: list[Finding] = []
+    for index, step in enumerate(routine.steps):
+        findings.extend(check_step(step, ("steps", index)))
+    return findings
+
+
+def resolve_diagram(
+    value: str | Diagram | None, library: Mapping[str, Diagram], where: DocPath
+) -> tuple[Diagram | None, list[Finding]]:
+    """Turn a step's diagram field into a Diagram: look up a name, or wrap inline art.
+
+    A single line is a name in the diagram library; text with a line break is inline art.
+    """
+    if value is None:
+        return None, []
+    inline_text = isinstance(value, str)
+    if isinstance(value, str):
+        if "\n" not in value.strip("\n") and value.strip():
+            name = value.strip()
+            if name not in library:
+                return None, [(where, f"no diagram named {name!r} in the diagram library")]
+            return library[name], []
+        value = Diagram(frames={"main": value})
+    tidied = Diagram(frames={name: tidy_art(art) for name, art in value.frames.items()}, title=value.title)
+    findings = [
+        (where if inline_text else (*where, "frames", name), problem)
+        for name, art in tidied.frames.items()
+        if (problem := size_problem(art)) is not None
+    ]
+    return tidied, findings
+
+
+def resolve_step_diagrams(routine: Routine, library: Mapping[str, Diagram]) -> list[Finding]:
+    """Replace diagram names and inline art in every step by Diagrams, checking frames."""
+    findings: list[Finding] = []
+    for index, step in enumerate(routine.steps):
+        where: DocPath = ("steps", index)
+        diagram, found = resolve_diagram(step.diagram, library, (*where, "diagram"))
+        other, found_other = resolve_diagram(step.other_side_diagram, library, (*where, "other_side_diagram"))
+        findings += found + found_other
+        step.diagram, step.other_side_diagram = diagram, other
+        for number, phase in enumerate(step.phases or []):
+            if phase.frame is None:
+                continue
+            if diagram is None:
+                findings.append(((*where, "phases", number, "frame"), "names a frame but the step has no diagram"))
+            elif phase.frame not in diagram.frames:
+                known = ", ".join(diagram.frames)
+                findings.append(
+                    ((*where, "phases", number, "frame"), f"no frame {phase.frame!r}; the diagram has: {known}")
+                )
+    return findings
