@@ -39,13 +39,16 @@ def size_problem(art: str) -> str | None:
 def mirror_art(art: str) -> str:
     """Return `art` flipped left to right, swapping the characters that have a direction.
 
-    Lines are padded to the widest line before flipping and right-trimmed after, so
-    mirroring tidy art twice gives back the original.
+    The margin common to every line stays where it is; lines are padded to the widest
+    before flipping and right-trimmed after, so mirroring tidy art twice gives it back.
     """
     lines = art.split("\n")
+    margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
+    lines = [line[margin:] for line in lines]
     width = max((cell_width(line) for line in lines), default=0)
     flipped = []
     for line in lines:
         padded = line + " " * (width - cell_width(line))
-        flipped.append(padded[::-1].translate(_MIRROR_TABLE).rstrip())
+        mirrored = padded[::-1].translate(_MIRROR_TABLE).rstrip()
+        flipped.append(" " * margin + mirrored if mirrored else "")
     return "\n".join(flipped)

@@ -133,6 +133,24 @@ def unknown_keys(data: Any, struct: type[msgspec.Struct], where: DocPath = ()) -
     return findings
 
 
+def _choices_at(struct: type[msgspec.Struct], where: DocPath) -> list[str]:
+    """Return the allowed values of the enum-like field at `where`, if it is one."""
+    annotation: Any = struct
+    for part in where:
+        while typing.get_origin(annotation) in (typing.Annotated, typing.Union, types.UnionType):
+            options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            annotation = options[0]
+        if isinstance(part, int) or typing.get_origin(annotation) is dict:
+            annotation = typing.get_args(annotation)[-1] if typing.get_args(annotation) else Any
+        elif isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
+            annotation = _struct_fields(annotation).get(part, Any)
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(choice) for choice in typing.get_args(annotation)]
+    return []
+
+
 def _error_path(text: str) -> tuple[str, DocPath]:
     match = _ERROR_PATH.match(text)
     assert match is not None
@@ -168,6 +186,9 @@ def _convert(
     except msgspec.ValidationError as error:
         message, where = _error_path(str(error))
         message = message.replace("Object missing required field", "missing required key")
+        choices = _choices_at(struct, where) if message.startswith("Invalid enum value") else []
+        if choices:
+            message += "; expected one of: " + ", ".join(choices)
         return None, [located.problem(where, message[:1].lower() + message[1:])]
 
 

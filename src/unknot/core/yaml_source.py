@@ -79,6 +79,10 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+def _tag_name(tag: str) -> str:
+    return clean_text(tag.replace("tag:yaml.org,2002:", "!!"))
+
+
 def _scalar_value(event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
@@ -88,7 +92,7 @@ def _scalar_value(event: yaml.ScalarEvent) -> Any:
     construct = _SCALAR_TAGS.get(tag)
     if construct is None:
         line, column = _mark(event)
-        raise YamlError(f"the tag {clean_text(tag)!r} is not allowed in a routine file", line, column)
+        raise YamlError(f"the tag {_tag_name(tag)!r} is not allowed in a routine file", line, column)
     node = yaml.ScalarNode(tag, event.value, style=event.style)
     try:
         return construct(node)
@@ -180,7 +184,7 @@ def parse_yaml(text: str) -> YamlDocument:
                     raise YamlError(f"nested deeper than {MAX_DEPTH} levels", line, column)
                 if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                     line, column = _mark(event)
-                    raise YamlError(f"the tag {clean_text(event.tag)!r} is not allowed in a routine file", line, column)
+                    raise YamlError(f"the tag {_tag_name(event.tag)!r} is not allowed in a routine file", line, column)
                 path = child_path(stack[-1]) if stack else ()
                 is_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].pending_key is _NO_KEY
                 if is_key:
@@ -214,6 +218,8 @@ def parse_yaml(text: str) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = error.problem or error.context or "not valid YAML"
+        if "cannot start any token" in problem and "\t" in text.split("\n")[line - 1][:column]:
+            problem = "a tab cannot indent YAML; use spaces"
         raise YamlError(clean_text(problem), line, column) from None
     except yaml.YAMLError as error:
         raise YamlError(clean_text(str(error).splitlines()[0] if str(error) else "not valid YAML")) from None

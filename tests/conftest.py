@@ -1,0 +1,21 @@
+"""Shared test set-up: an isolated environment so no test reads the developer's own files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point XDG folders at an empty temporary home and clear Unknot's variables."""
+    home = tmp_path_factory.mktemp("home")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    for name in ("UNKNOT_ROUTINES", "UNKNOT_DATA_DIR", "TEXTUAL_THEME", "NO_COLOR", "COLORTERM"):
+        monkeypatch.delenv(name, raising=False)
+    return home

@@ -1,0 +1,98 @@
+"""The command line: list, show, validate, schema, version, and errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from unknot import __version__
+from unknot.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_json_has_the_promised_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0 and err == ""
+    rows = json.loads(out)
+    assert {"id", "title", "summary", "total_seconds", "equipment", "tags"} <= set(rows[0])
+    floor = next(row for row in rows if row["id"] == "floor-stretches")
+    assert floor["total_seconds"] == 280 and floor["equipment"] == ["yoga-mat"]
+
+
+def test_list_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert any(line.startswith("floor-stretches") and "4m40s" in line for line in out.splitlines())
+
+
+def test_show_prints_steps_and_diagrams(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "floor-stretches")
+    assert code == 0
+    assert "3. Cat / cow  (10 × (3s + 3s))" in out
+    assert "not medical advice" in out
+    assert "|O" in out
+
+
+def test_show_unknown_id_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", "nope")
+    assert code == 2 and out == ""
+    assert err == "unknot: no routine with the id 'nope'; `unknot list` shows the ids\n"
+
+
+def test_validate_whole_library_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate")
+    assert code == 0 and out == "8 routines valid\n"
+
+
+def test_validate_reports_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\nsteps:\n  - {title: a, duration: forever}\n")
+    code, _, err = run(capsys, "validate", str(bad))
+    assert code == 1
+    assert f"{bad}:3:26: steps[0].duration: expected a duration like 30s or 1m30s, got 'forever'" in err
+
+
+def test_routines_option_and_environment_add_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir(), two.mkdir()
+    (one / "mine.yaml").write_text("title: Mine\nsteps:\n  - {title: a, duration: 3}\n")
+    (two / "theirs.yaml").write_text("title: Theirs\nsteps:\n  - {title: a, duration: 3}\n")
+    monkeypatch.setenv("UNKNOT_ROUTINES", str(one))
+    _, out, _ = run(capsys, "list", "--json", "--routines", str(two))
+    ids = {row["id"] for row in json.loads(out)}
+    assert {"mine", "theirs", "floor-stretches"} <= ids
+
+
+def test_user_folder_is_searched(isolated_user_dirs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = isolated_user_dirs / "xdg_config_home" / "unknot" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "floor-stretches.yaml").write_text("title: My own floor\nsteps:\n  - {title: a, duration: 3}\n")
+    _, out, err = run(capsys, "list", "--json")
+    row = next(row for row in json.loads(out) if row["id"] == "floor-stretches")
+    assert row["title"] == "My own floor"
+    assert "replaces the routine 'floor-stretches'" in err
+
+
+def test_schema_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0 and json.loads(out)["title"] == "Unknot routine"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"unknot {__version__}"
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["frobnicate"])
+    assert exit_info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
