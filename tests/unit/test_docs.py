@@ -1,0 +1,19 @@
+"""The format reference's complete example is a valid routine."""
+
+import re
+from pathlib import Path
+
+from conftest import REPO
+
+from unknot.core.loader import load_library
+from unknot.core.paths import shipped_routines_dir
+
+
+def test_complete_example_in_the_format_reference_validates(tmp_path: Path) -> None:
+    text = (REPO / "docs" / "routine-format.md").read_text(encoding="utf-8")
+    example = re.search(r"## A complete example\n\n```yaml\n(.*?)```", text, re.DOTALL)
+    assert example is not None
+    (tmp_path / "example.yaml").write_text(example.group(1), encoding="utf-8")
+    library = load_library([shipped_routines_dir(), tmp_path])
+    assert [str(problem) for problem in library.problems] == []
+    assert library.routines["morning-loosen"].total_seconds == 5 + 60 + 5 + 30 + 3 + 30
