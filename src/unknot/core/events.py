@@ -1,0 +1,80 @@
+"""What the session engine reports: events the UI renders, and the record of a finished session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .timeline import Segment
+
+
+class Outcome(StrEnum):
+    """How a session ended."""
+
+    COMPLETED = "completed"
+    LEFT = "left"
+    INTERRUPTED = "interrupted"
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """The facts of one session, for the summary screen and history."""
+
+    routine_id: str
+    title: str
+    started_at: float
+    ended_at: float
+    active_seconds: float
+    steps_done: int
+    steps_skipped: int
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class SegmentStarted:
+    """A new segment began (automatically or by a command)."""
+
+    segment: Segment
+
+
+@dataclass(frozen=True)
+class CueReached:
+    """A step's timed cue came due; each cue fires once per segment visit."""
+
+    segment: Segment
+    text: str
+
+
+@dataclass(frozen=True)
+class Halfway:
+    """Half of a work segment of 10 s or more has passed."""
+
+    segment: Segment
+
+
+@dataclass(frozen=True)
+class FinalSeconds:
+    """The shown countdown reached 3, 2 or 1."""
+
+    segment: Segment
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Paused:
+    """The session was paused."""
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """The session was resumed after a pause."""
+
+
+@dataclass(frozen=True)
+class Finished:
+    """The session ended; `record` says how."""
+
+    record: SessionRecord
+
+
+SessionEvent = SegmentStarted | CueReached | Halfway | FinalSeconds | Paused | Resumed | Finished
