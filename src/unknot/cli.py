@@ -51,8 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", metavar="PATH", nargs="*", type=Path, help="files or folders (default: the whole library)"
     )
     commands.add_parser("schema", help="print the JSON Schema of a routine file")
-    for sub in (listing, show, validate):
+    play = commands.add_parser("play", help="open the player on one routine")
+    play.add_argument("id", metavar="ID")
+    for sub in (listing, show, validate, play):
         _add_common(sub, top=False)
+    for sub in (parser, play):
+        sub.add_argument(
+            "--no-mouse",
+            action="store_true",
+            default=False if sub is parser else argparse.SUPPRESS,
+            help="turn mouse tracking off (for slow links); the app is fully usable from the keyboard",
+        )
     return parser
 
 
@@ -156,15 +165,30 @@ def command_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_app(args: argparse.Namespace) -> int:
-    """Launch the full-screen app."""
+def command_app(args: argparse.Namespace, start_routine_id: str | None = None) -> int:
+    """Launch the full-screen app (on one routine with `play`)."""
     from .ui.app import make_app
 
-    make_app(extra_routine_folders=args.routines).run()
+    library = _library(args)
+    if start_routine_id is not None and start_routine_id not in library.routines:
+        raise UsageError(f"no routine with the id {start_routine_id!r}; `unknot list` shows the ids")
+    app = make_app(library=library, start_routine_id=start_routine_id, mouse=not args.no_mouse)
+    app.run(mouse=app.mouse_enabled)
     return 0
 
 
-COMMANDS = {"list": command_list, "show": command_show, "validate": command_validate, "schema": command_schema}
+def command_play(args: argparse.Namespace) -> int:
+    """Open the player on one routine; leaving it leaves the app."""
+    return command_app(args, start_routine_id=args.id)
+
+
+COMMANDS = {
+    "list": command_list,
+    "show": command_show,
+    "validate": command_validate,
+    "schema": command_schema,
+    "play": command_play,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -40,7 +40,7 @@ async def test_every_second_is_shown_once_and_the_end_is_on_time() -> None:
         clock.advance(delay + 0.0005)  # a little late, like a real loop
         await asyncio.sleep(0)
 
-    def on_events(events: list[SessionEvent]) -> None:
+    def on_events(events: list[SessionEvent]) -> None:  # called on every wake
         if any(isinstance(event, Finished) for event in events):
             finished.append(clock.monotonic())
 

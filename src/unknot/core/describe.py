@@ -62,6 +62,12 @@ def diagram_art(step: Step, frame: str | None = None, second_side: bool = False)
     return mirror_art(art) if second_side else art
 
 
+def reflow(text: str) -> str:
+    """Join the lines of each paragraph (paragraphs are separated by blank lines)."""
+    paragraphs = [" ".join(block.split()) for block in text.strip().split("\n\n")]
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
 def _indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line if line else line for line in text.split("\n"))
 

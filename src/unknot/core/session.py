@@ -213,9 +213,9 @@ class Player:
         current = self.segment
         if current.kind is SegmentKind.GET_READY:
             return self._jump(self._step_start_index(0))
-        if current.kind is SegmentKind.WORK or current.kind is SegmentKind.SWITCH_SIDES:
-            if current.step_index not in self._done_steps:
-                self._skipped_steps.add(current.step_index)
+        in_step = current.kind in (SegmentKind.WORK, SegmentKind.SWITCH_SIDES)
+        if in_step and current.step_index not in self._done_steps:
+            self._skipped_steps.add(current.step_index)
         for index in range(self.index + 1, len(self.timeline.segments)):
             candidate = self.timeline.segments[index]
             if candidate.starts_step and candidate.step_index > self._current_step():
@@ -301,8 +301,12 @@ class Player:
                 self._cues_fired += 1
             if length is None:
                 break
-            if (not self._halfway_fired and segment.kind is SegmentKind.WORK
-                    and length >= HALFWAY_MIN_SECONDS and horizon >= length / 2):
+            if (
+                not self._halfway_fired
+                and segment.kind is SegmentKind.WORK
+                and length >= HALFWAY_MIN_SECONDS
+                and horizon >= length / 2
+            ):
                 self._halfway_fired = True
                 events.append(Halfway(segment))
             shown = math.ceil(length - horizon - 1e-9)

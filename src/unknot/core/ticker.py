@@ -30,18 +30,19 @@ def seconds_until_next_change(player: Player) -> float | None:
 class Ticker:
     """Runs `player.update()` at each whole-second boundary of the current deadline.
 
-    Commands from the UI call `poke()` so the ticker re-plans at once (after a pause,
-    a skip or ±10 s). `sleep` is injectable so tests can drive time without waiting.
+    `on_tick` is called after every wake with the events it produced (often none: the
+    shown second changed). Commands from the UI call `poke()` so the ticker re-plans at
+    once (after a pause, a skip or ±10 s). `sleep` is injectable so tests never wait.
     """
 
     def __init__(
         self,
         player: Player,
-        on_events: Callable[[list[SessionEvent]], None],
+        on_tick: Callable[[list[SessionEvent]], None],
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.player = player
-        self.on_events = on_events
+        self.on_tick = on_tick
         self.sleep = sleep
         self._poked = asyncio.Event()
 
@@ -64,9 +65,7 @@ class Ticker:
     async def run(self) -> None:
         """Keep the player up to date until the session finishes."""
         while not self.player.finished:
-            events = self.player.update()
-            if events:
-                self.on_events(events)
+            self.on_tick(self.player.update())
             if self.player.finished:
                 break
             await self._wait(seconds_until_next_change(self.player))

@@ -1,0 +1,1 @@
+"""Screens: each orchestrates the widgets of one view."""

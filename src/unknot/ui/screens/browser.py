@@ -1,0 +1,113 @@
+"""The first screen: the routine list with a filter, and the highlighted routine's overview."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from ...core.loader import Library, LibraryEntry
+from ...core.search import RoutineIndex
+from ..widgets.overview import Overview
+from ..widgets.plain import set_plain
+from ..widgets.routine_list import RoutineList
+
+
+class BrowserScreen(Screen[None]):
+    """Browse, filter and start routines."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", id="browser.filter"),
+        Binding("e", "problems", "Problems", id="browser.problems"),
+        Binding("question_mark", "app.help", "Help", id="browser.help"),
+        Binding("q", "app.quit", "Quit", id="browser.quit"),
+    ]
+
+    highlighted_entry: reactive[LibraryEntry | None] = reactive(None)
+    """The routine under the cursor, described in the overview."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.index = RoutineIndex(library.sorted_entries())
+
+    def compose(self) -> ComposeResult:
+        """Lay out filter and list beside the overview, the problem line, and the footer."""
+        with Horizontal(id="browser"):
+            with Vertical(id="list-pane"):
+                yield Input(placeholder="/ filter: name, tag, area, kit", id="filter", compact=True)
+                yield RoutineList(id="routines")
+                yield Static(id="problem-line", markup=False)
+            yield Overview(id="overview").data_bind(entry=BrowserScreen.highlighted_entry)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the list, focus it and report any files with problems."""
+        self.query_one(RoutineList).show_entries(self.index.entries)
+        self.query_one(RoutineList).focus()
+        errors = len(self.library.errors)
+        line = self.query_one("#problem-line", Static)
+        if errors:
+            set_plain(line, f"⚠ {errors} routine file{'s' if errors != 1 else ''} with problems · e to see")
+        elif self.library.notices:
+            set_plain(line, f"{len(self.library.notices)} notice(s) · e to see")
+        line.set_class(not self.library.problems, "-empty")
+
+    @on(RoutineList.RoutineHighlighted)
+    def show_overview(self, message: RoutineList.RoutineHighlighted) -> None:
+        """Describe the routine under the cursor."""
+        self.highlighted_entry = self.library.routines.get(message.routine_id or "")
+
+    @on(RoutineList.RoutineChosen)
+    def start_chosen(self, message: RoutineList.RoutineChosen) -> None:
+        """Play the chosen routine."""
+        self.app.action_play(message.routine_id)  # type: ignore[attr-defined]
+
+    @on(Input.Changed, "#filter")
+    def filter_routines(self, message: Input.Changed) -> None:
+        """Narrow the list as the person types."""
+        keep = self.highlighted_entry.id if self.highlighted_entry else None
+        self.query_one(RoutineList).show_entries(self.index.filter(message.value), keep=keep)
+
+    @on(Input.Submitted, "#filter")
+    def start_from_filter(self) -> None:
+        """Enter in the filter starts the highlighted routine."""
+        self.action_start()
+
+    def action_focus_filter(self) -> None:
+        """Move the cursor to the filter box."""
+        self.query_one("#filter", Input).focus()
+
+    def action_start(self) -> None:
+        """Play the highlighted routine."""
+        if self.highlighted_entry is not None:
+            self.app.action_play(self.highlighted_entry.id)  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the problems list only when there is something in it."""
+        if action == "problems":
+            return bool(self.library.problems)
+        return True
+
+    def action_problems(self) -> None:
+        """Show every located problem with the routine files."""
+        from .problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen(self.library.problems))
+
+    def key_escape(self) -> None:
+        """Esc in the filter returns to the list."""
+        if self.query_one("#filter", Input).has_focus:
+            self.query_one(RoutineList).focus()
+
+    def key_down(self) -> None:
+        """Down from the filter goes into the list."""
+        if self.query_one("#filter", Input).has_focus:
+            self.query_one(RoutineList).focus()

@@ -1,0 +1,203 @@
+"""The player: step detail, live countdown and the session around it."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from ...core.clock import Clock
+from ...core.events import CueReached, Finished, SegmentStarted, SessionEvent, SessionRecord
+from ...core.loader import LibraryEntry
+from ...core.session import Player, PlayerState, Position
+from ...core.ticker import Ticker
+from ..widgets.breath_pacer import BreathPacer
+from ..widgets.countdown import Countdown
+from ..widgets.plain import set_plain
+from ..widgets.session_status import next_up_text, session_left_text, status_text
+from ..widgets.step_detail import StepDetail
+from ..widgets.step_list import StepList
+from .confirm import ConfirmLeaveScreen
+
+if TYPE_CHECKING:
+    from ..app import UnknotApp
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class PlayerScreen(Screen[None]):
+    """Plays one routine; owns the Player and its Ticker, and hands the position down."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-medium"), (30, "-tall")]
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", id="player.pause"),
+        Binding("n,right", "next", "Next", id="player.next", key_display="n"),
+        Binding("p,left", "previous", "Prev", id="player.previous", key_display="p"),
+        Binding("r", "restart_step", "Restart", id="player.restart"),
+        Binding("plus,equals_sign", "adjust(10)", "+10s", id="player.longer", key_display="+", show=False),
+        Binding("minus", "adjust(-10)", "-10s", id="player.shorter", key_display="-", show=False),
+        Binding("d", "done", "Done", id="player.done"),
+        Binding("b", "app.toggle_bell", "Bell", id="player.bell", show=False),
+        Binding("q,escape", "leave", "Leave", id="player.leave", key_display="q"),
+        Binding("question_mark", "app.help", "Help", id="player.help"),
+    ]
+
+    position: reactive[Position | None] = reactive(None)
+    """The engine's position after the latest tick or command; bound into every widget."""
+
+    @dataclass
+    class Ticked(Message):
+        """The ticker woke: time moved and these events happened."""
+
+        events: list[SessionEvent]
+
+    @dataclass
+    class SessionEnded(Message):
+        """The session finished or was left; the app decides what comes next."""
+
+        entry: LibraryEntry
+        record: SessionRecord
+
+    def __init__(self, entry: LibraryEntry, clock: Clock, sleep: Sleep | None = None) -> None:
+        super().__init__()
+        self.entry = entry
+        self.player = Player(entry.timeline, clock)
+        self.ticker = Ticker(self.player, self._post_tick, **({"sleep": sleep} if sleep else {}))
+        self.cue_text = ""
+
+    def _post_tick(self, events: list[SessionEvent]) -> None:
+        # The ticker runs in a worker: it never touches widgets, it posts a message.
+        self.post_message(self.Ticked(events))
+
+    @property
+    def unknot_app(self) -> UnknotApp:
+        """The app, typed."""
+        return cast("UnknotApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        """Lay out the status line, detail and timer columns, and the footer."""
+        routine = self.entry.routine
+        yield Static(id="session-status", markup=False)
+        with Container(id="player"):
+            with Vertical(id="timer-column"):
+                yield Countdown(id="countdown").data_bind(PlayerScreen.position)
+                yield BreathPacer(routine, id="pacer").data_bind(PlayerScreen.position)
+                yield Static(id="cue", markup=False)
+                yield Static(id="next-up", markup=False)
+                with Horizontal(id="session-progress"):
+                    yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
+                    yield Static(id="session-left", markup=False)
+                yield StepList(routine, id="step-list").data_bind(PlayerScreen.position)
+            yield StepDetail(routine, id="detail").data_bind(PlayerScreen.position)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start the session and its ticker."""
+        self.handle_events(self.player.start())
+        self.run_worker(self.ticker.run(), name="ticker", group="ticker", exclusive=True)
+
+    # ----- keeping the picture current --------------------------------------------------
+
+    @on(Ticked)
+    def on_ticked(self, message: Ticked) -> None:
+        """Render the ticker's news."""
+        self.handle_events(message.events)
+
+    def handle_events(self, events: list[SessionEvent]) -> None:
+        """Apply engine events: cues, the bell, the end; then refresh the position."""
+        for event in events:
+            if isinstance(event, SegmentStarted):
+                self.cue_text = ""
+                self.refresh_bindings()
+                if event.segment.index > 0:
+                    self.unknot_app.ring_bell()
+            elif isinstance(event, CueReached):
+                self.cue_text = event.text
+                self.unknot_app.ring_bell()
+            elif isinstance(event, Finished):
+                self.post_message(self.SessionEnded(self.entry, event.record))
+        self.position = self.player.position()
+
+    def watch_position(self, position: Position | None) -> None:
+        """Update the lines this screen owns (the widgets update themselves)."""
+        if position is None:
+            return
+        routine = self.entry.routine
+        set_plain(self.query_one("#session-status", Static), status_text(routine, position))
+        cue = self.query_one("#cue", Static)
+        set_plain(cue, f"» {self.cue_text}" if self.cue_text else "")
+        cue.set_class(not self.cue_text, "-empty")
+        set_plain(self.query_one("#next-up", Static), next_up_text(routine, position))
+        bar = self.query_one("#session-bar", ProgressBar)
+        bar.update(total=max(1.0, position.session_total), progress=position.session_elapsed)
+        set_plain(self.query_one("#session-left", Static), session_left_text(position))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer `d` only on until-done steps (it would do nothing elsewhere)."""
+        if action == "done":
+            return self.player.segment.until_done and not self.player.finished
+        return True
+
+    def _command(self, events: list[SessionEvent]) -> None:
+        self.handle_events(events)
+        self.ticker.poke()
+
+    # ----- actions ---------------------------------------------------------------------------
+
+    def action_toggle_pause(self) -> None:
+        """Pause or resume."""
+        self._command(self.player.toggle_pause())
+
+    def action_next(self) -> None:
+        """Skip to the next step."""
+        self._command(self.player.next())
+
+    def action_previous(self) -> None:
+        """Restart this step, or go to the previous one."""
+        self._command(self.player.previous())
+
+    def action_restart_step(self) -> None:
+        """Start this step again."""
+        self._command(self.player.restart_step())
+
+    def action_adjust(self, seconds: int) -> None:
+        """Add or take away time from the current segment."""
+        self._command(self.player.adjust(seconds))
+
+    def action_done(self) -> None:
+        """Finish an until-done step."""
+        self._command(self.player.done())
+
+    def action_leave(self) -> None:
+        """Leave, asking first while the session is under way."""
+        if self.player.finished:
+            return
+        was_running = self.player.state is PlayerState.RUNNING
+        if was_running:
+            self._command(self.player.pause())
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self._command(self.player.leave())
+            elif was_running:
+                self._command(self.player.resume())
+
+        self.app.push_screen(ConfirmLeaveScreen(), answered)
+
+    def interrupt(self) -> SessionRecord | None:
+        """End the session as interrupted (the terminal went away); return its record."""
+        from ...core.events import Outcome
+
+        events = self.player.leave(Outcome.INTERRUPTED)
+        return self.player.record if events else None

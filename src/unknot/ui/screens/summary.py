@@ -1,0 +1,61 @@
+"""The end of a session: time spent, steps done and skipped, what next."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...core.durations import format_duration
+from ...core.events import Outcome, SessionRecord
+from ...core.loader import LibraryEntry
+
+
+def summary_content(record: SessionRecord) -> Content:
+    """Return the summary text for a finished session."""
+    heading = "Well done." if record.outcome is Outcome.COMPLETED else "Session ended early."
+    return Content.assemble(
+        (heading, "bold $text-success"),
+        "\n\n",
+        (record.title, "bold"),
+        "\n\n",
+        ("Time spent   ", "dim"),
+        format_duration(round(record.active_seconds)),
+        "\n",
+        ("Steps done   ", "dim"),
+        str(record.steps_done),
+        "\n",
+        ("Skipped      ", "dim"),
+        str(record.steps_skipped),
+        "\n\n",
+        ("Notice how your back feels. Stop and see a doctor if pain is severe or lasts.", "dim italic"),
+    )
+
+
+class SummaryScreen(Screen[str]):
+    """Shows how the session went; dismisses with `repeat`, `back` or `quit`."""
+
+    BINDINGS = [
+        Binding("r", "choose('repeat')", "Repeat", id="summary.repeat"),
+        Binding("enter,escape", "choose('back')", "Routines", id="summary.back", key_display="enter"),
+        Binding("q", "choose('quit')", "Quit", id="summary.quit"),
+        Binding("question_mark", "app.help", "Help", id="summary.help"),
+    ]
+
+    def __init__(self, entry: LibraryEntry, record: SessionRecord) -> None:
+        super().__init__()
+        self.entry = entry
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        """Lay out the summary card and the footer."""
+        with Vertical(id="summary-card"):
+            yield Static(summary_content(self.record), id="summary-text")
+        yield Footer()
+
+    def action_choose(self, choice: str) -> None:
+        """Close with what the person wants next."""
+        self.dismiss(choice)

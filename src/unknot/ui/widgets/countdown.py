@@ -1,0 +1,79 @@
+"""The live countdown: the phase, big m:ss digits (one line when space is short), a step bar."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Digits, Label, ProgressBar
+
+from ...core.durations import format_clock
+from ...core.session import PlayerState, Position
+from ...core.timeline import SegmentKind
+from .plain import set_plain
+
+PHASE_NAMES = {
+    SegmentKind.GET_READY: "Get ready",
+    SegmentKind.SWITCH_SIDES: "Switch sides",
+    SegmentKind.REST: "Rest",
+}
+
+
+def phase_name(position: Position) -> str:
+    """Return what the person is doing now: Get ready, Hold, Rest, Switch sides, a phase label, Until done."""
+    segment = position.segment
+    if segment.kind in PHASE_NAMES:
+        return PHASE_NAMES[segment.kind]
+    if segment.until_done:
+        return "Until done"
+    return "Hold" if segment.label == "Rep" else segment.label
+
+
+def clock_text(position: Position) -> str:
+    """Return the time to show: what is left, or for an until-done step the time taken so far."""
+    return format_clock(position.shown_seconds)
+
+
+class Countdown(Vertical):
+    """Renders the engine's position; it keeps no counter of its own."""
+
+    position: reactive[Position | None] = reactive(None)
+    """Where the session is; handed down by the player screen."""
+
+    def compose(self) -> ComposeResult:
+        """Lay out phase, digits, the one-line fallback, the state line and the step bar."""
+        yield Label(id="phase", markup=False)
+        yield Digits(id="digits")
+        yield Label(id="clock-line", markup=False)
+        yield Label(id="state-line", markup=False)
+        yield ProgressBar(id="step-bar", show_eta=False, show_percentage=False, total=1)
+
+    def watch_position(self, position: Position | None) -> None:
+        """Update only the parts whose text changed, so each second repaints little."""
+        if position is None:
+            return
+        phase = phase_name(position)
+        clock = clock_text(position)
+        paused = position.state is PlayerState.PAUSED
+        final = position.length is not None and position.shown_seconds <= 3 and not paused
+        self.set_class(paused, "-paused")
+        self.set_class(final, "-final")
+        self.set_class(position.segment.until_done, "-until-done")
+        set_plain(self.query_one("#phase", Label), phase.upper())
+        digits = self.query_one("#digits", Digits)
+        if digits.value != clock:
+            digits.update(clock)
+        set_plain(self.query_one("#clock-line", Label), f"{phase}  {clock}")
+        if paused:
+            state = "Paused · space to resume"
+        elif position.segment.until_done:
+            state = "Press d when done"
+        else:
+            state = ""
+        set_plain(self.query_one("#state-line", Label), state)
+        self.query_one("#state-line").set_class(not state, "-empty")
+        bar = self.query_one("#step-bar", ProgressBar)
+        if position.length:
+            bar.update(total=position.length, progress=position.elapsed)
+        else:
+            bar.update(total=1, progress=0)

@@ -1,0 +1,74 @@
+"""The step detail pane: title, instructions, the current ASCII diagram frame, cautions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from ...core.describe import diagram_art
+from ...core.model import Routine, Step
+from ...core.session import Position
+from ...core.timeline import SegmentKind
+from .plain import set_plain
+
+#: (step index, second side, frame, heading, show routine cautions)
+DetailKey = tuple[int, bool, str | None, str, bool]
+
+
+def side_name(side: str | None) -> str:
+    """Return `Left side` or `Right side` (empty for one-sided steps)."""
+    return f"{side.capitalize()} side" if side else ""
+
+
+def detail_key(position: Position, step_count: int) -> DetailKey:
+    """Return what the pane shows for a position: the step to describe, and how."""
+    segment = position.segment
+    if segment.kind is SegmentKind.GET_READY:
+        return (0, False, None, "First", True)
+    if segment.kind is SegmentKind.REST:
+        return (min(segment.step_index + 1, step_count - 1), False, None, "Next", False)
+    if segment.kind is SegmentKind.SWITCH_SIDES:
+        return (segment.step_index, True, None, f"Switch to the {segment.side} side", False)
+    return (segment.step_index, segment.mirrored, segment.frame, side_name(segment.side), False)
+
+
+class StepDetail(Vertical):
+    """Describes the step in play (or the one coming up during get-ready and rest)."""
+
+    position: reactive[Position | None] = reactive(None)
+    """Where the session is; handed down by the player screen."""
+
+    def __init__(self, routine: Routine, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.routine = routine
+        self._shown: DetailKey | None = None
+
+    def compose(self) -> ComposeResult:
+        """Lay out heading, title, instructions, diagram and cautions."""
+        yield Static(id="step-heading", markup=False)
+        yield Static(id="step-title", markup=False)
+        yield Static(id="step-instructions", markup=False)
+        yield Static(id="diagram", markup=False)
+        yield Static(id="step-cautions", markup=False)
+
+    def watch_position(self, position: Position | None) -> None:
+        """Re-render only when the step, side or frame on show changes."""
+        if position is None:
+            return
+        key = detail_key(position, len(self.routine.steps))
+        if key == self._shown:
+            return
+        self._shown = key
+        step_index, second_side, frame, heading, routine_cautions = key
+        step: Step = self.routine.steps[step_index]
+        set_plain(self.query_one("#step-heading", Static), heading)
+        set_plain(self.query_one("#step-title", Static), step.title)
+        set_plain(self.query_one("#step-instructions", Static), " ".join(step.instructions.split()))
+        set_plain(self.query_one("#diagram", Static), diagram_art(step, frame, second_side))
+        cautions = list(self.routine.cautions) if routine_cautions else []
+        cautions += step.cautions
+        set_plain(self.query_one("#step-cautions", Static), "\n".join(f"! {caution}" for caution in cautions))
+        self.query_one("#step-cautions").set_class(not cautions, "-empty")
+        self.query_one("#step-heading").set_class(not heading, "-empty")
