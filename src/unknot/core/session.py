@@ -66,6 +66,7 @@ class Position:
     elapsed: float
     length: float | None
     shown_seconds: int
+    side_elapsed: float
     session_elapsed: float
     session_total: float
     next_segment: Segment | None
@@ -159,6 +160,7 @@ class Player:
             elapsed=elapsed,
             length=length,
             shown_seconds=shown,
+            side_elapsed=done_before - self.timeline.side_starts[self.index] + elapsed,
             session_elapsed=done_before + (elapsed if length is not None else 0.0),
             session_total=self.timeline.total_seconds,
             next_segment=segments[self.index + 1] if self.index + 1 < len(segments) else None,

@@ -57,6 +57,8 @@ class Timeline:
     routine: Routine
     segments: list[Segment] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    #: For each segment, the start offset of the step side it belongs to (for breath pacing).
+    side_starts: list[int] = field(default_factory=list)
 
     @property
     def total_seconds(self) -> int:
@@ -106,11 +108,22 @@ def build_timeline(routine: Routine) -> Timeline:
     """Expand `routine` into segments: get-ready, each step side by side, rests between steps."""
     timeline = Timeline(routine)
     elapsed = 0
+    side_start = 0
 
     def add(**values: object) -> None:
-        nonlocal elapsed
+        nonlocal elapsed, side_start
         segment = Segment(index=len(timeline.segments), **values)  # type: ignore[arg-type]
+        previous = timeline.segments[-1] if timeline.segments else None
+        same_side = (
+            previous is not None
+            and previous.kind is SegmentKind.WORK
+            and segment.kind is SegmentKind.WORK
+            and (previous.step_index, previous.side_index) == (segment.step_index, segment.side_index)
+        )
+        if not same_side:
+            side_start = elapsed
         timeline.starts.append(elapsed)
+        timeline.side_starts.append(side_start)
         timeline.segments.append(segment)
         elapsed += segment.seconds or 0
 

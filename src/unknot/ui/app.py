@@ -21,6 +21,7 @@ from .screens.browser import BrowserScreen
 from .screens.help import HelpScreen
 from .screens.player import PlayerScreen, Sleep
 from .screens.summary import SummaryScreen
+from .widgets.routine_list import RoutineList
 
 
 class UnknotApp(App[None]):
@@ -105,7 +106,7 @@ class UnknotApp(App[None]):
         self.push_screen(
             HelpScreen(
                 [
-                    ("Routines", BrowserScreen.BINDINGS),
+                    ("Routines", [Binding("up,down", "", "Move"), *RoutineList.BINDINGS, *BrowserScreen.BINDINGS]),
                     ("Session", PlayerScreen.BINDINGS),
                     (
                         "Everywhere",

@@ -40,14 +40,14 @@ class BreathPacer(Static):
         self.routine = routine
 
     def watch_position(self, position: Position | None) -> None:
-        """Pace the breath from the segment's elapsed time."""
+        """Pace the breath from the time spent on this side of the step."""
         breathing = None
         if position is not None and position.segment.kind is SegmentKind.WORK:
             breathing = self.routine.steps[position.segment.step_index].breathing
         self.set_class(breathing is None, "-hidden")
         if breathing is None or position is None:
             return
-        text = breath_text(breathing, position.elapsed)
+        text = breath_text(breathing, position.side_elapsed)
         if position.state is PlayerState.PAUSED:
             text = "Breathe slowly"
         set_plain(self, text)

@@ -1,0 +1,131 @@
+"""Browsing, filtering and starting routines with the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from tests.ui.conftest import build_app
+from unknot.core.loader import load_library
+from unknot.core.paths import shipped_routines_dir
+from unknot.ui.screens.browser import BrowserScreen
+from unknot.ui.screens.player import PlayerScreen
+from unknot.ui.screens.problems import ProblemsScreen
+from unknot.ui.widgets.overview import Overview
+from unknot.ui.widgets.routine_list import RoutineList
+
+
+def plain(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_browser_lists_every_routine_and_describes_the_highlighted_one(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BrowserScreen)
+        routines = screen.query_one(RoutineList)
+        assert routines.option_count == len(app.library.routines)
+        assert routines.has_focus
+        first = screen.highlighted_entry
+        await pilot.press("j")
+        assert screen.highlighted_entry is not first
+        overview = plain(screen.query_one("#overview-text", Static))
+        assert screen.highlighted_entry is not None and screen.highlighted_entry.routine.title in overview
+        assert "not medical advice" in overview
+        await pilot.press("k")
+        assert screen.highlighted_entry is first
+
+
+async def test_filter_narrows_as_you_type_and_escape_returns_to_the_list(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    messages: list[object] = []
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await pilot.press("slash")
+        assert app.screen.query_one("#filter", Input).has_focus
+        await pilot.press(*"foam roller")
+        await pilot.pause()
+        routines = app.screen.query_one(RoutineList)
+        ids = [routines.get_option_at_index(i).id for i in range(routines.option_count)]
+        assert set(ids) == {"foam-roller-back", "self-massage-home"}
+        highlighted = [m for m in messages if isinstance(m, RoutineList.RoutineHighlighted)]
+        assert highlighted[-1].routine_id in ids
+        await pilot.press("escape")
+        assert routines.has_focus
+        await pilot.press("slash", *" zzz")
+        await pilot.pause()
+        assert routines.option_count == 0
+        assert "No routine matches" in plain(app.screen.query_one("#overview-text", Static))
+
+
+async def test_filter_matches_areas_tags_and_equipment(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"acupressure mat")
+        await pilot.pause()
+        routines = app.screen.query_one(RoutineList)
+        assert {routines.get_option_at_index(i).id for i in range(routines.option_count)} == {
+            "acupressure-mat", "muscle-spasm-relief"}
+
+
+async def test_enter_starts_the_highlighted_routine(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    messages: list[object] = []
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await pilot.press("slash", *"quick test", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        assert app.screen.entry.id == "quick-test"
+        await pilot.press("escape")  # would ask; then say no
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_problems_are_counted_and_listed(tmp_path: Path) -> None:
+    bad = tmp_path / "routines"
+    bad.mkdir()
+    (bad / "broken.yaml").write_text("title: Broken\nsteps:\n  - {title: a, duration: forever}\n")
+    library = load_library([shipped_routines_dir(), bad])
+    app, _ = build_app(tmp_path, library=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = plain(app.screen.query_one("#problem-line", Static))
+        assert "1 routine file with problems" in line
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        text = plain(app.screen.query_one("#problems-text", Static))
+        assert "broken.yaml:3:26: steps[0].duration: expected a duration" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowserScreen)
+
+
+async def test_markup_in_routine_text_is_shown_as_typed(tmp_path: Path) -> None:
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    (folder / "markup.yaml").write_text(
+        "title: '[bold]Loud[/] $var'\nsummary: '[@click=app.quit]x[/]'\n"
+        "steps:\n  - {title: '[red]a[/red]', duration: 3}\n")
+    app, _ = build_app(tmp_path, library=load_library([folder]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        overview = plain(app.screen.query_one(Overview).query_one("#overview-text", Static))
+        assert "[bold]Loud[/] $var" in overview
+        assert "[@click=app.quit]x[/]" in overview
+        assert "[red]a[/red]" in overview
+
+
+async def test_tiny_terminals_and_resizes_do_not_crash(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for size in [(1, 1), (40, 12), (20, 5), (300, 100), (60, 20), (2, 30), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press("enter")
+        for size in [(1, 1), (40, 12), (60, 20), (120, 40), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)

@@ -1,0 +1,212 @@
+"""Playing a routine from get-ready to summary, on a fake clock (no real waiting)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Digits, Label, Static
+
+from tests.ui.conftest import advance, build_app
+from unknot.core.events import Outcome
+from unknot.core.session import PlayerState
+from unknot.core.timeline import SegmentKind
+from unknot.ui.screens.browser import BrowserScreen
+from unknot.ui.screens.confirm import ConfirmLeaveScreen
+from unknot.ui.screens.help import HelpScreen
+from unknot.ui.screens.player import PlayerScreen
+from unknot.ui.screens.summary import SummaryScreen
+
+
+def text(screen: object, selector: str) -> str:
+    widget = screen.query_one(selector)  # type: ignore[attr-defined]
+    if isinstance(widget, Digits):
+        return widget.value
+    assert isinstance(widget, (Static, Label))
+    return str(widget.render())
+
+
+async def start_quick(pilot, app) -> PlayerScreen:  # type: ignore[no-untyped-def]
+    app.action_play("quick-test")
+    await pilot.pause()
+    assert isinstance(app.screen, PlayerScreen)
+    return app.screen
+
+
+async def test_plays_from_get_ready_to_summary(tmp_path: Path) -> None:
+    app, clock = build_app(tmp_path)
+    messages: list[object] = []
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        screen = await start_quick(pilot, app)
+        assert text(screen, "#phase") == "GET READY"
+        assert text(screen, "#digits") == "0:02"
+        assert "Test caution shown while getting ready." in text(screen, "#step-cautions")
+        assert text(screen, "#step-heading") == "First"
+        await advance(pilot, clock, 2)
+        assert text(screen, "#phase") == "HOLD" and text(screen, "#digits") == "0:03"
+        assert "Step 1 of 4" in text(screen, "#session-status")
+        await advance(pilot, clock, 1)
+        assert text(screen, "#digits") == "0:02"
+        assert text(screen, "#cue") == "» Halfway cue"
+        await advance(pilot, clock, 2)
+        assert text(screen, "#phase") == "REST"
+        assert text(screen, "#step-heading") == "Next" and text(screen, "#step-title") == "Each side"
+        await advance(pilot, clock, 1)
+        assert "Right side (1 of 2)" in text(screen, "#session-status")
+        diagram_right = text(screen, "#diagram")
+        await advance(pilot, clock, 2)
+        assert text(screen, "#phase") == "SWITCH SIDES"
+        await advance(pilot, clock, 1)
+        assert "Left side (2 of 2)" in text(screen, "#session-status")
+        assert text(screen, "#diagram") != diagram_right and "\\O" in text(screen, "#diagram")
+        await advance(pilot, clock, 3)
+        assert text(screen, "#phase") == "INHALE" and "Rep 1 of 2" in text(screen, "#session-status")
+        assert "Breathe in" in text(screen, "#pacer")
+        assert text(screen, "#diagram").startswith("\\O/")
+        await advance(pilot, clock, 2)
+        assert text(screen, "#phase") == "EXHALE" and "Breathe out" in text(screen, "#pacer")
+        await advance(pilot, clock, 6)
+        assert text(screen, "#phase") == "REST"
+        await advance(pilot, clock, 1)
+        assert text(screen, "#phase") == "UNTIL DONE"
+        assert "Step caution here." in text(screen, "#step-cautions")
+        assert text(screen, "#state-line") == "Press d when done"
+        await advance(pilot, clock, 30)
+        assert isinstance(app.screen, PlayerScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        summary = text(app.screen, "#summary-text")
+        assert "Well done." in summary and "Steps done   4" in summary and "Skipped      0" in summary
+        ended = [m for m in messages if isinstance(m, PlayerScreen.SessionEnded)]
+        assert len(ended) == 1 and ended[0].record.outcome is Outcome.COMPLETED
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_pause_resume_and_the_paused_look(tmp_path: Path) -> None:
+    app, clock = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_quick(pilot, app)
+        await advance(pilot, clock, 2.5)
+        await pilot.press("space")
+        assert screen.player.state is PlayerState.PAUSED
+        assert screen.query_one("#countdown").has_class("-paused")
+        assert "Paused" in text(screen, "#state-line")
+        await advance(pilot, clock, 60)
+        assert text(screen, "#digits") == "0:03"
+        await pilot.press("space")
+        await advance(pilot, clock, 1)
+        assert text(screen, "#digits") == "0:02"
+        assert not screen.query_one("#countdown").has_class("-paused")
+
+
+async def test_next_previous_restart_and_adjust(tmp_path: Path) -> None:
+    app, clock = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_quick(pilot, app)
+        await pilot.press("n")  # skip get-ready
+        assert text(screen, "#step-title") == "Short hold"
+        await pilot.press("right")
+        assert text(screen, "#step-title") == "Each side"
+        await pilot.press("p")  # barely in: back to the previous step
+        assert text(screen, "#step-title") == "Short hold"
+        await advance(pilot, clock, 2)
+        await pilot.press("plus")
+        assert text(screen, "#digits") == "0:11"
+        await pilot.press("minus", "minus")
+        assert text(screen, "#digits") == "0:01"
+        await pilot.press("r")
+        assert text(screen, "#digits") == "0:03"
+        await pilot.press("left")
+        assert text(screen, "#step-title") == "Short hold"
+        assert screen.query_one("#countdown").has_class("-final")
+
+
+async def test_done_key_only_on_until_done_steps(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_quick(pilot, app)
+        assert screen.check_action("done", ()) is False
+        await pilot.press("d")
+        assert screen.player.segment.kind is SegmentKind.GET_READY
+        await pilot.press("n", "n", "n", "n")
+        assert screen.player.segment.until_done
+        assert screen.check_action("done", ()) is True
+
+
+async def test_bell_rings_at_segment_changes_and_the_toggle_is_remembered(tmp_path: Path) -> None:
+    app, clock = build_app(tmp_path)
+    rings: list[int] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+        await start_quick(pilot, app)
+        await advance(pilot, clock, 2)
+        assert len(rings) == 1
+        await pilot.press("b")
+        await advance(pilot, clock, 3)
+        assert len(rings) == 1
+    settings = json.loads((tmp_path / "settings.json").read_text())
+    assert settings["bell"] is False
+    app2, _ = build_app(tmp_path)
+    assert app2.settings.bell is False
+
+
+async def test_leaving_asks_first_and_then_returns_to_the_browser(tmp_path: Path) -> None:
+    app, clock = build_app(tmp_path)
+    messages: list[object] = []
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        screen = await start_quick(pilot, app)
+        await advance(pilot, clock, 3)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeaveScreen)
+        assert screen.player.state is PlayerState.PAUSED
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and screen.player.state is PlayerState.RUNNING
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        ended = [m for m in messages if isinstance(m, PlayerScreen.SessionEnded)]
+        assert ended[-1].record.outcome is Outcome.LEFT
+
+
+async def test_play_mode_leaves_the_app_after_confirming(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path, start_routine_id="quick-test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        await pilot.press("q", "enter")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_help_lists_every_player_key_and_the_safety_note(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quick(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = text(app.screen, "#help-keys")
+        for words in ["space", "n / →", "p / ←", "+ / =", "-", "d ", "b ", "q / Esc", "/ ", "Enter"]:
+            assert words in keys, words
+        assert "not medical advice" in text(app.screen, "#help-safety")
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_command_palette_plays_a_routine(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Play: Quick test")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        assert app.screen.entry.id == "quick-test"
