@@ -60,6 +60,10 @@ class BrowserScreen(Screen[None]):
             set_plain(line, f"{len(self.library.notices)} notice(s) · e to see")
         line.set_class(not self.library.problems, "-empty")
 
+    def on_screen_resume(self) -> None:
+        """Coming back from a session, the cursor is in the list (so q quits, not types)."""
+        self.query_one(RoutineList).focus()
+
     @on(RoutineList.RoutineHighlighted)
     def show_overview(self, message: RoutineList.RoutineHighlighted) -> None:
         """Describe the routine under the cursor."""

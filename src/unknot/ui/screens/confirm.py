@@ -21,7 +21,7 @@ class ConfirmLeaveScreen(ModalScreen[bool]):
         """Lay out the question and the keys."""
         with Vertical(id="confirm-dialog", classes="dialog"):
             yield Static("Leave this session?", classes="dialog-title")
-            yield Static("y / Enter  leave      n / Esc  keep going", classes="dialog-hint")
+            yield Static("y / Enter  leave · n / Esc  stay", classes="dialog-hint")
 
     def action_answer(self, leave: bool) -> None:
         """Close with the answer."""

@@ -1,0 +1,46 @@
+"""Running a program in a pseudo-terminal and counting what it writes, for the benchmarks."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Sequence
+
+import ptyprocess
+
+
+class PtyRecorder:
+    """Spawns `argv` in a pty of the given size and records (time, bytes) of everything it writes."""
+
+    def __init__(self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str] | None = None):
+        environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
+        self.process = ptyprocess.PtyProcess.spawn(list(argv), dimensions=(rows, columns), env=environment)
+        self.chunks: list[tuple[float, bytes]] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = self.process.read(65536)
+            except EOFError:
+                return
+            self.chunks.append((time.monotonic(), data))
+
+    def bytes_between(self, start: float, end: float) -> int:
+        """Return how many bytes were written between two monotonic times."""
+        return sum(len(data) for at, data in self.chunks if start <= at < end)
+
+    def output(self) -> bytes:
+        """Return everything written so far."""
+        return b"".join(data for _, data in self.chunks)
+
+    def send(self, text: str) -> None:
+        """Type `text` into the program."""
+        self.process.write(text.encode())
+
+    def stop(self) -> None:
+        """End the program."""
+        if self.process.isalive():
+            self.process.terminate(force=True)
