@@ -13,8 +13,9 @@ import ptyprocess
 class PtyRecorder:
     """Spawns `argv` in a pty of the given size and records (time, bytes) of everything it writes."""
 
-    def __init__(self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str] | None = None):
+    def __init__(self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str | None] | None = None):
         environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
+        environment = {key: value for key, value in environment.items() if value is not None}
         self.process = ptyprocess.PtyProcess.spawn(list(argv), dimensions=(rows, columns), env=environment)
         self.chunks: list[tuple[float, bytes]] = []
         self._reader = threading.Thread(target=self._read, daemon=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Digits, Label, Static
+from textual.widgets import Label, Static
 
 from tests.ui.conftest import advance, build_app
 from unknot.core.events import Outcome
@@ -16,12 +16,14 @@ from unknot.ui.screens.confirm import ConfirmLeaveScreen
 from unknot.ui.screens.help import HelpScreen
 from unknot.ui.screens.player import PlayerScreen
 from unknot.ui.screens.summary import SummaryScreen
+from unknot.ui.widgets.big_digit import BigDigit, big_text
 
 
 def text(screen: object, selector: str) -> str:
+    if selector == "#digits":  # the big clock: read the characters its digits show
+        digits = screen.query(BigDigit)  # type: ignore[attr-defined]
+        return "".join(digit.char for digit in digits).strip()
     widget = screen.query_one(selector)  # type: ignore[attr-defined]
-    if isinstance(widget, Digits):
-        return widget.value
     assert isinstance(widget, (Static, Label))
     return str(widget.render())
 
@@ -210,3 +212,7 @@ async def test_command_palette_plays_a_routine(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
         assert app.screen.entry.id == "quick-test"
+
+
+def test_big_text_draws_seven_segment_digits() -> None:
+    assert big_text("0:18").split("\n") == [" _         _  ", "| | .   | |_| ", "|_| .   | |_| "]

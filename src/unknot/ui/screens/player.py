@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from ...core.clock import Clock
 from ...core.events import CueReached, Finished, SegmentStarted, SessionEvent, SessionRecord
@@ -22,6 +22,7 @@ from ...core.session import Player, PlayerState, Position
 from ...core.ticker import Ticker
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.countdown import Countdown
+from ..widgets.meter import Meter
 from ..widgets.plain import set_plain
 from ..widgets.session_status import next_up_text, session_left_text, status_text
 from ..widgets.step_detail import StepDetail
@@ -53,7 +54,7 @@ class PlayerScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", id="player.help"),
     ]
 
-    position: reactive[Position | None] = reactive(None)
+    position: var[Position | None] = var(None)
     """The engine's position after the latest tick or command; bound into every widget."""
 
     @dataclass
@@ -96,7 +97,7 @@ class PlayerScreen(Screen[None]):
                 yield Static(id="cue", markup=False)
                 yield Static(id="next-up", markup=False)
                 with Horizontal(id="session-progress"):
-                    yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
+                    yield Meter(id="session-bar")
                     yield Static(id="session-left", markup=False)
                 yield StepList(routine, id="step-list").data_bind(PlayerScreen.position)
             yield StepDetail(routine, id="detail").data_bind(PlayerScreen.position)
@@ -139,8 +140,8 @@ class PlayerScreen(Screen[None]):
         set_plain(cue, f"» {self.cue_text}" if self.cue_text else "")
         cue.set_class(not self.cue_text, "-empty")
         set_plain(self.query_one("#next-up", Static), next_up_text(routine, position))
-        bar = self.query_one("#session-bar", ProgressBar)
-        bar.update(total=max(1.0, position.session_total), progress=position.session_elapsed)
+        total = max(1.0, position.session_total)
+        self.query_one("#session-bar", Meter).fraction = position.session_elapsed / total
         set_plain(self.query_one("#session-left", Static), session_left_text(position))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from ...core.model import Breathing, Routine
@@ -32,7 +32,7 @@ def breath_text(breathing: Breathing, elapsed: float) -> str:
 class BreathPacer(Static):
     """Shows the breathing rhythm of the current step; hidden when the step has none."""
 
-    position: reactive[Position | None] = reactive(None)
+    position: var[Position | None] = var(None)
     """Where the session is; handed down by the player screen."""
 
     def __init__(self, routine: Routine, *, id: str | None = None) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.reactive import reactive
-from textual.widgets import Digits, Label, ProgressBar
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.widgets import Label
 
 from ...core.durations import format_clock
 from ...core.session import PlayerState, Position
 from ...core.timeline import SegmentKind
+from .big_digit import BigDigit
+from .meter import Meter
 from .plain import set_plain
 
 PHASE_NAMES = {
@@ -17,6 +19,10 @@ PHASE_NAMES = {
     SegmentKind.SWITCH_SIDES: "Switch sides",
     SegmentKind.REST: "Rest",
 }
+
+
+#: Enough places for h:mm:ss.
+DIGIT_SLOTS = 7
 
 
 def phase_name(position: Position) -> str:
@@ -37,16 +43,19 @@ def clock_text(position: Position) -> str:
 class Countdown(Vertical):
     """Renders the engine's position; it keeps no counter of its own."""
 
-    position: reactive[Position | None] = reactive(None)
+    position: var[Position | None] = var(None)
     """Where the session is; handed down by the player screen."""
 
     def compose(self) -> ComposeResult:
         """Lay out phase, digits, the one-line fallback, the state line and the step bar."""
         yield Label(id="phase", markup=False)
-        yield Digits(id="digits")
+        # One Digits per character, so each second repaints only the digit that changed.
+        with Horizontal(id="digits"):
+            for index in range(DIGIT_SLOTS):
+                yield BigDigit(classes="digit", id=f"digit-{index}")
         yield Label(id="clock-line", markup=False)
         yield Label(id="state-line", markup=False)
-        yield ProgressBar(id="step-bar", show_eta=False, show_percentage=False, total=1)
+        yield Meter(id="step-bar")
 
     def watch_position(self, position: Position | None) -> None:
         """Update only the parts whose text changed, so each second repaints little."""
@@ -60,9 +69,7 @@ class Countdown(Vertical):
         self.set_class(final, "-final")
         self.set_class(position.segment.until_done, "-until-done")
         set_plain(self.query_one("#phase", Label), phase.upper())
-        digits = self.query_one("#digits", Digits)
-        if digits.value != clock:
-            digits.update(clock)
+        self._show_digits(clock)
         set_plain(self.query_one("#clock-line", Label), f"{phase}  {clock}")
         if paused:
             state = "Paused · space to resume"
@@ -72,8 +79,11 @@ class Countdown(Vertical):
             state = ""
         set_plain(self.query_one("#state-line", Label), state)
         self.query_one("#state-line").set_class(not state, "-empty")
-        bar = self.query_one("#step-bar", ProgressBar)
-        if position.length:
-            bar.update(total=position.length, progress=position.elapsed)
-        else:
-            bar.update(total=1, progress=0)
+        self.query_one("#step-bar", Meter).fraction = position.segment_fraction
+
+    def _show_digits(self, clock: str) -> None:
+        slots = clock.rjust(DIGIT_SLOTS)[-DIGIT_SLOTS:]
+        for index, char in enumerate(slots):
+            digit = self.query_one(f"#digit-{index}", BigDigit)
+            digit.char = char
+            digit.set_class(char == " ", "-empty")

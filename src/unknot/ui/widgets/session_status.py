@@ -42,6 +42,11 @@ def next_up_text(routine: Routine, position: Position) -> str:
 
 
 def session_left_text(position: Position) -> str:
-    """Return the time left in the whole session, e.g. `3m20s left`."""
-    left = max(0.0, position.session_total - position.session_elapsed)
-    return f"{format_duration(math.ceil(left - 1e-6))} left"
+    """Return the time left in the whole session: whole minutes (`4m left`), seconds in the last minute.
+
+    Minutes are precise enough for the whole session and change rarely, which keeps repaints small.
+    """
+    left = math.ceil(max(0.0, position.session_total - position.session_elapsed) - 1e-6)
+    if left > 60:
+        return f"{math.ceil(left / 60)}m left"
+    return f"{format_duration(left)} left"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from ...core.describe import diagram_art
@@ -37,7 +37,7 @@ def detail_key(position: Position, step_count: int) -> DetailKey:
 class StepDetail(Vertical):
     """Describes the step in play (or the one coming up during get-ready and rest)."""
 
-    position: reactive[Position | None] = reactive(None)
+    position: var[Position | None] = var(None)
     """Where the session is; handed down by the player screen."""
 
     def __init__(self, routine: Routine, *, id: str | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from ...core.describe import step_timing_text
@@ -16,7 +16,7 @@ from .plain import set_content
 class StepList(VerticalScroll, can_focus=False):
     """Every step of the routine; re-rendered only when the current step changes."""
 
-    position: reactive[Position | None] = reactive(None)
+    position: var[Position | None] = var(None)
     """Where the session is; handed down by the player screen."""
 
     def __init__(self, routine: Routine, *, id: str | None = None) -> None:
