@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from conftest import REPO
+from tests.conftest import REPO
 
 from unknot.core.loader import load_library
 from unknot.core.paths import shipped_routines_dir

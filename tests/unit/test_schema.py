@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import REPO
+from tests.conftest import REPO
 from unknot.core.schema import routine_schema, routine_schema_text
 
 

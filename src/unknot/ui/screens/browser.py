@@ -86,8 +86,12 @@ class BrowserScreen(Screen[None]):
         self.action_start()
 
     def action_focus_filter(self) -> None:
-        """Move the cursor to the filter box."""
-        self.query_one("#filter", Input).focus()
+        """Move the cursor to the filter box.
+
+        Focus moves at once (not on the next idle, as `focus()` does), so text typed or
+        pasted right after `/` goes into the filter instead of running list keys like q.
+        """
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_start(self) -> None:
         """Play the highlighted routine."""

@@ -20,7 +20,7 @@ KEY_NAMES = {
     "right": "→",
     "left": "←",
     "plus": "+",
-    "equals_sign": "=",
+    "equals_sign": "=", "up": "↑", "down": "↓",
     "minus": "-",
     "escape": "Esc",
     "enter": "Enter",

@@ -1,0 +1,86 @@
+"""A real terminal for end-to-end tests: the console script in a pty, pyte holding the screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import ptyprocess
+import pyte
+
+
+def unknot_command() -> str:
+    """Return the installed `unknot` console script next to this Python."""
+    candidate = Path(sys.executable).parent / "unknot"
+    return str(candidate) if candidate.exists() else (shutil.which("unknot") or "unknot")
+
+
+class Terminal:
+    """Runs a program in a pseudo-terminal, keeping both the raw bytes and a pyte screen."""
+
+    def __init__(self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str] | None = None):
+        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+        self._lock = threading.Lock()
+        self.process = ptyprocess.PtyProcess.spawn(list(argv), dimensions=(rows, columns), env=environment)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = self.process.read(65536)
+            except EOFError:
+                return
+            with self._lock:
+                self.raw.extend(data)
+                self.stream.feed(data)
+
+    def text(self) -> str:
+        """Return the screen as lines of text."""
+        with self._lock:
+            return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def wait_for(self, predicate: Callable[[str], bool] | str, timeout: float = 15.0) -> str:
+        """Wait until the screen shows `predicate` (text, or a test on the screen text)."""
+        check = (lambda screen: predicate in screen) if isinstance(predicate, str) else predicate
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.text()
+            if check(screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {predicate!r}; the screen shows:\n{self.text()}")
+
+    def send(self, keys: str) -> None:
+        """Type into the program."""
+        self.process.write(keys.encode())
+
+    def resize(self, columns: int, rows: int) -> None:
+        """Change the terminal size, as a window resize would."""
+        with self._lock:
+            self.screen.resize(rows, columns)
+        self.process.setwinsize(rows, columns)
+
+    def wait_exit(self, timeout: float = 15.0) -> int:
+        """Wait for the program to end and return its exit status."""
+        deadline = time.monotonic() + timeout
+        while self.process.isalive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if self.process.isalive():
+            self.process.terminate(force=True)
+            raise AssertionError("the program did not exit")
+        self._reader.join(timeout=2)
+        return int(self.process.exitstatus if self.process.exitstatus is not None else -1)
+
+    def close(self) -> None:
+        """Make sure the program is gone."""
+        if self.process.isalive():
+            self.process.terminate(force=True)

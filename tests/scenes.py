@@ -1,0 +1,231 @@
+"""Named scenes of the app: each a terminal size, an environment and what to do before the picture.
+
+The snapshot suite pins every scene; `python -m tests.scenes` writes the ones marked for the
+README into screenshots/. Both run the app on a fake clock, so the digits are always the same.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.color import ColorSystem
+from rich.console import Console
+from rich.segment import Segment, Segments
+from rich.style import Style
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from unknot.core.clock import FakeClock
+from unknot.core.loader import Library, load_library
+from unknot.core.paths import shipped_routines_dir
+from unknot.core.settings import SettingsStore
+from unknot.ui.app import UnknotApp
+from unknot.ui.screens.player import PlayerScreen
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+SCREENSHOTS = REPO / "screenshots"
+
+Setup = Callable[[Pilot[None], FakeClock], Awaitable[None]]
+
+
+async def sleep_until_poked(delay: float) -> None:
+    """A ticker sleep that never ends by itself: scenes move time with `advance`."""
+    await asyncio.Event().wait()
+
+
+async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock a second at a time, letting the player catch up."""
+    remaining = seconds
+    while remaining > 0:
+        step = min(1.0, remaining)
+        clock.advance(step)
+        remaining -= step
+        if isinstance(pilot.app.screen, PlayerScreen):
+            pilot.app.screen.ticker.poke()
+        await pilot.pause()
+        await pilot.pause()
+
+
+def still(pilot: Pilot[None]) -> None:
+    """Stop the cursor blinking so every picture is the same."""
+    for text_input in pilot.app.query(Input):
+        text_input.cursor_blink = False
+
+
+class SixteenColourApp(UnknotApp):
+    """The app as a 16-colour terminal shows it: every colour downgraded to the ANSI palette."""
+
+    CSS_PATH = str(Path(sys.modules[UnknotApp.__module__].__file__ or "").parent / "app.tcss")
+
+    def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
+        """Render the screen, downgrade the colours to 16, and export SVG."""
+        width, height = self.size
+        console = Console(width=width, height=height, file=open(os.devnull, "w"), force_terminal=True,  # noqa: SIM115
+                          color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+        update = self.screen._compositor.render_update(full=True, screen_stack=self.app._background_screens)
+        segments = []
+        for segment in console.render(update):
+            style = segment.style
+            if style is not None:
+                style = style + Style(
+                    color=style.color.downgrade(ColorSystem.STANDARD) if style.color else None,
+                    bgcolor=style.bgcolor.downgrade(ColorSystem.STANDARD) if style.bgcolor else None,
+                )
+            segments.append(Segment(segment.text, style, segment.control))
+        console.print(Segments(segments))
+        return console.export_svg(title=title or self.title)
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One picture of the app."""
+
+    name: str
+    size: tuple[int, int]
+    setup: Setup
+    environ: dict[str, str] = field(default_factory=dict)
+    sixteen_colours: bool = False
+    start_routine_id: str | None = None
+    broken_file: bool = False
+    screenshot: bool = False
+
+    def library(self, folder: Path) -> Library:
+        """The shipped routines, the test fixtures and, for the problems scene, a broken file."""
+        folders = [shipped_routines_dir(), FIXTURES / "routines"]
+        if self.broken_file:
+            broken = folder / "broken"
+            broken.mkdir(exist_ok=True)
+            (broken / "stretches.yaml").write_text("title: Broken\nsteps:\n  - {title: a, duration: forever}\n")
+            (broken / "typo.yaml").write_text("title: Typo\nstep:\n  - {title: a, duration: 3}\n")
+            folders.append(broken)
+        library = load_library(folders)
+        # Paths differ between machines; show them relative to where they were found.
+        library.problems = [
+            type(problem)(**{**problem.__dict__, "path": Path(problem.path.parent.name) / problem.path.name})
+            for problem in library.problems
+        ]
+        return library
+
+    def build(self, folder: Path) -> tuple[UnknotApp, FakeClock]:
+        """Make the app for this scene, with its clock, in a private settings folder."""
+        for name, value in self.environ.items():
+            os.environ[name] = value
+        clock = FakeClock()
+        app_class = SixteenColourApp if self.sixteen_colours else UnknotApp
+        app = app_class(self.library(folder), SettingsStore(folder / "settings.json"), clock=clock,
+                        sleep=sleep_until_poked, start_routine_id=self.start_routine_id)
+        for name in self.environ:
+            os.environ.pop(name, None)
+        app.animation_level = "none"
+        return app, clock
+
+
+def keys(*presses: str, seconds: float = 0, settle: float = 0) -> Setup:
+    """A setup that presses keys, then lets `seconds` pass on the fake clock.
+
+    `settle` waits real time for work Textual does in the background (the palette's search).
+    """
+
+    async def run(pilot: Pilot[None], clock: FakeClock) -> None:
+        still(pilot)
+        await pilot.pause()
+        for press in presses:
+            await pilot.press(press)
+            await pilot.pause()
+        if seconds:
+            await advance(pilot, clock, seconds)
+        if settle:
+            await pilot.pause(settle)
+        still(pilot)
+        await pilot.pause()
+
+    return run
+
+
+def play(routine_id: str, seconds: float, *after: str) -> Setup:
+    """A setup that plays a routine for `seconds` of fake time, then presses `after`."""
+
+    async def run(pilot: Pilot[None], clock: FakeClock) -> None:
+        app = pilot.app
+        assert isinstance(app, UnknotApp)
+        app.action_play(routine_id)
+        await pilot.pause()
+        await advance(pilot, clock, seconds)
+        for press in after:
+            await pilot.press(press)
+            await pilot.pause()
+        await pilot.pause()
+
+    return run
+
+
+SCENES = [
+    Scene("browser", (80, 24), keys("j", "j", "j"), screenshot=True),
+    Scene("browser-large", (120, 40), keys("j", "j", "j")),
+    Scene("browser-small", (40, 12), keys("j")),
+    Scene("filter", (80, 24), keys("slash", *"foam")),
+    Scene("problems", (80, 24), keys("e"), broken_file=True),
+    Scene("get-ready", (80, 24), play("floor-stretches", 2)),
+    Scene("hold", (80, 24), play("floor-stretches", 5 + 12.5), screenshot=True),
+    Scene("hold-large", (120, 40), play("floor-stretches", 5 + 12.5), screenshot=True),
+    Scene("paused", (80, 24), play("floor-stretches", 5 + 12.5, "space")),
+    Scene("rest", (80, 24), play("floor-stretches", 5 + 30 + 3)),
+    Scene("switch-sides", (80, 24), play("floor-stretches", 5 + 30 + 10 + 30 + 2)),
+    Scene("second-side", (80, 24), play("floor-stretches", 5 + 30 + 10 + 30 + 5 + 4)),
+    Scene("rep-phase", (80, 24), play("floor-stretches", 5 + 30 + 10 + 65 + 10 + 7.5), screenshot=True),
+    Scene("until-done", (80, 24), play("foam-roller-back", 5 + 3)),
+    Scene("final-seconds", (80, 24), play("quick-test", 2 + 1.5)),
+    Scene("summary", (80, 24), play("quick-test", 40, "d")),
+    Scene("help", (80, 24), play("floor-stretches", 1, "question_mark")),
+    Scene("leave-confirm", (80, 24), play("floor-stretches", 8, "q")),
+    Scene("command-palette", (80, 24), keys("ctrl+p", *"play", settle=0.5)),
+    Scene("player-small", (40, 12), play("floor-stretches", 5 + 12.5)),
+    Scene("player-medium", (60, 20), play("floor-stretches", 5 + 12.5)),
+    Scene("player-16-colours", (80, 24), play("floor-stretches", 5 + 12.5), sixteen_colours=True),
+    Scene("player-no-color", (80, 24), play("floor-stretches", 5 + 12.5), environ={"NO_COLOR": "1"}),
+]
+
+
+def scene_named(name: str) -> Scene:
+    """Return the scene called `name`."""
+    return next(scene for scene in SCENES if scene.name == name)
+
+
+async def render_scene(scene: Scene, folder: Path) -> str:
+    """Run a scene headless and return its SVG."""
+    app, clock = scene.build(folder)
+    async with app.run_test(size=scene.size) as pilot:
+        await pilot.pause()
+        await scene.setup(pilot, clock)
+        await pilot.pause()
+        return app.export_screenshot(title=f"Unknot — {scene.name}")
+
+
+def write_screenshots() -> list[Path]:
+    """Write every scene marked `screenshot` to screenshots/NAME.svg, removing stale files."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    wanted = {scene.name for scene in SCENES if scene.screenshot}
+    for stale in SCREENSHOTS.glob("*.svg"):
+        if stale.stem not in wanted:
+            stale.unlink()
+    written = []
+    for scene in SCENES:
+        if scene.screenshot:
+            with tempfile.TemporaryDirectory() as folder:
+                svg = asyncio.run(render_scene(scene, Path(folder)))
+            path = SCREENSHOTS / f"{scene.name}.svg"
+            path.write_text(svg, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_screenshots():
+        print(path.relative_to(REPO), file=sys.stdout)
