@@ -67,8 +67,16 @@ class SixteenColourApp(UnknotApp):
     def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
         """Render the screen, downgrade the colours to 16, and export SVG."""
         width, height = self.size
-        console = Console(width=width, height=height, file=open(os.devnull, "w"), force_terminal=True,  # noqa: SIM115
-                          color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+        console = Console(
+            width=width,
+            height=height,
+            file=open(os.devnull, "w"),
+            force_terminal=True,  # noqa: SIM115
+            color_system="truecolor",
+            record=True,
+            legacy_windows=False,
+            safe_box=False,
+        )
         update = self.screen._compositor.render_update(full=True, screen_stack=self.app._background_screens)
         segments = []
         for segment in console.render(update):
@@ -119,8 +127,13 @@ class Scene:
             os.environ[name] = value
         clock = FakeClock()
         app_class = SixteenColourApp if self.sixteen_colours else UnknotApp
-        app = app_class(self.library(folder), SettingsStore(folder / "settings.json"), clock=clock,
-                        sleep=sleep_until_poked, start_routine_id=self.start_routine_id)
+        app = app_class(
+            self.library(folder),
+            SettingsStore(folder / "settings.json"),
+            clock=clock,
+            sleep=sleep_until_poked,
+            start_routine_id=self.start_routine_id,
+        )
         for name in self.environ:
             os.environ.pop(name, None)
         app.animation_level = "none"

@@ -25,8 +25,10 @@ def clock_digits(screen: str) -> str:
 
 
 def test_filter_play_pause_leave_and_quit(tmp_path: Path) -> None:
-    terminal = Terminal([unknot_command(), "--routines", str(FIXTURES)], env={
-        "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")})
+    terminal = Terminal(
+        [unknot_command(), "--routines", str(FIXTURES)],
+        env={"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")},
+    )
     try:
         terminal.wait_for("Gentle floor stretches")
         time.sleep(0.5)  # Textual finishes setting up its input a moment after the first frame

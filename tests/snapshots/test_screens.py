@@ -100,10 +100,16 @@ class TestTerminalFit:
 
 
 def test_every_scene_has_a_snapshot_test() -> None:
-    tested = {name.removeprefix("test_").replace("_", "-") for cls in (TestBrowser, TestPlayer, TestEndAndHelp,
-              TestTerminalFit) for name in vars(cls) if name.startswith("test_")}
-    tested = {name.replace("second-side-is-mirrored", "second-side").replace("rep-phase-with-breathing", "rep-phase")
-              for name in tested}
+    tested = {
+        name.removeprefix("test_").replace("_", "-")
+        for cls in (TestBrowser, TestPlayer, TestEndAndHelp, TestTerminalFit)
+        for name in vars(cls)
+        if name.startswith("test_")
+    }
+    tested = {
+        name.replace("second-side-is-mirrored", "second-side").replace("rep-phase-with-breathing", "rep-phase")
+        for name in tested
+    }
     assert tested == {scene.name for scene in SCENES}
 
 

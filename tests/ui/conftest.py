@@ -28,8 +28,13 @@ def build_app(tmp_path: Path, library: Library | None = None, **options: object)
     clock = FakeClock()
     if library is None:
         library = load_library([shipped_routines_dir(), FIXTURE_ROUTINES])
-    app = make_app(library=library, settings_store=SettingsStore(tmp_path / "settings.json"), clock=clock,
-                   sleep=sleep_until_poked, **options)  # type: ignore[arg-type]
+    app = make_app(
+        library=library,
+        settings_store=SettingsStore(tmp_path / "settings.json"),
+        clock=clock,
+        sleep=sleep_until_poked,
+        **options,
+    )  # type: ignore[arg-type]
     return app, clock
 
 

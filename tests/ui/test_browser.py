@@ -67,7 +67,9 @@ async def test_filter_matches_areas_tags_and_equipment(tmp_path: Path) -> None:
         await pilot.pause()
         routines = app.screen.query_one(RoutineList)
         assert {routines.get_option_at_index(i).id for i in range(routines.option_count)} == {
-            "acupressure-mat", "muscle-spasm-relief"}
+            "acupressure-mat",
+            "muscle-spasm-relief",
+        }
 
 
 async def test_enter_starts_the_highlighted_routine(tmp_path: Path) -> None:
@@ -108,7 +110,8 @@ async def test_markup_in_routine_text_is_shown_as_typed(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "markup.yaml").write_text(
         "title: '[bold]Loud[/] $var'\nsummary: '[@click=app.quit]x[/]'\n"
-        "steps:\n  - {title: '[red]a[/red]', duration: 3}\n")
+        "steps:\n  - {title: '[red]a[/red]', duration: 3}\n"
+    )
     app, _ = build_app(tmp_path, library=load_library([folder]))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

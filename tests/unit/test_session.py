@@ -19,8 +19,11 @@ def make_player(steps: list[dict[str, object]], **fields: object) -> tuple[Playe
     return Player(build_timeline(msgspec.convert(data, Routine, dec_hook=_decode_hook)), clock), clock
 
 
-THREE_STEPS = [{"title": "a", "duration": 30}, {"title": "b", "duration": 20, "cues": [{"at": 5, "text": "cue b"}]},
-               {"title": "c", "duration": 10}]
+THREE_STEPS = [
+    {"title": "a", "duration": 30},
+    {"title": "b", "duration": 20, "cues": [{"at": 5, "text": "cue b"}]},
+    {"title": "c", "duration": 10},
+]
 
 
 def labels(events: list[object]) -> list[str]:
@@ -175,7 +178,9 @@ def test_adjust_by_ten_seconds_never_below_one() -> None:
 
 
 def test_until_done_waits_for_done() -> None:
-    player, clock = make_player([{"title": "find", "until_done": True}, {"title": "b", "duration": 5}], get_ready=0, rest=0)
+    player, clock = make_player(
+        [{"title": "find", "until_done": True}, {"title": "b", "duration": 5}], get_ready=0, rest=0
+    )
     player.start()
     clock.advance(500)
     player.update()

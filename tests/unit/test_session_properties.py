@@ -15,13 +15,21 @@ from unknot.core.session import Player, PlayerState
 from unknot.core.timeline import build_timeline
 
 ROUTINE = msgspec.convert(
-    {"id": "p", "title": "P", "get_ready": 3, "rest": 2, "switch_sides": 1, "steps": [
-        {"title": "hold", "duration": 5, "cues": [{"at": 2, "text": "x"}]},
-        {"title": "sided", "duration": 3, "sides": ["left", "right"]},
-        {"title": "find", "until_done": True},
-        {"title": "reps", "reps": 2, "phases": [{"label": "in", "duration": 2}, {"label": "out", "duration": 1}]},
-    ]},
-    Routine, dec_hook=_decode_hook,
+    {
+        "id": "p",
+        "title": "P",
+        "get_ready": 3,
+        "rest": 2,
+        "switch_sides": 1,
+        "steps": [
+            {"title": "hold", "duration": 5, "cues": [{"at": 2, "text": "x"}]},
+            {"title": "sided", "duration": 3, "sides": ["left", "right"]},
+            {"title": "find", "until_done": True},
+            {"title": "reps", "reps": 2, "phases": [{"label": "in", "duration": 2}, {"label": "out", "duration": 1}]},
+        ],
+    },
+    Routine,
+    dec_hook=_decode_hook,
 )
 
 
@@ -45,8 +53,11 @@ class PlayerMachine(RuleBasedStateMachine):
         self.clock.advance(seconds)
         self._apply(self.player.update())
 
-    @rule(command=st.sampled_from(["start", "pause", "resume", "toggle_pause", "next", "previous",
-                                   "restart_step", "done", "finish", "leave"]))
+    @rule(
+        command=st.sampled_from(
+            ["start", "pause", "resume", "toggle_pause", "next", "previous", "restart_step", "done", "finish", "leave"]
+        )
+    )
     def command(self, command: str) -> None:
         self._apply(getattr(self.player, command)())
 

@@ -16,7 +16,13 @@ from unknot.core.timeline import build_timeline
 
 
 def make_player(seconds: list[int]) -> tuple[Player, FakeClock]:
-    data = {"id": "t", "title": "T", "get_ready": 0, "rest": 0, "steps": [{"title": f"s{i}", "duration": s} for i, s in enumerate(seconds)]}
+    data = {
+        "id": "t",
+        "title": "T",
+        "get_ready": 0,
+        "rest": 0,
+        "steps": [{"title": f"s{i}", "duration": s} for i, s in enumerate(seconds)],
+    }
     clock = FakeClock()
     return Player(build_timeline(msgspec.convert(data, Routine, dec_hook=_decode_hook)), clock), clock
 
