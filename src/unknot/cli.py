@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from collections.abc import Sequence
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from . import __version__
 from .core.describe import describe_routine, equipment_text, total_text
+from .core.history import HistoryStore, data_dir
+from .core.history_report import history_text
 from .core.loader import Library, add_routine_files, load_diagrams, load_library
 from .core.paths import routine_folders
 from .core.problems import Problem
@@ -40,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"unknot {__version__}")
     _add_common(parser, top=True)
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="keep history in DIR (default: UNKNOT_DATA_DIR, else ~/.local/share/unknot)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     listing = commands.add_parser("list", help="list the routines with their total time")
@@ -53,9 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of a routine file")
     play = commands.add_parser("play", help="open the player on one routine")
     play.add_argument("id", metavar="ID")
-    for sub in (listing, show, validate, play):
+    history = commands.add_parser("history", help="print past sessions, the streak and pain before/after")
+    history.add_argument("--json", action="store_true", help="print a JSON array of sessions")
+    resume = commands.add_parser("resume", help="resume a session that was cut off")
+    for sub in (listing, show, validate, play, history, resume):
         _add_common(sub, top=False)
-    for sub in (parser, play):
+    for sub in (history, resume, play):
+        sub.add_argument("--data-dir", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="history folder")
+    for sub in (parser, play, resume):
         sub.add_argument(
             "--no-mouse",
             action="store_true",
@@ -165,15 +180,49 @@ def command_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_app(args: argparse.Namespace, start_routine_id: str | None = None) -> int:
-    """Launch the full-screen app (on one routine with `play`)."""
+def _history(args: argparse.Namespace) -> HistoryStore:
+    return HistoryStore(data_dir(args.data_dir))
+
+
+def command_app(args: argparse.Namespace, start_routine_id: str | None = None, resume: bool = False) -> int:
+    """Launch the full-screen app (on one routine with `play`, on the interrupted session with `resume`)."""
     from .ui.app import make_app
 
     library = _library(args)
     if start_routine_id is not None and start_routine_id not in library.routines:
         raise UsageError(f"no routine with the id {start_routine_id!r}; `unknot list` shows the ids")
-    app = make_app(library=library, start_routine_id=start_routine_id, mouse=not args.no_mouse)
+    history = _history(args)
+    if resume and not history.interrupted():
+        raise UsageError("no interrupted session to resume" if history.available else str(history.problem))
+    app = make_app(
+        library=library,
+        start_routine_id=start_routine_id,
+        mouse=not args.no_mouse,
+        history=history,
+        exit_after_session=resume,
+    )
     app.run(mouse=app.mouse_enabled)
+    history.close()
+    return app.return_code or 0
+
+
+def command_resume(args: argparse.Namespace) -> int:
+    """Open the app on the session that was cut off."""
+    return command_app(args, resume=True)
+
+
+def command_history(args: argparse.Namespace) -> int:
+    """Print history: a JSON array of sessions, or recent sessions, the streak and pain averages."""
+    store = _history(args)
+    if not store.available:
+        raise UsageError(str(store.problem))
+    if store.notice:
+        print(f"unknot: {store.notice}", file=sys.stderr)
+    sessions = store.recent_sessions(limit=None)
+    if args.json:
+        print(json.dumps([session.to_json() for session in sessions], indent=2, ensure_ascii=False))
+        return 0
+    print(history_text(sessions, datetime.date.today()), end="")
     return 0
 
 
@@ -188,6 +237,8 @@ COMMANDS = {
     "validate": command_validate,
     "schema": command_schema,
     "play": command_play,
+    "history": command_history,
+    "resume": command_resume,
 }
 
 

@@ -37,6 +37,8 @@ def test_filter_play_pause_leave_and_quit(tmp_path: Path) -> None:
         terminal.send("quick test")
         terminal.wait_for(lambda screen: "Quick test routine" in screen and "Acupressure mat" not in screen)
         terminal.send("\r")
+        terminal.wait_for("How is your back right now?")
+        terminal.send("5")
         first = terminal.wait_for(lambda screen: "GET READY" in screen and "Test caution shown" in screen)
         before = clock_digits(first)
         changed = terminal.wait_for(lambda screen: clock_digits(screen) not in ("", before), timeout=5)

@@ -77,3 +77,57 @@ def pain_by_routine(sessions: Sequence[StoredSession]) -> list[PainSummary]:
         for routine_id, group in rated.items()
     ]
     return sorted(summaries, key=lambda summary: (-summary.sessions, summary.title))
+
+
+_EIGHTHS = " ▁▂▃▄▅▆▇█"
+
+
+def bar_chart(values: Sequence[float], rows: int = 4, column_width: int = 2) -> list[str]:
+    """Return a vertical bar chart of `values` as `rows` lines of block characters, tallest on top."""
+    peak = max(values, default=0) or 1
+    lines = []
+    for row in range(rows - 1, -1, -1):
+        cells = []
+        for value in values:
+            eighths = round(value / peak * rows * 8)
+            fill = max(0, min(8, eighths - row * 8))
+            if value > 0 and row == 0 and fill == 0:
+                fill = 1  # any practice at all shows
+            cells.append(_EIGHTHS[fill] * (column_width - 1) + " ")
+        lines.append("".join(cells).rstrip())
+    return lines
+
+
+def history_text(sessions: Sequence[StoredSession], today: dt.date) -> str:
+    """Return history as plain text: the streak, the four-week chart, pain averages, recent sessions."""
+    if not sessions:
+        return "No sessions yet.\n"
+    days = minutes_per_day(sessions, today)
+    streak = current_streak(sessions, today)
+    lines = [
+        f"Streak: {streak} day{'s' if streak != 1 else ''}    "
+        f"Last 4 weeks: {round(sum(minutes for _, minutes in days))} min",
+        "",
+    ]
+    lines += bar_chart([minutes for _, minutes in days])
+    lines.append(f"{days[0][0]:%d %b}".ljust(len(days) * 2 - 5) + "today")
+    summaries = pain_by_routine(sessions)
+    if summaries:
+        lines += ["", "Pain before -> after (average):"]
+        lines += [
+            f"  {s.title[:36]:<37}{s.average_before:>4} -> {s.average_after:<4} ({s.sessions})" for s in summaries
+        ]
+    lines += ["", "Recent sessions:"]
+    for session in sessions[:20]:
+        when = dt.datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d %H:%M")
+        minutes = f"{session.active_seconds / 60:.1f} min"
+        pain = (
+            ""
+            if session.pain_before is None and session.pain_after is None
+            else (
+                f"  pain {session.pain_before if session.pain_before is not None else '?'}"
+                f" -> {session.pain_after if session.pain_after is not None else '?'}"
+            )
+        )
+        lines.append(f"  {when}  {session.title[:32]:<33}{minutes:>9}  {session.outcome}{pain}")
+    return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ class Settings(msgspec.Struct, kw_only=True):
     bell: bool = True
     theme: str = "textual-dark"
     mouse: bool = True
+    ask_pain: bool = True
 
 
 def settings_path() -> Path:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import datetime
+import signal
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -13,13 +16,17 @@ from textual.theme import Theme
 
 from ..core.clock import Clock, SystemClock
 from ..core.events import Outcome
+from ..core.history import Checkpoint, HistoryStore
 from ..core.loader import Library, load_library
 from ..core.paths import routine_folders
+from ..core.session import Player
 from ..core.settings import Settings, SettingsStore
 from .commands import RoutineCommands
 from .screens.browser import BrowserScreen
 from .screens.help import HelpScreen
+from .screens.history import HistoryScreen
 from .screens.player import PlayerScreen, Sleep
+from .screens.resume import ResumeScreen
 from .screens.summary import SummaryScreen
 from .widgets.routine_list import RoutineList
 
@@ -41,9 +48,13 @@ class UnknotApp(App[None]):
         sleep: Sleep | None = None,
         start_routine_id: str | None = None,
         mouse: bool = True,
+        history: HistoryStore | None = None,
+        exit_after_session: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
+        self.history = history
+        self.exit_after_session = exit_after_session or start_routine_id is not None
         self.settings_store = settings_store
         self.settings: Settings = settings_store.load()
         self.clock = clock or SystemClock()
@@ -52,15 +63,64 @@ class UnknotApp(App[None]):
         self.mouse_enabled = mouse and self.settings.mouse
 
     def on_mount(self) -> None:
-        """Apply the remembered theme and open the first screen."""
+        """Apply the remembered theme, watch for hang-ups, and open the first screen.
+
+        An interrupted session is offered before anything else.
+        """
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._install_signal_handlers()
         self.push_screen(BrowserScreen(self.library))
-        if self.start_routine_id is not None:
+        for message in (self.settings_store.problem, self.history and self.history.notice):
+            if message:
+                self.notify(message, severity="warning", timeout=10)
+        if self.history is not None and self.history.problem:
+            self.notify(f"{self.history.problem}. Everything else works.", severity="warning", timeout=10)
+        if not self.offer_resume() and self.start_routine_id is not None:
             self.action_play(self.start_routine_id)
-        if self.settings_store.problem:
-            self.notify(self.settings_store.problem, severity="warning")
+
+    def offer_resume(self) -> bool:
+        """Offer the newest interrupted session, if any can be resumed; return whether one is offered.
+
+        Older interrupted sessions, and ones whose routine is gone or changed, are kept in
+        history as interrupted, so nothing is lost.
+        """
+        if self.history is None:
+            return False
+        for checkpoint in self.history.interrupted():
+            entry = self.library.routines.get(checkpoint.routine_id)
+            try:
+                player = Player.restore(entry.timeline, self.clock, checkpoint.state) if entry else None
+            except (ValueError, KeyError, TypeError):
+                player = None
+            if entry is None or player is None:
+                self.history.discard_checkpoint(checkpoint)
+                self.notify(
+                    f"Could not resume {checkpoint.title}: the routine is gone or has changed. "
+                    "It is kept in history as interrupted.",
+                    severity="warning",
+                    timeout=10,
+                )
+                continue
+
+            def answered(resume: bool | None, checkpoint: Checkpoint = checkpoint) -> None:
+                self._resume_answered(checkpoint, bool(resume))
+
+            self.push_screen(ResumeScreen(entry, checkpoint, player), answered)
+            return True
+        return False
+
+    def _resume_answered(self, checkpoint: Checkpoint, resume: bool) -> None:
+        assert self.history is not None
+        entry = self.library.routines.get(checkpoint.routine_id)
+        if resume and entry is not None:
+            self.push_screen(PlayerScreen(entry, self.clock, self.sleep, history=self.history, checkpoint=checkpoint))
+            return
+        self.history.discard_checkpoint(checkpoint)
+        self.notify(f"Discarded; {checkpoint.title} is in history as interrupted.", timeout=4)
+        if not self.offer_resume() and self.start_routine_id is not None:
+            self.action_play(self.start_routine_id)
 
     def action_play(self, routine_id: str) -> None:
         """Open the player on a routine."""
@@ -68,7 +128,42 @@ class UnknotApp(App[None]):
         if entry is None:
             self.notify(f"No routine with the id {routine_id!r}", severity="error")
             return
-        self.push_screen(PlayerScreen(entry, self.clock, self.sleep))
+        self.push_screen(
+            PlayerScreen(entry, self.clock, self.sleep, history=self.history, ask_pain=self.settings.ask_pain)
+        )
+
+    def action_history(self) -> None:
+        """Show past sessions."""
+        if self.history is None:
+            self.notify("History is off.", severity="warning")
+            return
+        today = datetime.datetime.fromtimestamp(self.clock.wall()).date()
+        self.push_screen(HistoryScreen(self.history, today))
+
+    def _install_signal_handlers(self) -> None:
+        # Textual would die at once on SIGHUP (a dropped SSH connection) and run no cleanup.
+        try:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(number, self.on_terminate_signal, number)
+        except (NotImplementedError, RuntimeError, AttributeError):  # pragma: no cover - not on this platform
+            pass
+
+    def on_unmount(self) -> None:
+        """Give the signals back."""
+        try:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGHUP, signal.SIGTERM):
+                loop.remove_signal_handler(number)
+        except (NotImplementedError, RuntimeError, AttributeError):  # pragma: no cover
+            pass
+
+    def on_terminate_signal(self, number: int) -> None:
+        """Save every session in progress, then exit cleanly (restoring the terminal if it is still there)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, PlayerScreen):
+                screen.save_checkpoint(force=True)
+        self.exit(return_code=128 + number)
 
     @on(PlayerScreen.SessionEnded)
     def session_ended(self, message: PlayerScreen.SessionEnded) -> None:
@@ -76,7 +171,7 @@ class UnknotApp(App[None]):
         record = message.record
         self.pop_screen()
         if record.outcome is not Outcome.COMPLETED:
-            if self.start_routine_id is not None:
+            if self.exit_after_session:
                 self.exit()
             return
 
@@ -86,7 +181,7 @@ class UnknotApp(App[None]):
             elif choice == "quit":
                 self.exit()
 
-        self.push_screen(SummaryScreen(message.entry, record), chosen)
+        self.push_screen(SummaryScreen(message.entry, record, self.history, message.session_id), chosen)
 
     def ring_bell(self) -> None:
         """Ring the terminal bell, when the person wants it."""
@@ -108,6 +203,7 @@ class UnknotApp(App[None]):
                 [
                     ("Routines", [Binding("up,down", "", "Move"), *RoutineList.BINDINGS, *BrowserScreen.BINDINGS]),
                     ("Session", PlayerScreen.BINDINGS),
+                    ("History", HistoryScreen.BINDINGS),
                     (
                         "Everywhere",
                         [
@@ -144,6 +240,8 @@ def make_app(
     sleep: Sleep | None = None,
     start_routine_id: str | None = None,
     mouse: bool = True,
+    history: HistoryStore | None = None,
+    exit_after_session: bool = False,
 ) -> UnknotApp:
     """Build the app; the command line and the tests share this one way of making it."""
     if library is None:
@@ -155,4 +253,6 @@ def make_app(
         sleep=sleep,
         start_routine_id=start_routine_id,
         mouse=mouse,
+        history=history,
+        exit_after_session=exit_after_session,
     )

@@ -26,6 +26,7 @@ class BrowserScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="browser.filter"),
         Binding("e", "problems", "Problems", id="browser.problems"),
+        Binding("h", "app.history", "History", id="browser.history"),
         Binding("question_mark", "app.help", "Help", id="browser.help"),
         Binding("q", "app.quit", "Quit", id="browser.quit"),
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -16,7 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...core.clock import Clock
-from ...core.events import CueReached, Finished, SegmentStarted, SessionEvent, SessionRecord
+from ...core.events import CueReached, Finished, Paused, Resumed, SegmentStarted, SessionEvent, SessionRecord
+from ...core.history import Checkpoint, HistoryStore
 from ...core.loader import LibraryEntry
 from ...core.session import Player, PlayerState, Position
 from ...core.ticker import Ticker
@@ -28,11 +31,16 @@ from ..widgets.session_status import next_up_text, session_left_text, status_tex
 from ..widgets.step_detail import StepDetail
 from ..widgets.step_list import StepList
 from .confirm import ConfirmLeaveScreen
+from .pain import PainScreen
 
 if TYPE_CHECKING:
     from ..app import UnknotApp
 
 Sleep = Callable[[float], Awaitable[None]]
+
+#: While playing, progress is saved at least this often (and at every segment change),
+#: so a killed process loses less than five seconds.
+CHECKPOINT_SECONDS = 4.0
 
 
 class PlayerScreen(Screen[None]):
@@ -69,13 +77,35 @@ class PlayerScreen(Screen[None]):
 
         entry: LibraryEntry
         record: SessionRecord
+        session_id: int | None = None
 
-    def __init__(self, entry: LibraryEntry, clock: Clock, sleep: Sleep | None = None) -> None:
+    def __init__(
+        self,
+        entry: LibraryEntry,
+        clock: Clock,
+        sleep: Sleep | None = None,
+        *,
+        history: HistoryStore | None = None,
+        checkpoint: Checkpoint | None = None,
+        ask_pain: bool = False,
+    ) -> None:
         super().__init__()
         self.entry = entry
-        self.player = Player(entry.timeline, clock)
+        self.clock = clock
+        self.history = history
+        self.checkpoint = checkpoint
+        self.ask_pain = ask_pain and checkpoint is None and history is not None and history.available
+        if checkpoint is not None:
+            self.player = Player.restore(entry.timeline, clock, checkpoint.state)
+            self.token = checkpoint.token
+            self.pain_before = checkpoint.pain_before
+        else:
+            self.player = Player(entry.timeline, clock)
+            self.token = uuid.uuid4().hex
+            self.pain_before = None
         self.ticker = Ticker(self.player, self._post_tick, **({"sleep": sleep} if sleep else {}))
         self.cue_text = ""
+        self._last_checkpoint = -math.inf
 
     def _post_tick(self, events: list[SessionEvent]) -> None:
         # The ticker runs in a worker: it never touches widgets, it posts a message.
@@ -104,9 +134,36 @@ class PlayerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Start the session and its ticker."""
-        self.handle_events(self.player.start())
+        """Start (or resume) the session and its ticker; ask about pain first when history is kept."""
         self.run_worker(self.ticker.run(), name="ticker", group="ticker", exclusive=True)
+        if self.checkpoint is not None:
+            self._command(self.player.resume())
+        elif self.ask_pain:
+            self.app.push_screen(PainScreen("How is your back right now?"), self._start_with_pain)
+        else:
+            self._command(self.player.start())
+
+    def _start_with_pain(self, rating: int | None) -> None:
+        self.pain_before = rating
+        self._command(self.player.start())
+
+    def save_checkpoint(self, force: bool = False) -> None:
+        """Save the player's state to history: always when `force`, else every few seconds while playing."""
+        if self.history is None or self.player.finished or self.player.wall_started is None:
+            return
+        now = self.clock.monotonic()
+        if not force and now - self._last_checkpoint < CHECKPOINT_SECONDS:
+            return
+        self._last_checkpoint = now
+        routine = self.entry.routine
+        self.history.save_checkpoint(
+            self.token,
+            routine.id or "",
+            routine.title,
+            self.player.wall_started,
+            self.player.snapshot(),
+            self.pain_before,
+        )
 
     # ----- keeping the picture current --------------------------------------------------
 
@@ -127,7 +184,14 @@ class PlayerScreen(Screen[None]):
                 self.cue_text = event.text
                 self.unknot_app.ring_bell()
             elif isinstance(event, Finished):
-                self.post_message(self.SessionEnded(self.entry, event.record))
+                session_id = None
+                if self.history is not None:
+                    session_id = self.history.add_session(event.record, self.pain_before, checkpoint_token=self.token)
+                self.post_message(self.SessionEnded(self.entry, event.record, session_id))
+        if any(isinstance(event, SegmentStarted | Paused | Resumed) for event in events):
+            self.save_checkpoint(force=True)
+        elif self.player.state is PlayerState.RUNNING:
+            self.save_checkpoint()
         self.position = self.player.position()
 
     def watch_position(self, position: Position | None) -> None:
@@ -195,10 +259,3 @@ class PlayerScreen(Screen[None]):
                 self._command(self.player.resume())
 
         self.app.push_screen(ConfirmLeaveScreen(), answered)
-
-    def interrupt(self) -> SessionRecord | None:
-        """End the session as interrupted (the terminal went away); return its record."""
-        from ...core.events import Outcome
-
-        events = self.player.leave(Outcome.INTERRUPTED)
-        return self.player.record if events else None

@@ -6,12 +6,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...core.durations import format_duration
 from ...core.events import Outcome, SessionRecord
+from ...core.history import HistoryStore
 from ...core.loader import LibraryEntry
+from .pain import RATING_KEYS
 
 
 def summary_content(record: SessionRecord) -> Content:
@@ -45,16 +48,36 @@ class SummaryScreen(Screen[str]):
         Binding("question_mark", "app.help", "Help", id="summary.help"),
     ]
 
-    def __init__(self, entry: LibraryEntry, record: SessionRecord) -> None:
+    def __init__(
+        self,
+        entry: LibraryEntry,
+        record: SessionRecord,
+        history: HistoryStore | None = None,
+        session_id: int | None = None,
+    ) -> None:
         super().__init__()
         self.entry = entry
         self.record = record
+        self.history = history
+        self.session_id = session_id
 
     def compose(self) -> ComposeResult:
-        """Lay out the summary card and the footer."""
+        """Lay out the summary card (with the pain question when history is kept) and the footer."""
         with Vertical(id="summary-card"):
             yield Static(summary_content(self.record), id="summary-text")
+            if self.session_id is not None:
+                yield Static("How is your back now? 0 no pain … 9, x = 10 (optional)", id="pain-after", markup=False)
         yield Footer()
+
+    def on_key(self, event: Key) -> None:
+        """A rating key records the pain after the session, once."""
+        if self.session_id is None or self.history is None or event.character not in RATING_KEYS:
+            return
+        event.stop()
+        rating = RATING_KEYS[event.character]
+        self.history.set_pain_after(self.session_id, rating)
+        self.query_one("#pain-after", Static).update(f"Pain now: {rating}. Saved in history (h in the browser).")
+        self.session_id = None
 
     def action_choose(self, choice: str) -> None:
         """Close with what the person wants next."""

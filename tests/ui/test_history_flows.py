@@ -1,0 +1,203 @@
+"""History in the app: pain ratings, checkpoints while playing, resuming, the history view."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from tests.ui.conftest import advance, build_app
+from unknot.cli import main
+from unknot.core.events import Outcome, SessionRecord
+from unknot.core.history import HistoryStore
+from unknot.ui.screens.browser import BrowserScreen
+from unknot.ui.screens.history import HistoryScreen
+from unknot.ui.screens.pain import PainScreen
+from unknot.ui.screens.player import PlayerScreen
+from unknot.ui.screens.resume import ResumeScreen
+from unknot.ui.screens.summary import SummaryScreen
+
+
+def dead_pid() -> int:
+    return int(
+        subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout
+    )
+
+
+def orphan_checkpoints(store: HistoryStore) -> None:
+    """Make every checkpoint look like it belongs to a process that has gone."""
+    assert store._connection is not None
+    store._connection.execute("UPDATE checkpoints SET pid = ?", (dead_pid(),))
+
+
+async def test_pain_before_and_after_are_recorded(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    app, clock = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("quick-test")
+        await pilot.pause()
+        assert isinstance(app.screen, PainScreen)
+        await pilot.press("6")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        await advance(pilot, clock, 25)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("3")
+        assert "Pain now: 3" in str(app.screen.query_one("#pain-after", Static).render())
+    (session,) = store.recent_sessions()
+    assert (session.outcome, session.pain_before, session.pain_after) == ("completed", 6, 3)
+
+
+async def test_pain_question_can_be_skipped(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    app, _ = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("quick-test")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        assert app.screen.pain_before is None and app.screen.player.wall_started is not None
+
+
+async def test_checkpoints_are_written_at_changes_and_every_few_seconds(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    app, clock = build_app(tmp_path, history=store)
+    app.settings.ask_pain = False
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("floor-stretches")
+        await pilot.pause()
+        await advance(pilot, clock, 5 + 17)
+        assert store._connection is not None
+        (state,) = [json.loads(row[0]) for row in store._connection.execute("SELECT state FROM checkpoints")]
+        assert state["segment_index"] == 1
+        assert 17 - 4 - 0.01 <= state["elapsed"] <= 17  # saved at most CHECKPOINT_SECONDS ago
+
+
+async def test_interrupted_session_is_offered_first_and_resumes_exactly(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    app, clock = build_app(tmp_path, history=store)
+    app.settings.ask_pain = False
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("floor-stretches")
+        await pilot.pause()
+        await advance(pilot, clock, 5 + 12)
+        app.on_terminate_signal(signal.SIGHUP)  # the connection dropped
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGHUP
+    orphan_checkpoints(store)
+    again, clock2 = build_app(tmp_path, history=store)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen)
+        offer = str(again.screen.query_one("#resume-text", Static).render())
+        assert "Resume" in offer and "Gentle floor stretches" in offer
+        assert "Step 1 of 5: Knees to chest" in offer and "0:18 left" in offer
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, PlayerScreen)
+        assert screen.player.segment.index == 1 and screen.player.remaining() == pytest.approx(18)
+        await advance(pilot, clock2, 1)
+        assert screen.player.remaining() == pytest.approx(17)
+
+
+async def test_discarding_keeps_the_session_as_interrupted(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    store.save_checkpoint(
+        "t", "quick-test", "Quick test routine", 1_767_225_600.0, {"version": 99, "segment_index": 0}
+    )  # from an older Unknot: cannot resume
+    store.save_checkpoint("u", "nope", "Gone routine", 1_767_225_600.0, {})
+    orphan_checkpoints(store)
+    app, _ = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+    assert sorted(s.outcome for s in store.recent_sessions()) == ["interrupted", "interrupted"]
+    assert store.interrupted() == []
+
+
+async def test_history_view_shows_sessions_streak_and_pain(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    day = 86400.0
+    start = 1_767_225_600.0 - 3 * day  # the fake clock's day is 2026-01-01
+    for number in range(4):
+        session_id = store.add_session(
+            SessionRecord(
+                "floor-stretches",
+                "Gentle floor stretches",
+                start + number * day,
+                start + number * day + 300,
+                280,
+                5,
+                0,
+                Outcome.COMPLETED,
+            ),
+            pain_before=6,
+        )
+        assert session_id is not None
+        store.set_pain_after(session_id, 4)
+    app, _ = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        overview = str(app.screen.query_one("#history-overview", Static).render())
+        assert "Streak 4 days" in overview and "6.0 → 4.0" in overview
+        assert app.screen.query_one(DataTable).row_count == 4
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowserScreen)
+
+
+async def test_history_off_is_said_and_everything_else_works(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    store = HistoryStore(blocker / "data")
+    app, clock = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert any("history is off" in n.message for n in app._notifications)
+        app.action_play("quick-test")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)  # no pain question without history
+        await advance(pilot, clock, 25)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+def test_history_command_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = HistoryStore(tmp_path)
+    store.add_session(
+        SessionRecord(
+            "desk-break", "Five-minute desk break", 1_767_225_600.0, 1_767_225_900.0, 297, 5, 0, Outcome.COMPLETED
+        ),
+        pain_before=5,
+    )
+    assert main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert {
+        "routine_id",
+        "title",
+        "started_at",
+        "ended_at",
+        "active_seconds",
+        "outcome",
+        "pain_before",
+        "pain_after",
+    } <= set(row)
+    assert row["started_at"] == "2026-01-01T00:00:00Z" and row["pain_after"] is None
+    assert main(["history", "--data-dir", str(tmp_path)]) == 0
+    assert "Five-minute desk break" in capsys.readouterr().out
+
+
+def test_resume_command_with_nothing_to_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["resume", "--data-dir", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == "unknot: no interrupted session to resume\n"
