@@ -119,8 +119,12 @@ class UnknotApp(App[None]):
             return
         self.history.discard_checkpoint(checkpoint)
         self.notify(f"Discarded; {checkpoint.title} is in history as interrupted.", timeout=4)
-        if not self.offer_resume() and self.start_routine_id is not None:
+        if self.offer_resume():
+            return
+        if self.start_routine_id is not None:
             self.action_play(self.start_routine_id)
+        elif self.exit_after_session:
+            self.exit()
 
     def action_play(self, routine_id: str) -> None:
         """Open the player on a routine."""
