@@ -22,6 +22,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from unknot.core.clock import FakeClock
+from unknot.core.events import Outcome, SessionRecord
+from unknot.core.history import HistoryStore
+from unknot.core.session import Player
 from unknot.core.loader import Library, load_library
 from unknot.core.paths import shipped_routines_dir
 from unknot.core.settings import SettingsStore
@@ -91,6 +94,51 @@ class SixteenColourApp(UnknotApp):
         return console.export_svg(title=title or self.title)
 
 
+def seed_history(kind: str, folder: Path) -> HistoryStore:
+    """Return a history store in `folder` holding what the scene needs."""
+    store = HistoryStore(folder)
+    day = 86400.0
+    today = FakeClock().wall()
+    titles = {
+        "floor-stretches": "Gentle floor stretches",
+        "desk-break": "Five-minute desk break",
+        "self-massage-home": "Self-massage at home",
+        "acupressure-mat": "Acupressure mat",
+    }
+    if kind == "sessions":
+        plan = [
+            (27, "floor-stretches", 280, 6, 4),
+            (20, "desk-break", 297, 4, 3),
+            (9, "self-massage-home", 570, 7, 4),
+            (3, "floor-stretches", 280, 5, 3),
+            (2, "acupressure-mat", 400, 6, 5),
+            (1, "floor-stretches", 240, 5, 2),
+            (0, "desk-break", 297, None, None),
+        ]
+        for days_ago, routine_id, seconds, before, after in plan:
+            started = today - days_ago * day - 3600 * 10
+            outcome = Outcome.COMPLETED if days_ago != 2 else Outcome.LEFT
+            record = SessionRecord(
+                routine_id, titles[routine_id], started, started + seconds + 30, seconds, 5, 0, outcome
+            )
+            session_id = store.add_session(record, pain_before=before)
+            if after is not None and session_id is not None:
+                store.set_pain_after(session_id, after)
+    if kind == "interrupted":
+        library = load_library([shipped_routines_dir()])
+        clock = FakeClock()
+        player = Player(library.routines["floor-stretches"].timeline, clock)
+        player.start()
+        clock.advance(5 + 30 + 10 + 12.4)
+        player.update()
+        store.save_checkpoint(
+            "scene", "floor-stretches", titles["floor-stretches"], clock.wall() - 60, player.snapshot()
+        )
+        assert store._connection is not None
+        store._connection.execute("UPDATE checkpoints SET pid = 2147483646")  # a process that is gone
+    return store
+
+
 @dataclass(frozen=True)
 class Scene:
     """One picture of the app."""
@@ -102,6 +150,7 @@ class Scene:
     sixteen_colours: bool = False
     start_routine_id: str | None = None
     broken_file: bool = False
+    history: str | None = None  # None (history off), "empty", "sessions" or "interrupted"
     screenshot: bool = False
 
     def library(self, folder: Path) -> Library:
@@ -133,6 +182,7 @@ class Scene:
             clock=clock,
             sleep=sleep_until_poked,
             start_routine_id=self.start_routine_id,
+            history=seed_history(self.history, folder / "data") if self.history else None,
         )
         for name in self.environ:
             os.environ.pop(name, None)
@@ -199,6 +249,10 @@ SCENES = [
     Scene("help", (80, 24), play("floor-stretches", 1, "question_mark")),
     Scene("leave-confirm", (80, 24), play("floor-stretches", 8, "q")),
     Scene("command-palette", (80, 24), keys("ctrl+p", *"play", settle=0.5)),
+    Scene("pain-question", (80, 24), play("floor-stretches", 0), history="empty"),
+    Scene("resume", (80, 24), keys(), history="interrupted"),
+    Scene("history", (80, 24), keys("h"), history="sessions", screenshot=True),
+    Scene("history-empty", (80, 24), keys("h"), history="empty"),
     Scene("player-small", (40, 12), play("floor-stretches", 5 + 12.5)),
     Scene("player-medium", (60, 20), play("floor-stretches", 5 + 12.5)),
     Scene("player-16-colours", (80, 24), play("floor-stretches", 5 + 12.5), sixteen_colours=True),

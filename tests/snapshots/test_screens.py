@@ -85,6 +85,20 @@ class TestEndAndHelp:
         assert compare(snap_compare, "help", tmp_path)
 
 
+class TestHistory:
+    def test_pain_question(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert compare(snap_compare, "pain-question", tmp_path)
+
+    def test_resume(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert compare(snap_compare, "resume", tmp_path)
+
+    def test_history(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert compare(snap_compare, "history", tmp_path)
+
+    def test_history_empty(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert compare(snap_compare, "history-empty", tmp_path)
+
+
 class TestTerminalFit:
     def test_player_small(self, snap_compare: Any, tmp_path: Path) -> None:
         assert compare(snap_compare, "player-small", tmp_path)
@@ -102,7 +116,7 @@ class TestTerminalFit:
 def test_every_scene_has_a_snapshot_test() -> None:
     tested = {
         name.removeprefix("test_").replace("_", "-")
-        for cls in (TestBrowser, TestPlayer, TestEndAndHelp, TestTerminalFit)
+        for cls in (TestBrowser, TestPlayer, TestEndAndHelp, TestHistory, TestTerminalFit)
         for name in vars(cls)
         if name.startswith("test_")
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -91,7 +92,7 @@ class HistoryScreen(Screen[None]):
         for session in sessions[:100]:
             table.add_row(
                 when_text(session.started_at),
-                Content(session.title),
+                Text(session.title),  # plain text (never markup), measured correctly by DataTable
                 format_duration(round(session.active_seconds)),
                 OUTCOME_NAMES.get(session.outcome, session.outcome),
                 pain_text(session),
