@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -13,8 +14,23 @@ import ptyprocess
 class PtyRecorder:
     """Spawns `argv` in a pty of the given size and records (time, bytes) of everything it writes."""
 
-    def __init__(self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str | None] | None = None):
-        environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
+    def __init__(
+        self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str | None] | None = None
+    ):
+        # A fresh config and data folder for every run: no saved theme, and no checkpoint left by an
+        # earlier (killed) run that would make the app offer to resume instead of showing the list.
+        home = tempfile.mkdtemp(prefix="unknot-bench-")
+        os.makedirs(f"{home}/config/unknot")
+        with open(f"{home}/config/unknot/settings.json", "w") as settings:
+            settings.write('{"ask_pain": false, "bell": false}')  # nothing may wait for a key
+        environment = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            "XDG_CONFIG_HOME": f"{home}/config",
+            "UNKNOT_DATA_DIR": f"{home}/data",
+            **(env or {}),
+        }
         environment = {key: value for key, value in environment.items() if value is not None}
         self.process = ptyprocess.PtyProcess.spawn(list(argv), dimensions=(rows, columns), env=environment)
         self.chunks: list[tuple[float, bytes]] = []

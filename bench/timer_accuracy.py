@@ -13,6 +13,7 @@ import time
 import msgspec
 
 from unknot.core.clock import SystemClock
+from unknot.core.events import SegmentStarted
 from unknot.core.loader import _decode_hook
 from unknot.core.model import Routine
 from unknot.core.session import Player
@@ -22,8 +23,13 @@ from unknot.core.timeline import build_timeline
 
 async def measure(segments: int) -> dict[str, float | int | bool]:
     """Play `segments` one-second steps and report how the shown seconds kept time."""
-    data = {"id": "bench", "title": "Bench", "get_ready": 0, "rest": 0,
-            "steps": [{"title": f"s{i}", "duration": 1} for i in range(segments)]}
+    data = {
+        "id": "bench",
+        "title": "Bench",
+        "get_ready": 0,
+        "rest": 0,
+        "steps": [{"title": f"s{i}", "duration": 1} for i in range(segments)],
+    }
     routine = msgspec.convert(data, Routine, dec_hook=_decode_hook)
     clock = SystemClock()
     player = Player(build_timeline(routine), clock)
@@ -31,15 +37,17 @@ async def measure(segments: int) -> dict[str, float | int | bool]:
     ended: list[float] = []
 
     def on_events(events: list[object]) -> None:
+        # Called at every wake; a shown second changes only when a segment starts.
         now = time.monotonic()
         if player.finished:
             ended.append(now)
-        else:
-            changes.append((now, player.index))
+        for event in events:
+            if isinstance(event, SegmentStarted):
+                changes.append((now, event.segment.index))
 
     start = time.monotonic()
     player.start()
-    changes.append((start, 0))
+    changes.append((start, 0))  # the first segment starts with the command, not a wake
     await Ticker(player, on_events).run()
     planned = [start + index for index in range(segments)]
     seen = [index for _, index in changes]

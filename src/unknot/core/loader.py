@@ -89,6 +89,18 @@ def _struct_fields(struct: type[msgspec.Struct]) -> dict[str, Any]:
     return {info.encode_name: hints[info.name] for info in msgspec.structs.fields(struct)}
 
 
+@cache
+def _field_structs(
+    struct: type[msgspec.Struct],
+) -> dict[str, tuple[type[msgspec.Struct] | None, type[msgspec.Struct] | None]]:
+    """For each key of `struct`: the Struct its value may be, and the Struct its items may be."""
+    table = {}
+    for key, annotation in _struct_fields(struct).items():
+        direct, nested = _structs_in(annotation)
+        table[key] = (direct[0] if direct else None, nested[0] if nested else None)
+    return table
+
+
 def _structs_in(annotation: Any) -> tuple[list[type[msgspec.Struct]], list[type[msgspec.Struct]]]:
     """Return the Struct types an annotation allows directly, and inside list or dict values."""
     direct: list[type[msgspec.Struct]] = []
@@ -112,7 +124,7 @@ def unknown_keys(data: Any, struct: type[msgspec.Struct], where: DocPath = ()) -
     """Return every key in `data` that `struct` (or a Struct inside it) does not declare."""
     if not isinstance(data, dict):
         return []
-    fields = _struct_fields(struct)
+    fields = _field_structs(struct)
     findings: list[tuple[DocPath, str]] = []
     for key, value in data.items():
         path = (*where, key)
@@ -121,15 +133,15 @@ def unknown_keys(data: Any, struct: type[msgspec.Struct], where: DocPath = ()) -
             hint = f"; did you mean {guess[0]!r}?" if guess else f"; known keys: {', '.join(fields)}"
             findings.append((path, f"unknown key {str(key)!r}{hint}"))
             continue
-        direct, nested = _structs_in(fields[key])
-        if direct and isinstance(value, dict):
-            findings += unknown_keys(value, direct[0], path)
-        elif nested and isinstance(value, list):
+        direct, nested = fields[key]
+        if direct is not None and isinstance(value, dict):
+            findings += unknown_keys(value, direct, path)
+        elif nested is not None and isinstance(value, list):
             for index, item in enumerate(value):
-                findings += unknown_keys(item, nested[0], (*path, index))
-        elif nested and isinstance(value, dict):
+                findings += unknown_keys(item, nested, (*path, index))
+        elif nested is not None and isinstance(value, dict):
             for name, item in value.items():
-                findings += unknown_keys(item, nested[0], (*path, name))
+                findings += unknown_keys(item, nested, (*path, name))
     return findings
 
 

@@ -7,8 +7,8 @@ import datetime
 import signal
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,12 +23,11 @@ from ..core.session import Player
 from ..core.settings import Settings, SettingsStore
 from .commands import RoutineCommands
 from .screens.browser import BrowserScreen
-from .screens.help import HelpScreen
-from .screens.history import HistoryScreen
-from .screens.player import PlayerScreen, Sleep
-from .screens.resume import ResumeScreen
-from .screens.summary import SummaryScreen
-from .widgets.routine_list import RoutineList
+
+if TYPE_CHECKING:
+    from .screens.player import PlayerScreen, Sleep
+
+# Screens other than the browser are imported when first shown: start-up pays only for the first frame.
 
 
 class UnknotApp(App[None]):
@@ -107,6 +106,8 @@ class UnknotApp(App[None]):
             def answered(resume: bool | None, checkpoint: Checkpoint = checkpoint) -> None:
                 self._resume_answered(checkpoint, bool(resume))
 
+            from .screens.resume import ResumeScreen
+
             self.push_screen(ResumeScreen(entry, checkpoint, player), answered)
             return True
         return False
@@ -115,6 +116,8 @@ class UnknotApp(App[None]):
         assert self.history is not None
         entry = self.library.routines.get(checkpoint.routine_id)
         if resume and entry is not None:
+            from .screens.player import PlayerScreen
+
             self.push_screen(PlayerScreen(entry, self.clock, self.sleep, history=self.history, checkpoint=checkpoint))
             return
         self.history.discard_checkpoint(checkpoint)
@@ -132,6 +135,8 @@ class UnknotApp(App[None]):
         if entry is None:
             self.notify(f"No routine with the id {routine_id!r}", severity="error")
             return
+        from .screens.player import PlayerScreen
+
         self.push_screen(
             PlayerScreen(entry, self.clock, self.sleep, history=self.history, ask_pain=self.settings.ask_pain)
         )
@@ -141,6 +146,8 @@ class UnknotApp(App[None]):
         if self.history is None:
             self.notify("History is off.", severity="warning")
             return
+        from .screens.history import HistoryScreen
+
         today = datetime.datetime.fromtimestamp(self.clock.wall()).date()
         self.push_screen(HistoryScreen(self.history, today))
 
@@ -164,13 +171,14 @@ class UnknotApp(App[None]):
 
     def on_terminate_signal(self, number: int) -> None:
         """Save every session in progress, then exit cleanly (restoring the terminal if it is still there)."""
+        from .screens.player import PlayerScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, PlayerScreen):
                 screen.save_checkpoint(force=True)
         self.exit(return_code=128 + number)
 
-    @on(PlayerScreen.SessionEnded)
-    def session_ended(self, message: PlayerScreen.SessionEnded) -> None:
+    def on_player_screen_session_ended(self, message: PlayerScreen.SessionEnded) -> None:
         """After a session: the summary when it ran to the end; otherwise back, or out in `unknot play`."""
         record = message.record
         self.pop_screen()
@@ -184,6 +192,8 @@ class UnknotApp(App[None]):
                 self.action_play(message.entry.id)
             elif choice == "quit":
                 self.exit()
+
+        from .screens.summary import SummaryScreen
 
         self.push_screen(SummaryScreen(message.entry, record, self.history, message.session_id), chosen)
 
@@ -200,6 +210,11 @@ class UnknotApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key and the safety note."""
+        from .screens.help import HelpScreen
+        from .screens.history import HistoryScreen
+        from .screens.player import PlayerScreen
+        from .widgets.routine_list import RoutineList
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(

@@ -106,6 +106,7 @@ class PlayerScreen(Screen[None]):
         self.ticker = Ticker(self.player, self._post_tick, **({"sleep": sleep} if sleep else {}))
         self.cue_text = ""
         self._last_checkpoint = -math.inf
+        self._done_offered = False
 
     def _post_tick(self, events: list[SessionEvent]) -> None:
         # The ticker runs in a worker: it never touches widgets, it posts a message.
@@ -177,7 +178,10 @@ class PlayerScreen(Screen[None]):
         for event in events:
             if isinstance(event, SegmentStarted):
                 self.cue_text = ""
-                self.refresh_bindings()
+                if event.segment.until_done != self._done_offered:
+                    # Only when `d` appears or goes: each refresh rebuilds the footer's widgets.
+                    self._done_offered = event.segment.until_done
+                    self.refresh_bindings()
                 if event.segment.index > 0:
                     self.unknot_app.ring_bell()
             elif isinstance(event, CueReached):

@@ -1,0 +1,99 @@
+"""Start-up time, key-to-screen cost and peak memory, measured in a pseudo-terminal with pyte."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pyte
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pty_harness import PtyRecorder  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def _screen_text(recorder: PtyRecorder, columns: int = 80, rows: int = 24) -> str:
+    screen = pyte.Screen(columns, rows)
+    pyte.ByteStream(screen).feed(recorder.output())
+    return "\n".join(screen.display)
+
+
+def _time_to_text(argv: list[str], text: str, timeout: float = 20.0) -> float:
+    """Seconds from spawning `argv` until the screen shows `text`."""
+    started = time.monotonic()
+    recorder = PtyRecorder(argv)
+    try:
+        while time.monotonic() - started < timeout:
+            if text in _screen_text(recorder):
+                return time.monotonic() - started
+            time.sleep(0.005)
+        raise RuntimeError(f"{argv[0]} never showed {text!r}")
+    finally:
+        recorder.stop()
+
+
+def startup(runs: int, unknot: str, env_python: str) -> dict[str, float]:
+    """Median launch-to-first-complete-frame for Unknot and the bare app, measured alternately."""
+    ours, peer = [], []
+    for _ in range(runs):
+        # "Two massage balls" is the last routine in the list: its presence means the list is complete.
+        ours.append(_time_to_text([unknot], "Two massage balls"))
+        peer.append(_time_to_text([env_python, str(HERE / "bare_app.py")], "Bare item 7"))
+    return {
+        "unknot_ms": round(statistics.median(ours) * 1000, 1),
+        "bare_ms": round(statistics.median(peer) * 1000, 1),
+        "ratio": round(statistics.median(ours) / statistics.median(peer), 2),
+        "runs": runs,
+    }
+
+
+def key_to_screen(unknot: str, presses: int = 7) -> dict[str, float]:
+    """Bytes written and milliseconds from a ↓ in the browser to the repainted overview (medians)."""
+    recorder = PtyRecorder([unknot])
+    try:
+        deadline = time.monotonic() + 20
+        while "Two massage balls" not in _screen_text(recorder) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(1.0)
+        timings, sizes = [], []
+        titles = [
+            "Five-minute desk break",
+            "Foam roller for the upper and mid",
+            "Gentle floor stretches",
+            "Muscle spasm relief",
+            "Pressure points with your hands",
+            "Self-massage at home",
+            "Two massage balls along the",
+        ]
+        for title in titles[:presses]:
+            before = len(recorder.output())
+            sent = time.monotonic()
+            recorder.send("\x1b[B")
+            while time.monotonic() - sent < 5:
+                screen = _screen_text(recorder).split("\n")
+                if any(line[39:].strip().startswith(title) for line in screen[:2]):
+                    break
+                time.sleep(0.002)
+            timings.append(time.monotonic() - sent)
+            time.sleep(0.4)  # let the repaint finish before counting bytes
+            sizes.append(len(recorder.output()) - before)
+    finally:
+        recorder.stop()
+    return {"ms": round(statistics.median(timings) * 1000, 1), "bytes": int(statistics.median(sizes))}
+
+
+def peak_memory(unknot: str) -> dict[str, float]:
+    """Peak RSS (VmHWM) of Unknot after browsing and playing a routine for a few seconds."""
+    recorder = PtyRecorder([unknot, "play", "floor-stretches"])
+    try:
+        time.sleep(2.0)
+        recorder.send("5")  # answer the pain question if it is asked
+        time.sleep(4.0)
+        status = Path(f"/proc/{recorder.process.pid}/status").read_text()
+        peak_kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+    finally:
+        recorder.stop()
+    return {"peak_rss_mb": round(peak_kb / 1024, 1)}
