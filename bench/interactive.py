@@ -7,18 +7,14 @@ import sys
 import time
 from pathlib import Path
 
-import pyte
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pty_harness import PtyRecorder  # noqa: E402
+from pty_harness import PtyRecorder
 
 HERE = Path(__file__).resolve().parent
 
 
-def _screen_text(recorder: PtyRecorder, columns: int = 80, rows: int = 24) -> str:
-    screen = pyte.Screen(columns, rows)
-    pyte.ByteStream(screen).feed(recorder.output())
-    return "\n".join(screen.display)
+def _screen_text(recorder: PtyRecorder) -> str:
+    return recorder.text()
 
 
 def _time_to_text(argv: list[str], text: str, timeout: float = 20.0) -> float:

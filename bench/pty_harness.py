@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 
 import ptyprocess
+import pyte
 
 
 class PtyRecorder:
@@ -34,6 +35,9 @@ class PtyRecorder:
         environment = {key: value for key, value in environment.items() if value is not None}
         self.process = ptyprocess.PtyProcess.spawn(list(argv), dimensions=(rows, columns), env=environment)
         self.chunks: list[tuple[float, bytes]] = []
+        self.screen = pyte.Screen(columns, rows)
+        self._stream = pyte.ByteStream(self.screen)
+        self._lock = threading.Lock()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -43,7 +47,14 @@ class PtyRecorder:
                 data = self.process.read(65536)
             except EOFError:
                 return
-            self.chunks.append((time.monotonic(), data))
+            with self._lock:
+                self.chunks.append((time.monotonic(), data))
+                self._stream.feed(data)
+
+    def text(self) -> str:
+        """Return what the terminal shows now, as lines of text."""
+        with self._lock:
+            return "\n".join(self.screen.display)
 
     def bytes_between(self, start: float, end: float) -> int:
         """Return how many bytes were written between two monotonic times."""

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pty_harness import PtyRecorder  # noqa: E402
+from pty_harness import PtyRecorder
 
 HOLD_ROUTINE = """title: Bench hold
 get_ready: 0
