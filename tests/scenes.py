@@ -24,9 +24,9 @@ from textual.widgets import Input
 from unknot.core.clock import FakeClock
 from unknot.core.events import Outcome, SessionRecord
 from unknot.core.history import HistoryStore
-from unknot.core.session import Player
 from unknot.core.loader import Library, load_library
 from unknot.core.paths import shipped_routines_dir
+from unknot.core.session import Player
 from unknot.core.settings import SettingsStore
 from unknot.ui.app import UnknotApp
 from unknot.ui.screens.player import PlayerScreen
@@ -73,8 +73,8 @@ class SixteenColourApp(UnknotApp):
         console = Console(
             width=width,
             height=height,
-            file=open(os.devnull, "w"),
-            force_terminal=True,  # noqa: SIM115
+            file=open(os.devnull, "w"),  # noqa: SIM115 - lives as long as the console
+            force_terminal=True,
             color_system="truecolor",
             record=True,
             legacy_windows=False,

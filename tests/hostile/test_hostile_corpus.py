@@ -136,4 +136,4 @@ def test_loaded_hostile_routines_never_reach_the_terminal_as_control_sequences(c
     assert injected is None, raw[max(0, injected.start() - 40) : injected.end() + 20]
     for sequence in C1_AND_BIDI:
         assert sequence not in raw, sequence
-    assert "[@click=app.quit]x[/]".encode() in raw
+    assert b"[@click=app.quit]x[/]" in raw

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.ui.conftest import advance, build_app
+from tests.scenes import advance
+from tests.ui.conftest import build_app
 from unknot.cli import main
 from unknot.core.events import Outcome, SessionRecord
 from unknot.core.history import HistoryStore

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Label, Static
 
-from tests.ui.conftest import advance, build_app
+from tests.scenes import advance
+from tests.ui.conftest import build_app
 from unknot.core.events import Outcome
 from unknot.core.session import PlayerState
 from unknot.core.timeline import SegmentKind

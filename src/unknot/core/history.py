@@ -265,13 +265,6 @@ class HistoryStore:
         rows = self._connection.execute(query + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
         return [StoredSession(*row) for row in rows.fetchall()]
 
-    def sessions_since(self, since: float) -> list[StoredSession]:
-        """Return every session that started at or after `since`, oldest first."""
-        if self._connection is None:
-            return []
-        rows = self._connection.execute("SELECT * FROM sessions WHERE started_at >= ? ORDER BY started_at", (since,))
-        return [StoredSession(*row) for row in rows.fetchall()]
-
     # ----- checkpoints ---------------------------------------------------------------------------
 
     def save_checkpoint(

@@ -70,10 +70,6 @@ class Timeline:
         """Whether any segment waits for the person, so the total is a minimum."""
         return any(segment.until_done for segment in self.segments)
 
-    def step_segment_indexes(self) -> list[int]:
-        """Return the index of the first segment of each step, in step order."""
-        return [segment.index for segment in self.segments if segment.starts_step]
-
 
 def _step_work(step: Step) -> list[tuple[str, int | None, str | None, int, int]]:
     """Return (label, seconds, frame, rep index, rep count) for one side of a step."""
