@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.segment import Segment, Segments
 from rich.style import Style
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from unknot.core.clock import FakeClock
 from unknot.core.events import Outcome, SessionRecord
@@ -212,6 +212,26 @@ def keys(*presses: str, seconds: float = 0, settle: float = 0) -> Setup:
     return run
 
 
+def palette(query: str, routines: int) -> Setup:
+    """A setup that opens the command palette and types `query`, waiting until `routines` hits show."""
+
+    async def run(pilot: Pilot[None], clock: FakeClock) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for char in query:
+            await pilot.press(char)
+        for _ in range(200):  # the palette searches in the background; wait for it, not for a fixed time
+            await pilot.pause(0.025)
+            options = pilot.app.screen.query(OptionList)
+            if options and options.first().option_count >= routines:
+                break
+        await pilot.pause(0.1)
+        still(pilot)
+        await pilot.pause()
+
+    return run
+
+
 def play(routine_id: str, seconds: float, *after: str) -> Setup:
     """A setup that plays a routine for `seconds` of fake time, then presses `after`."""
 
@@ -248,7 +268,7 @@ SCENES = [
     Scene("summary", (80, 24), play("quick-test", 40, "d")),
     Scene("help", (80, 24), play("floor-stretches", 1, "question_mark")),
     Scene("leave-confirm", (80, 24), play("floor-stretches", 8, "q")),
-    Scene("command-palette", (80, 24), keys("ctrl+p", *"play", settle=0.5)),
+    Scene("command-palette", (80, 24), palette("play", routines=9)),
     Scene("pain-question", (80, 24), play("floor-stretches", 0), history="empty"),
     Scene("resume", (80, 24), keys(), history="interrupted"),
     Scene("history", (80, 24), keys("h"), history="sessions", screenshot=True),

@@ -12,6 +12,25 @@ from pathlib import Path
 
 import ptyprocess
 import pyte
+from wcwidth import wcwidth
+
+
+def screen_lines(screen: pyte.Screen) -> list[str]:
+    """Return the screen's lines; like `pyte.Screen.display`, which fails on an empty cell (zero-width text)."""
+    lines = []
+    for row_number in range(screen.lines):
+        row = screen.buffer[row_number]
+        cells: list[str] = []
+        skip_stub = False
+        for column in range(screen.columns):
+            if skip_stub:
+                skip_stub = False
+                continue
+            data = row[column].data
+            cells.append(data)
+            skip_stub = bool(data) and wcwidth(data[0]) == 2
+        lines.append("".join(cells))
+    return lines
 
 
 def unknot_command() -> str:
@@ -46,7 +65,7 @@ class Terminal:
     def text(self) -> str:
         """Return the screen as lines of text."""
         with self._lock:
-            return "\n".join(line.rstrip() for line in self.screen.display)
+            return "\n".join(line.rstrip() for line in screen_lines(self.screen))
 
     def wait_for(self, predicate: Callable[[str], bool] | str, timeout: float = 15.0) -> str:
         """Wait until the screen shows `predicate` (text, or a test on the screen text)."""
