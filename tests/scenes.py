@@ -190,11 +190,8 @@ class Scene:
         return app, clock
 
 
-def keys(*presses: str, seconds: float = 0, settle: float = 0) -> Setup:
-    """A setup that presses keys, then lets `seconds` pass on the fake clock.
-
-    `settle` waits real time for work Textual does in the background (the palette's search).
-    """
+def keys(*presses: str, seconds: float = 0) -> Setup:
+    """A setup that presses keys, then lets `seconds` pass on the fake clock."""
 
     async def run(pilot: Pilot[None], clock: FakeClock) -> None:
         still(pilot)
@@ -204,8 +201,6 @@ def keys(*presses: str, seconds: float = 0, settle: float = 0) -> Setup:
             await pilot.pause()
         if seconds:
             await advance(pilot, clock, seconds)
-        if settle:
-            await pilot.pause(settle)
         still(pilot)
         await pilot.pause()
 
