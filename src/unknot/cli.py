@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__
-from .core.describe import describe_routine, equipment_text, total_text
-from .core.history import HistoryStore, data_dir
-from .core.history_report import history_text
-from .core.loader import Library, add_routine_files, load_diagrams, load_library
-from .core.paths import routine_folders
-from .core.problems import Problem
+from . import __version__, startup
+
+if TYPE_CHECKING:
+    from .core.history import HistoryStore
+    from .core.loader import Library
+    from .core.problems import Problem
+
+# Each command imports what it needs: launching the app must not pay for SQLite, JSON or the
+# history report before its first frame.
 
 
 class UsageError(Exception):
@@ -86,6 +88,9 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def _library(args: argparse.Namespace) -> Library:
+    from .core.loader import load_library
+    from .core.paths import routine_folders
+
     return load_library(routine_folders(args.routines))
 
 
@@ -102,6 +107,10 @@ def _summarise_problems(library: Library) -> None:
 
 def command_list(args: argparse.Namespace) -> int:
     """Print every routine: a table, or a JSON array with --json."""
+    import json
+
+    from .core.describe import equipment_text, total_text
+
     library = _library(args)
     entries = library.sorted_entries()
     if args.json:
@@ -133,6 +142,8 @@ def command_list(args: argparse.Namespace) -> int:
 
 def command_show(args: argparse.Namespace) -> int:
     """Print one routine as plain text."""
+    from .core.describe import describe_routine
+
     library = _library(args)
     entry = library.routines.get(args.id)
     if entry is None:
@@ -143,6 +154,10 @@ def command_show(args: argparse.Namespace) -> int:
 
 def command_validate(args: argparse.Namespace) -> int:
     """Check files or folders (or the whole library); one located line per problem."""
+    from .core.loader import Library, add_routine_files, load_diagrams, load_library
+    from .core.paths import routine_folders
+    from .core.problems import Problem
+
     folders = routine_folders(args.routines)
     if not args.paths:
         library = load_library(folders)
@@ -181,28 +196,35 @@ def command_schema(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> HistoryStore:
+    from .core.history import HistoryStore, data_dir
+
     return HistoryStore(data_dir(args.data_dir))
 
 
 def command_app(args: argparse.Namespace, start_routine_id: str | None = None, resume: bool = False) -> int:
     """Launch the full-screen app (on one routine with `play`, on the interrupted session with `resume`)."""
+    startup.pause_collection()
     from .ui.app import make_app
 
     library = _library(args)
     if start_routine_id is not None and start_routine_id not in library.routines:
         raise UsageError(f"no routine with the id {start_routine_id!r}; `unknot list` shows the ids")
-    history = _history(args)
-    if resume and not history.interrupted():
-        raise UsageError("no interrupted session to resume" if history.available else str(history.problem))
+    history: HistoryStore | None = None
+    open_history: Callable[[], HistoryStore] | None = partial(_history, args)
+    if resume:  # fail before the screen is taken over when there is nothing to resume
+        history, open_history = _history(args), None
+        if not history.interrupted():
+            raise UsageError("no interrupted session to resume" if history.available else str(history.problem))
     app = make_app(
         library=library,
         start_routine_id=start_routine_id,
         mouse=not args.no_mouse,
         history=history,
+        open_history=open_history,
         exit_after_session=resume,
     )
     app.run(mouse=app.mouse_enabled)
-    history.close()
+    app.close_history()
     return app.return_code or 0
 
 
@@ -213,6 +235,11 @@ def command_resume(args: argparse.Namespace) -> int:
 
 def command_history(args: argparse.Namespace) -> int:
     """Print history: a JSON array of sessions, or recent sessions, the streak and pain averages."""
+    import datetime
+    import json
+
+    from .core.history_report import history_text
+
     store = _history(args)
     if not store.available:
         raise UsageError(str(store.problem))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import signal
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,20 +14,20 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from .. import startup
 from ..core.clock import Clock, SystemClock
-from ..core.events import Outcome
-from ..core.history import Checkpoint, HistoryStore
 from ..core.loader import Library, load_library
 from ..core.paths import routine_folders
-from ..core.session import Player
 from ..core.settings import Settings, SettingsStore
 from .commands import RoutineCommands
 from .screens.browser import BrowserScreen
 
 if TYPE_CHECKING:
+    from ..core.history import Checkpoint, HistoryStore
     from .screens.player import PlayerScreen, Sleep
 
-# Screens other than the browser are imported when first shown: start-up pays only for the first frame.
+# Start-up pays only for the first frame: screens other than the browser are imported when first
+# shown, and history (SQLite) is opened just after the first frame unless it is needed at once.
 
 
 class UnknotApp(App[None]):
@@ -48,11 +48,13 @@ class UnknotApp(App[None]):
         start_routine_id: str | None = None,
         mouse: bool = True,
         history: HistoryStore | None = None,
+        open_history: Callable[[], HistoryStore] | None = None,
         exit_after_session: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
-        self.history = history
+        self._history = history
+        self._open_history = open_history
         self.exit_after_session = exit_after_session or start_routine_id is not None
         self.settings_store = settings_store
         self.settings: Settings = settings_store.load()
@@ -61,21 +63,51 @@ class UnknotApp(App[None]):
         self.start_routine_id = start_routine_id
         self.mouse_enabled = mouse and self.settings.mouse
 
+    @property
+    def history(self) -> HistoryStore | None:
+        """Session history, opened on first use (None when the app keeps none)."""
+        if self._history is None and self._open_history is not None:
+            opener, self._open_history = self._open_history, None
+            self._history = opener()
+        return self._history
+
+    def close_history(self) -> None:
+        """Close history if it was opened."""
+        if self._history is not None:
+            self._history.close()
+
     def on_mount(self) -> None:
         """Apply the remembered theme, watch for hang-ups, and open the first screen.
 
-        An interrupted session is offered before anything else.
+        An interrupted session is offered before anything else, just after the routine list
+        is first on screen (or at once, when a routine is to start).
         """
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._install_signal_handlers()
-        self.push_screen(BrowserScreen(self.library))
-        for message in (self.settings_store.problem, self.history and self.history.notice):
-            if message:
-                self.notify(message, severity="warning", timeout=10)
-        if self.history is not None and self.history.problem:
-            self.notify(f"{self.history.problem}. Everything else works.", severity="warning", timeout=10)
+        if self.settings_store.problem:
+            self.notify(self.settings_store.problem, severity="warning", timeout=10)
+        if self.start_routine_id is not None or self.exit_after_session:
+            self._open_session()
+        else:
+            self.call_after_refresh(self._after_first_frame)
+
+    def get_default_screen(self) -> Screen[None]:
+        """The routine browser is the bottom screen (building it directly saves a blank screen's frames)."""
+        return BrowserScreen(self.library)
+
+    def _after_first_frame(self) -> None:
+        startup.resume_collection()
+        self._open_session()
+
+    def _open_session(self) -> None:
+        """Report history problems, then offer an interrupted session or start the chosen routine."""
+        history = self.history
+        if history is not None and history.notice:
+            self.notify(history.notice, severity="warning", timeout=10)
+        if history is not None and history.problem:
+            self.notify(f"{history.problem}. Everything else works.", severity="warning", timeout=10)
         if not self.offer_resume() and self.start_routine_id is not None:
             self.action_play(self.start_routine_id)
 
@@ -85,16 +117,19 @@ class UnknotApp(App[None]):
         Older interrupted sessions, and ones whose routine is gone or changed, are kept in
         history as interrupted, so nothing is lost.
         """
-        if self.history is None:
+        history = self.history
+        if history is None:
             return False
-        for checkpoint in self.history.interrupted():
+        from ..core.session import Player
+
+        for checkpoint in history.interrupted():
             entry = self.library.routines.get(checkpoint.routine_id)
             try:
                 player = Player.restore(entry.timeline, self.clock, checkpoint.state) if entry else None
             except (ValueError, KeyError, TypeError):
                 player = None
             if entry is None or player is None:
-                self.history.discard_checkpoint(checkpoint)
+                history.discard_checkpoint(checkpoint)
                 self.notify(
                     f"Could not resume {checkpoint.title}: the routine is gone or has changed. "
                     "It is kept in history as interrupted.",
@@ -113,14 +148,15 @@ class UnknotApp(App[None]):
         return False
 
     def _resume_answered(self, checkpoint: Checkpoint, resume: bool) -> None:
-        assert self.history is not None
+        history = self.history
+        assert history is not None
         entry = self.library.routines.get(checkpoint.routine_id)
         if resume and entry is not None:
             from .screens.player import PlayerScreen
 
-            self.push_screen(PlayerScreen(entry, self.clock, self.sleep, history=self.history, checkpoint=checkpoint))
+            self.push_screen(PlayerScreen(entry, self.clock, self.sleep, history=history, checkpoint=checkpoint))
             return
-        self.history.discard_checkpoint(checkpoint)
+        history.discard_checkpoint(checkpoint)
         self.notify(f"Discarded; {checkpoint.title} is in history as interrupted.", timeout=4)
         if self.offer_resume():
             return
@@ -143,13 +179,14 @@ class UnknotApp(App[None]):
 
     def action_history(self) -> None:
         """Show past sessions."""
-        if self.history is None:
+        history = self.history
+        if history is None:
             self.notify("History is off.", severity="warning")
             return
         from .screens.history import HistoryScreen
 
         today = datetime.datetime.fromtimestamp(self.clock.wall()).date()
-        self.push_screen(HistoryScreen(self.history, today))
+        self.push_screen(HistoryScreen(history, today))
 
     def _install_signal_handlers(self) -> None:
         # Textual would die at once on SIGHUP (a dropped SSH connection) and run no cleanup.
@@ -180,6 +217,8 @@ class UnknotApp(App[None]):
 
     def on_player_screen_session_ended(self, message: PlayerScreen.SessionEnded) -> None:
         """After a session: the summary when it ran to the end; otherwise back, or out in `unknot play`."""
+        from ..core.events import Outcome
+
         record = message.record
         self.pop_screen()
         if record.outcome is not Outcome.COMPLETED:
@@ -260,9 +299,13 @@ def make_app(
     start_routine_id: str | None = None,
     mouse: bool = True,
     history: HistoryStore | None = None,
+    open_history: Callable[[], HistoryStore] | None = None,
     exit_after_session: bool = False,
 ) -> UnknotApp:
-    """Build the app; the command line and the tests share this one way of making it."""
+    """Build the app; the command line and the tests share this one way of making it.
+
+    History is either given open (`history`) or opened when first needed (`open_history`).
+    """
     if library is None:
         library = load_library(routine_folders(extra_routine_folders))
     return UnknotApp(
@@ -273,5 +316,6 @@ def make_app(
         start_routine_id=start_routine_id,
         mouse=mouse,
         history=history,
+        open_history=open_history,
         exit_after_session=exit_after_session,
     )
