@@ -14,7 +14,7 @@ import msgspec
 
 from unknot.core.clock import SystemClock
 from unknot.core.events import SegmentStarted
-from unknot.core.loader import _decode_hook
+from unknot.core.model import decode_hook
 from unknot.core.model import Routine
 from unknot.core.session import Player
 from unknot.core.ticker import Ticker
@@ -30,7 +30,7 @@ async def measure(segments: int) -> dict[str, float | int | bool]:
         "rest": 0,
         "steps": [{"title": f"s{i}", "duration": 1} for i in range(segments)],
     }
-    routine = msgspec.convert(data, Routine, dec_hook=_decode_hook)
+    routine = msgspec.convert(data, Routine, dec_hook=decode_hook)
     clock = SystemClock()
     player = Player(build_timeline(routine), clock)
     changes: list[tuple[float, int]] = []  # (time the shown value changed, segment index)

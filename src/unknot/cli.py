@@ -13,7 +13,7 @@ from . import __version__, startup
 
 if TYPE_CHECKING:
     from .core.history import HistoryStore
-    from .core.loader import Library
+    from .core.library import Library
     from .core.problems import Problem
 
 # Each command imports what it needs: launching the app must not pay for SQLite, JSON or the
@@ -88,10 +88,10 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def _library(args: argparse.Namespace) -> Library:
-    from .core.loader import load_library
-    from .core.paths import routine_folders
+    from .core.library_cache import CACHE_FILE, load_library_cached
+    from .core.paths import routine_folders, user_cache_dir
 
-    return load_library(routine_folders(args.routines))
+    return load_library_cached(routine_folders(args.routines), user_cache_dir() / CACHE_FILE)
 
 
 def _summarise_problems(library: Library) -> None:

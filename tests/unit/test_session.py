@@ -7,8 +7,7 @@ import pytest
 
 from unknot.core.clock import FakeClock
 from unknot.core.events import CueReached, FinalSeconds, Finished, Halfway, Outcome, Paused, Resumed, SegmentStarted
-from unknot.core.loader import _decode_hook
-from unknot.core.model import Routine
+from unknot.core.model import Routine, decode_hook
 from unknot.core.session import Player, PlayerState
 from unknot.core.timeline import SegmentKind, build_timeline
 
@@ -16,7 +15,7 @@ from unknot.core.timeline import SegmentKind, build_timeline
 def make_player(steps: list[dict[str, object]], **fields: object) -> tuple[Player, FakeClock]:
     data = {"id": "r", "title": "R", "get_ready": 5, "rest": 10, "switch_sides": 5, "steps": steps, **fields}
     clock = FakeClock()
-    return Player(build_timeline(msgspec.convert(data, Routine, dec_hook=_decode_hook)), clock), clock
+    return Player(build_timeline(msgspec.convert(data, Routine, dec_hook=decode_hook)), clock), clock
 
 
 THREE_STEPS = [

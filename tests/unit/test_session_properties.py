@@ -9,8 +9,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from unknot.core.clock import FakeClock
 from unknot.core.events import Finished
-from unknot.core.loader import _decode_hook
-from unknot.core.model import Routine
+from unknot.core.model import Routine, decode_hook
 from unknot.core.session import Player, PlayerState
 from unknot.core.timeline import build_timeline
 
@@ -29,7 +28,7 @@ ROUTINE = msgspec.convert(
         ],
     },
     Routine,
-    dec_hook=_decode_hook,
+    dec_hook=decode_hook,
 )
 
 

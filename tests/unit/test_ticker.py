@@ -8,8 +8,7 @@ import msgspec
 
 from unknot.core.clock import FakeClock
 from unknot.core.events import Finished, SessionEvent
-from unknot.core.loader import _decode_hook
-from unknot.core.model import Routine
+from unknot.core.model import Routine, decode_hook
 from unknot.core.session import Player
 from unknot.core.ticker import Ticker, seconds_until_next_change
 from unknot.core.timeline import build_timeline
@@ -24,7 +23,7 @@ def make_player(seconds: list[int]) -> tuple[Player, FakeClock]:
         "steps": [{"title": f"s{i}", "duration": s} for i, s in enumerate(seconds)],
     }
     clock = FakeClock()
-    return Player(build_timeline(msgspec.convert(data, Routine, dec_hook=_decode_hook)), clock), clock
+    return Player(build_timeline(msgspec.convert(data, Routine, dec_hook=decode_hook)), clock), clock
 
 
 def test_next_change_is_at_the_next_whole_second_of_the_deadline() -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import msgspec
 
-from unknot.core.loader import _decode_hook
-from unknot.core.model import Routine
+from unknot.core.model import Routine, decode_hook
 from unknot.core.timeline import SegmentKind, build_timeline
 
 
 def routine(**fields: object) -> Routine:
     data = {"id": "r", "title": "R", **fields}
-    return msgspec.convert(data, Routine, dec_hook=_decode_hook)
+    return msgspec.convert(data, Routine, dec_hook=decode_hook)
 
 
 def test_get_ready_steps_and_rest_between_but_not_after_the_last() -> None:

@@ -7,17 +7,15 @@ import re
 import types
 import typing
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
 
-from .durations import DurationError, parse_duration
-from .model import Diagram, DiagramFile, Routine, Seconds
+from .library import Library, LibraryEntry
+from .model import Diagram, DiagramFile, Routine, decode_hook
 from .problems import Problem, Severity, format_field
-from .timeline import Timeline, build_timeline
 from .validate import check_routine, resolve_diagram, resolve_step_diagrams
 from .yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
 
@@ -27,60 +25,7 @@ _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 _StructT = TypeVar("_StructT", bound=msgspec.Struct)
 
-
-@dataclass
-class LibraryEntry:
-    """A valid routine and where it came from."""
-
-    routine: Routine
-    path: Path
-
-    @property
-    def id(self) -> str:
-        """The routine's id (from its file name when the file gives none)."""
-        return self.routine.id or ""
-
-    @cached_property
-    def timeline(self) -> Timeline:
-        """The routine expanded into segments, built once on first use."""
-        return build_timeline(self.routine)
-
-    @property
-    def total_seconds(self) -> int:
-        """The planned length of the routine in seconds."""
-        return self.timeline.total_seconds
-
-
-@dataclass
-class Library:
-    """Every valid routine found, by id in the order found, and every problem met."""
-
-    routines: dict[str, LibraryEntry] = field(default_factory=dict)
-    diagrams: dict[str, Diagram] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        """The problems that kept a file from loading."""
-        return [problem for problem in self.problems if problem.severity is Severity.ERROR]
-
-    @property
-    def notices(self) -> list[Problem]:
-        """The problems worth knowing that did not stop anything loading."""
-        return [problem for problem in self.problems if problem.severity is Severity.NOTICE]
-
-    def sorted_entries(self) -> list[LibraryEntry]:
-        """Return the routines sorted by title, for listing."""
-        return sorted(self.routines.values(), key=lambda entry: (entry.routine.title.casefold(), entry.id))
-
-
-def _decode_hook(kind: type, value: Any) -> Any:
-    if isinstance(kind, type) and issubclass(kind, Seconds):
-        try:
-            return kind(parse_duration(value, minimum=kind.minimum))
-        except DurationError as error:
-            raise ValueError(str(error)) from None
-    raise NotImplementedError
+__all__ = ["Library", "LibraryEntry", "add_routine_files", "load_diagrams", "load_library", "load_routine_file"]
 
 
 @cache
@@ -194,7 +139,7 @@ def _convert(
     if extra:
         return None, [located.problem(where, message, key=True) for where, message in extra]
     try:
-        return msgspec.convert(document.data, struct, strict=True, dec_hook=_decode_hook), []
+        return msgspec.convert(document.data, struct, strict=True, dec_hook=decode_hook), []
     except msgspec.ValidationError as error:
         message, where = _error_path(str(error))
         message = message.replace("Object missing required field", "missing required key")

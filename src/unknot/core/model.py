@@ -6,12 +6,12 @@ are `Seconds` (0 allowed) or `StepSeconds` (at least 1 s), written as `30`, `30s
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta
 
-from .durations import DURATION_PATTERN, MAX_DURATION_SECONDS
+from .durations import DURATION_PATTERN, MAX_DURATION_SECONDS, DurationError, parse_duration
 
 
 class Seconds(int):
@@ -24,6 +24,16 @@ class StepSeconds(Seconds):
     """A duration in whole seconds of at least one second (holds, phases, reps)."""
 
     minimum = 1
+
+
+def decode_hook(kind: type, value: Any) -> Any:
+    """The msgspec `dec_hook` for these Structs: builds Seconds from a number or text like `1m30s`."""
+    if isinstance(kind, type) and issubclass(kind, Seconds):
+        try:
+            return kind(parse_duration(value, minimum=kind.minimum))
+        except DurationError as error:
+            raise ValueError(str(error)) from None
+    raise NotImplementedError
 
 
 Area = Literal["neck", "shoulders", "upper-back", "mid-back", "lower-back"]

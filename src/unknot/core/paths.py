@@ -29,6 +29,11 @@ def user_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def user_cache_dir() -> Path:
+    """Return the user's Unknot cache folder (`~/.cache/unknot` on Linux, honouring XDG)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def user_routines_dir() -> Path:
     """Return the user's own routine folder, which need not exist."""
     return user_config_dir() / "routines"

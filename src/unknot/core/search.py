@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .describe import EQUIPMENT_NAMES
-from .loader import LibraryEntry
+from .library import LibraryEntry
 
 
 def search_text(entry: LibraryEntry) -> str:

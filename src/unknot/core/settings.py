@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -50,8 +49,8 @@ class SettingsStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(msgspec.to_builtins(settings), stream, indent=2)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(msgspec.json.format(msgspec.json.encode(settings), indent=2))
             os.replace(temporary, self.path)
         except OSError as error:
             self.problem = f"cannot save settings to {self.path}: {error.strerror or error}"

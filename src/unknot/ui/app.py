@@ -16,8 +16,7 @@ from textual.theme import Theme
 
 from .. import startup
 from ..core.clock import Clock, SystemClock
-from ..core.loader import Library, load_library
-from ..core.paths import routine_folders
+from ..core.library import Library
 from ..core.settings import Settings, SettingsStore
 from .commands import RoutineCommands
 from .screens.browser import BrowserScreen
@@ -307,6 +306,9 @@ def make_app(
     History is either given open (`history`) or opened when first needed (`open_history`).
     """
     if library is None:
+        from ..core.loader import load_library
+        from ..core.paths import routine_folders
+
         library = load_library(routine_folders(extra_routine_folders))
     return UnknotApp(
         library,

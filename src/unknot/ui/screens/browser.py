@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from ...core.loader import Library, LibraryEntry
+from ...core.library import Library, LibraryEntry
 from ...core.search import RoutineIndex
 from ..widgets.overview import Overview
 from ..widgets.plain import set_plain

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Static
 from ...core.clock import Clock
 from ...core.events import CueReached, Finished, Paused, Resumed, SegmentStarted, SessionEvent, SessionRecord
 from ...core.history import Checkpoint, HistoryStore
-from ...core.loader import LibraryEntry
+from ...core.library import LibraryEntry
 from ...core.session import Player, PlayerState, Position
 from ...core.ticker import Ticker
 from ..widgets.breath_pacer import BreathPacer

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static
 
 from ...core.durations import format_clock
 from ...core.history import Checkpoint
-from ...core.loader import LibraryEntry
+from ...core.library import LibraryEntry
 from ...core.session import Player
 
 

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 from ...core.durations import format_duration
 from ...core.events import Outcome, SessionRecord
 from ...core.history import HistoryStore
-from ...core.loader import LibraryEntry
+from ...core.library import LibraryEntry
 from .pain import RATING_KEYS
 
 

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ...core.describe import SAFETY_NOTE, equipment_text, reflow, step_timing_text, total_text
-from ...core.loader import LibraryEntry
+from ...core.library import LibraryEntry
 
 
 def overview_content(entry: LibraryEntry) -> Content:

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...core.describe import equipment_text, total_text
-from ...core.loader import LibraryEntry
+from ...core.library import LibraryEntry
 
 
 def routine_prompt(entry: LibraryEntry) -> Content:
