@@ -11,6 +11,11 @@ from collections.abc import Sequence
 import ptyprocess
 import pyte
 
+# One home for the whole bench run, as a person has day after day (and the user's own is untouched):
+# the library copy made by the first launch is current for the rest, since the folders it was made
+# from keep their paths. Settings are rewritten before every launch; history is fresh for each.
+BENCH_HOME = tempfile.mkdtemp(prefix="unknot-bench-")
+
 
 class PtyRecorder:
     """Spawns `argv` in a pty of the given size and records (time, bytes) of everything it writes."""
@@ -18,18 +23,18 @@ class PtyRecorder:
     def __init__(
         self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str | None] | None = None
     ):
-        # A fresh config and data folder for every run: no saved theme, and no checkpoint left by an
-        # earlier (killed) run that would make the app offer to resume instead of showing the list.
-        home = tempfile.mkdtemp(prefix="unknot-bench-")
-        os.makedirs(f"{home}/config/unknot")
-        with open(f"{home}/config/unknot/settings.json", "w") as settings:
+        # Default settings and a fresh data folder for every run: no saved theme, and no checkpoint left
+        # by an earlier (killed) run that would make the app offer to resume instead of showing the list.
+        os.makedirs(f"{BENCH_HOME}/config/unknot", exist_ok=True)
+        with open(f"{BENCH_HOME}/config/unknot/settings.json", "w") as settings:
             settings.write('{"ask_pain": false, "bell": false}')  # nothing may wait for a key
         environment = {
             **os.environ,
             "TERM": "xterm-256color",
             "COLORTERM": "truecolor",
-            "XDG_CONFIG_HOME": f"{home}/config",
-            "UNKNOT_DATA_DIR": f"{home}/data",
+            "XDG_CONFIG_HOME": f"{BENCH_HOME}/config",
+            "XDG_CACHE_HOME": f"{BENCH_HOME}/cache",
+            "UNKNOT_DATA_DIR": tempfile.mkdtemp(prefix="unknot-bench-data-"),
             **(env or {}),
         }
         environment = {key: value for key, value in environment.items() if value is not None}

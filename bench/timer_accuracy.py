@@ -14,8 +14,7 @@ import msgspec
 
 from unknot.core.clock import SystemClock
 from unknot.core.events import SegmentStarted
-from unknot.core.model import decode_hook
-from unknot.core.model import Routine
+from unknot.core.model import Routine, decode_hook
 from unknot.core.session import Player
 from unknot.core.ticker import Ticker
 from unknot.core.timeline import build_timeline

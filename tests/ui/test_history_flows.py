@@ -202,3 +202,34 @@ def test_history_command_json_and_text(tmp_path: Path, capsys: pytest.CaptureFix
 def test_resume_command_with_nothing_to_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["resume", "--data-dir", str(tmp_path)]) == 2
     assert capsys.readouterr().err == "unknot: no interrupted session to resume\n"
+
+
+async def test_history_opens_once_after_the_list_is_on_screen_and_still_offers_resume(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    store.save_checkpoint("t", "quick-test", "Quick test routine", 1_767_225_600.0, {})
+    orphan_checkpoints(store)
+    opened: list[bool] = []
+
+    def open_history() -> HistoryStore:
+        opened.append(isinstance(app.screen, BrowserScreen) and app.screen.is_mounted)
+        return store
+
+    app, _ = build_app(tmp_path, open_history=open_history)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert opened == [True]  # opened once, by then the browser was up
+        assert any("Could not resume Quick test routine" in n.message for n in app._notifications)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    assert opened == [True]
+    app.close_history()
+    assert not store.available
+
+
+async def test_play_opens_history_before_the_player_needs_it(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    app, _ = build_app(tmp_path, open_history=lambda: store, start_routine_id="quick-test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PainScreen)  # asked only when history is kept
