@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -31,8 +31,9 @@ class BrowserScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="browser.quit"),
     ]
 
-    highlighted_entry: reactive[LibraryEntry | None] = reactive(None)
-    """The routine under the cursor, described in the overview."""
+    highlighted_entry: var[LibraryEntry | None] = var(None)
+    """The routine under the cursor, described in the overview (a `var`: a repainting reactive on the
+    screen would repaint the whole screen at every cursor move)."""
 
     def __init__(self, library: Library) -> None:
         super().__init__()

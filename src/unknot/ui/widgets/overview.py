@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from ...core.describe import SAFETY_NOTE, equipment_text, reflow, step_timing_text, total_text
@@ -46,7 +46,7 @@ def overview_content(entry: LibraryEntry) -> Content:
 class Overview(VerticalScroll):
     """Shows the routine handed down in `entry`, or a hint when there is none."""
 
-    entry: reactive[LibraryEntry | None] = reactive(None)
+    entry: var[LibraryEntry | None] = var(None)
     """The routine to describe."""
 
     def compose(self) -> ComposeResult:
