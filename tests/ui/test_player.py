@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Label, Static
+from textual.widgets import Label, OptionList, Static
 
 from tests.scenes import advance
 from tests.ui.conftest import build_app
@@ -213,6 +213,28 @@ async def test_command_palette_plays_a_routine(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
         assert app.screen.entry.id == "quick-test"
+
+
+async def test_command_palette_lists_the_routines_first_then_the_app_commands(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            options = app.screen.query(OptionList)
+            if options and options.first().option_count >= 12:
+                break
+        listing = options.first()
+        prompts = [str(listing.get_option_at_index(index).prompt) for index in range(listing.option_count)]
+        routines = [prompt for prompt in prompts if prompt.startswith("Play: ")]
+        assert prompts[: len(routines)] == routines and len(routines) == len(app.library.routines)
+        assert any("Bell: turn" in prompt for prompt in prompts[len(routines) :])
+        assert any(prompt.startswith("Quit") for prompt in prompts[len(routines) :])
+        await pilot.press(*"bell")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.settings.bell is False  # system commands are still searchable
 
 
 def test_big_text_draws_seven_segment_digits() -> None:

@@ -34,7 +34,7 @@ class UnknotApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Unknot"
-    COMMANDS = App.COMMANDS | {RoutineCommands}
+    COMMANDS = {RoutineCommands}
     BINDINGS = [Binding("question_mark", "help", "Help", show=False, id="app.help")]
 
     def __init__(

@@ -1,18 +1,23 @@
-"""Command palette entries: "Play: <routine>" for every routine."""
+"""Command palette entries: "Play: <routine>" for every routine, then the app's own commands."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits
+from textual.system_commands import SystemCommandsProvider
 
 if TYPE_CHECKING:
     from .app import UnknotApp
 
 
-class RoutineCommands(Provider):
-    """Offers to play each routine in the library."""
+class RoutineCommands(SystemCommandsProvider):
+    """Offers to play each routine in the library, then the system commands (theme, bell, help, quit).
+
+    One provider for both, in place of Textual's own: separate providers answer concurrently, so
+    with nothing typed the order of their lists would depend on which finished first.
+    """
 
     @property
     def unknot_app(self) -> UnknotApp:
@@ -26,12 +31,14 @@ class RoutineCommands(Provider):
         ]
 
     async def discover(self) -> Hits:
-        """List every routine when nothing is typed yet."""
+        """List every routine when nothing is typed yet, then the system commands."""
         for text, routine_id, summary in self._commands():
             yield DiscoveryHit(text, partial(self.unknot_app.action_play, routine_id), help=summary)
+        async for hit in super().discover():
+            yield hit
 
     async def search(self, query: str) -> Hits:
-        """Match the typed text against "Play: <title>"."""
+        """Match the typed text against "Play: <title>" and the system commands."""
         matcher = self.matcher(query)
         for text, routine_id, summary in self._commands():
             score = matcher.match(text)
@@ -39,3 +46,5 @@ class RoutineCommands(Provider):
                 yield Hit(
                     score, matcher.highlight(text), partial(self.unknot_app.action_play, routine_id), help=summary
                 )
+        async for hit in super().search(query):
+            yield hit
