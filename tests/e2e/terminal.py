@@ -40,13 +40,22 @@ def unknot_command() -> str:
 
 
 class Terminal:
-    """Runs a program in a pseudo-terminal, keeping both the raw bytes and a pyte screen."""
+    """Runs a program in a pseudo-terminal, keeping the raw bytes (and when each arrived) and a pyte screen.
 
-    def __init__(self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str] | None = None):
-        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+    `env` adds to this process's environment; a None value removes a variable. The benchmarks
+    build on this class too (bench/pty_harness.py).
+    """
+
+    def __init__(
+        self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str | None] | None = None
+    ):
+        merged = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        environment = {name: value for name, value in merged.items() if value is not None}
         self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
+        self.chunks: list[tuple[float, bytes]] = []
+        """(monotonic time, bytes) of every read from the program."""
         self._lock = threading.Lock()
         self.process = ptyprocess.PtyProcess.spawn(list(argv), dimensions=(rows, columns), env=environment)
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -59,6 +68,7 @@ class Terminal:
             except EOFError:
                 return
             with self._lock:
+                self.chunks.append((time.monotonic(), data))
                 self.raw.extend(data)
                 self.stream.feed(data)
 
