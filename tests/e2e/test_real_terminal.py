@@ -32,9 +32,7 @@ def test_filter_play_pause_leave_and_quit(tmp_path: Path) -> None:
     try:
         terminal.wait_for("Gentle floor stretches")
         time.sleep(0.5)  # Textual finishes setting up its input a moment after the first frame
-        terminal.send("/")
-        time.sleep(0.05)  # a person's pause between keys; see the closing note on pasted input
-        terminal.send("quick test")
+        terminal.send("/quick test")  # in one write, as a fast typist or a paste delivers it
         terminal.wait_for(lambda screen: "Quick test routine" in screen and "Acupressure mat" not in screen)
         terminal.send("\r")
         terminal.wait_for("How is your back right now?")

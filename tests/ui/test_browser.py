@@ -60,6 +60,15 @@ async def test_filter_narrows_as_you_type_and_escape_returns_to_the_list(tmp_pat
         assert "No routine matches" in plain(app.screen.query_one("#overview-text", Static))
 
 
+async def test_a_slash_in_the_filter_is_text_and_the_footer_stops_offering_it(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.check_action("focus_filter", ()) is True
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.screen.query_one("#filter", Input).value == "a/b"
+        assert app.screen.check_action("focus_filter", ()) is False
+
+
 async def test_filter_matches_areas_tags_and_equipment(tmp_path: Path) -> None:
     app, _ = build_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -24,7 +24,9 @@ class BrowserScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", id="browser.filter"),
+        # A priority binding runs before the keys typed after it are delivered, so "/floor" typed or
+        # pasted in one go lands in the filter; an ordinary one let "floor" reach the list first.
+        Binding("slash", "focus_filter", "Filter", id="browser.filter", priority=True),
         Binding("e", "problems", "Problems", id="browser.problems"),
         Binding("h", "app.history", "History", id="browser.history"),
         Binding("question_mark", "app.help", "Help", id="browser.help"),
@@ -101,9 +103,11 @@ class BrowserScreen(Screen[None]):
             self.app.action_play(self.highlighted_entry.id)  # type: ignore[attr-defined]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer the problems list only when there is something in it."""
+        """Offer the problems list only when there is something in it; `/` types a slash in the filter."""
         if action == "problems":
             return bool(self.library.problems)
+        if action == "focus_filter":
+            return not (isinstance(self.focused, Input) and self.focused.id == "filter")
         return True
 
     def action_problems(self) -> None:
