@@ -258,7 +258,14 @@ class UnknotApp(App[None]):
         self.push_screen(
             HelpScreen(
                 [
-                    ("Routines", [Binding("up,down", "", "Move"), *RoutineList.BINDINGS, *BrowserScreen.BINDINGS]),
+                    (
+                        "Routines",
+                        [
+                            Binding("up,down", "", "Move"),
+                            *RoutineList.BINDINGS,
+                            *[b for b in BrowserScreen.BINDINGS if getattr(b, "id", "") != "browser.filter_start"],
+                        ],
+                    ),
                     ("Session", PlayerScreen.BINDINGS),
                     ("History", HistoryScreen.BINDINGS),
                     (

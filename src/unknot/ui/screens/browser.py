@@ -27,6 +27,9 @@ class BrowserScreen(Screen[None]):
         # A priority binding runs before the keys typed after it are delivered, so "/floor" typed or
         # pasted in one go lands in the filter; an ordinary one let "floor" reach the list first.
         Binding("slash", "focus_filter", "Filter", id="browser.filter", priority=True),
+        # Shown only while typing in the filter (see check_action); in the list, its own keys apply.
+        Binding("enter", "start", "Start", id="browser.filter_start", priority=True),
+        Binding("escape", "focus_list", "Back to list", id="browser.focus_list"),
         Binding("e", "problems", "Problems", id="browser.problems"),
         Binding("h", "app.history", "History", id="browser.history"),
         Binding("question_mark", "app.help", "Help", id="browser.help"),
@@ -84,11 +87,6 @@ class BrowserScreen(Screen[None]):
         keep = self.highlighted_entry.id if self.highlighted_entry else None
         self.query_one(RoutineList).show_entries(self.index.filter(message.value), keep=keep)
 
-    @on(Input.Submitted, "#filter")
-    def start_from_filter(self) -> None:
-        """Enter in the filter starts the highlighted routine."""
-        self.action_start()
-
     def action_focus_filter(self) -> None:
         """Move the cursor to the filter box.
 
@@ -103,11 +101,17 @@ class BrowserScreen(Screen[None]):
             self.app.action_play(self.highlighted_entry.id)  # type: ignore[attr-defined]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer the problems list only when there is something in it; `/` types a slash in the filter."""
+        """Offer the problems list only when there is something in it.
+
+        In the filter, `/` types a slash, and Enter and Esc (start, back to the list) are offered.
+        """
         if action == "problems":
             return bool(self.library.problems)
+        in_filter = isinstance(self.focused, Input) and self.focused.id == "filter"
         if action == "focus_filter":
-            return not (isinstance(self.focused, Input) and self.focused.id == "filter")
+            return not in_filter
+        if action in ("start", "focus_list"):
+            return in_filter
         return True
 
     def action_problems(self) -> None:
@@ -116,10 +120,9 @@ class BrowserScreen(Screen[None]):
 
         self.app.push_screen(ProblemsScreen(self.library.problems))
 
-    def key_escape(self) -> None:
-        """Esc in the filter returns to the list."""
-        if self.query_one("#filter", Input).has_focus:
-            self.query_one(RoutineList).focus()
+    def action_focus_list(self) -> None:
+        """Esc in the filter returns to the list, keeping the filter."""
+        self.set_focus(self.query_one(RoutineList))
 
     def key_down(self) -> None:
         """Down from the filter goes into the list."""
