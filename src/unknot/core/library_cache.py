@@ -24,12 +24,11 @@ import msgspec
 from .. import __version__
 from .library import Library, LibraryEntry
 from .model import Diagram, Routine, decode_hook
+from .paths import DIAGRAM_FOLDER, yaml_files
 from .problems import Problem, Severity
 
 CACHE_FILE = "library.msgpack"
 FORMAT = 1
-DIAGRAM_FOLDER = "diagrams"
-ROUTINE_SUFFIXES = (".yaml", ".yml")
 
 Fingerprint = list[tuple[str, int, int, int]]
 """(path, size, modification time in ns, inode) of every input, in search order."""
@@ -66,14 +65,6 @@ class _Header(msgspec.Struct):
     fingerprint: Fingerprint
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(folder) as scan:
-            return sorted((entry for entry in scan if entry.name.endswith(ROUTINE_SUFFIXES)), key=lambda e: e.name)
-    except OSError:
-        return []
-
-
 def _stat_row(path: str) -> tuple[str, int, int, int]:
     try:
         stat = os.stat(path)
@@ -92,7 +83,7 @@ def library_fingerprint(folders: Iterable[Path]) -> Fingerprint:
     for folder in folders:
         for where in (folder, folder / DIAGRAM_FOLDER):
             rows.append(_stat_row(str(where)))  # a file added or removed changes the folder's time
-            rows += [_stat_row(entry.path) for entry in _entries(where)]
+            rows += [_stat_row(str(path)) for path in yaml_files(where)]  # exactly the files the loader reads
     return rows
 
 

@@ -15,12 +15,11 @@ import msgspec
 
 from .library import Library, LibraryEntry
 from .model import Diagram, DiagramFile, Routine, decode_hook
+from .paths import DIAGRAM_FOLDER, yaml_files
 from .problems import Problem, Severity, format_field
 from .validate import check_routine, resolve_diagram, resolve_step_diagrams
 from .yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
 
-ROUTINE_SUFFIXES = (".yaml", ".yml")
-DIAGRAM_FOLDER = "diagrams"
 _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 _StructT = TypeVar("_StructT", bound=msgspec.Struct)
@@ -188,17 +187,10 @@ def load_diagram_file(path: Path) -> tuple[Diagram | None, list[Problem]]:
     return tidied, []
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    try:
-        return sorted(child for child in folder.iterdir() if child.suffix in ROUTINE_SUFFIXES)
-    except OSError:
-        return []
-
-
 def load_diagrams(folders: Iterable[Path], library: Library) -> None:
     """Add the shared diagrams of each folder's `diagrams/` to `library`, later ones winning."""
     for folder in folders:
-        for path in _yaml_files(folder / DIAGRAM_FOLDER):
+        for path in yaml_files(folder / DIAGRAM_FOLDER):
             diagram, problems = load_diagram_file(path)
             library.problems += problems
             if diagram is None:
@@ -239,5 +231,5 @@ def load_library(folders: Iterable[Path]) -> Library:
     library = Library()
     load_diagrams(folders, library)
     for folder in folders:
-        add_routine_files(_yaml_files(folder), library)
+        add_routine_files(yaml_files(folder), library)
     return library

@@ -10,6 +10,8 @@ import platformdirs
 
 APP_NAME = "unknot"
 ROUTINES_ENV = "UNKNOT_ROUTINES"
+ROUTINE_SUFFIXES = (".yaml", ".yml")
+DIAGRAM_FOLDER = "diagrams"
 
 
 def shipped_routines_dir() -> Path:
@@ -49,3 +51,11 @@ def routine_folders(extra: Sequence[Path] = (), environ: Mapping[str, str] | Non
     folders += [Path(part).expanduser() for part in environ.get(ROUTINES_ENV, "").split(os.pathsep) if part]
     folders += [Path(folder).expanduser() for folder in extra]
     return folders
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """Return the routine (or diagram) files directly in `folder`, sorted; none when it cannot be read."""
+    try:
+        return sorted(child for child in folder.iterdir() if child.suffix in ROUTINE_SUFFIXES)
+    except OSError:
+        return []

@@ -87,20 +87,17 @@ class UnknotApp(App[None]):
         self._install_signal_handlers()
         if self.settings_store.problem:
             self.notify(self.settings_store.problem, severity="warning", timeout=10)
+        self.call_after_refresh(startup.resume_collection)
         if self.start_routine_id is not None or self.exit_after_session:
-            self._open_session()
+            self._offer_resume_or_start()
         else:
-            self.call_after_refresh(self._after_first_frame)
+            self.call_after_refresh(self._offer_resume_or_start)
 
     def get_default_screen(self) -> Screen[None]:
         """The routine browser is the bottom screen (building it directly saves a blank screen's frames)."""
         return BrowserScreen(self.library)
 
-    def _after_first_frame(self) -> None:
-        startup.resume_collection()
-        self._open_session()
-
-    def _open_session(self) -> None:
+    def _offer_resume_or_start(self) -> None:
         """Report history problems, then offer an interrupted session or start the chosen routine."""
         history = self.history
         if history is not None and history.notice:
