@@ -34,9 +34,9 @@ steps:
 PROBE = """
 import json, resource, statistics, sys, time
 from pathlib import Path
-from unknot.core.loader import load_library
+from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
-from unknot.core.search import RoutineIndex
+from unknot.core.library.search import RoutineIndex
 folder = Path(sys.argv[1])
 started = time.perf_counter()
 library = load_library([shipped_routines_dir(), folder])
@@ -51,7 +51,7 @@ for query in ["g", "ge", "gen", "gene", "gener", "generated", "generated r", "ge
     timings.append(time.perf_counter() - started)
 peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 # The launch path: the compiled copy made once, then read back as on every launch after the first.
-from unknot.core.library_cache import load_library_cached
+from unknot.core.library.cache import load_library_cached
 cache = Path(sys.argv[2]) / "library.msgpack"
 folders = [shipped_routines_dir(), folder]
 load_library_cached(folders, cache)

@@ -12,12 +12,12 @@ import time
 
 import msgspec
 
-from unknot.core.clock import SystemClock
-from unknot.core.events import SegmentStarted
-from unknot.core.model import Routine, decode_hook
-from unknot.core.session import Player
-from unknot.core.ticker import Ticker
-from unknot.core.timeline import build_timeline
+from unknot.core.routines.model import Routine, decode_hook
+from unknot.core.routines.timeline import build_timeline
+from unknot.core.session.clock import SystemClock
+from unknot.core.session.events import SegmentStarted
+from unknot.core.session.player import Player
+from unknot.core.session.ticker import Ticker
 
 
 async def measure(segments: int) -> dict[str, float | int | bool]:

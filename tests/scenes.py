@@ -21,12 +21,13 @@ from rich.style import Style
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from unknot.core.clock import FakeClock
-from unknot.core.events import Outcome, SessionRecord
-from unknot.core.history import HistoryStore
-from unknot.core.loader import Library, load_library
+from unknot.core.history.store import HistoryStore
+from unknot.core.library.library import Library
+from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
-from unknot.core.session import Player
+from unknot.core.session.clock import FakeClock
+from unknot.core.session.events import Outcome, SessionRecord
+from unknot.core.session.player import Player
 from unknot.core.settings import SettingsStore
 from unknot.ui.app import UnknotApp
 from unknot.ui.screens.player import PlayerScreen

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from . import __version__, startup
 
 if TYPE_CHECKING:
-    from .core.history import HistoryStore
-    from .core.library import Library
-    from .core.problems import Problem
+    from .core.history.store import HistoryStore
+    from .core.library.library import Library
+    from .core.routines.problems import Problem
 
 # Each command imports what it needs: launching the app must not pay for SQLite, JSON or the
 # history report before its first frame.
@@ -88,7 +88,7 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def _library(args: argparse.Namespace) -> Library:
-    from .core.library_cache import CACHE_FILE, load_library_cached
+    from .core.library.cache import CACHE_FILE, load_library_cached
     from .core.paths import routine_folders, user_cache_dir
 
     return load_library_cached(routine_folders(args.routines), user_cache_dir() / CACHE_FILE)
@@ -109,7 +109,7 @@ def command_list(args: argparse.Namespace) -> int:
     """Print every routine: a table, or a JSON array with --json."""
     import json
 
-    from .core.describe import equipment_text, total_text
+    from .core.routines.describe import equipment_text, total_text
 
     library = _library(args)
     entries = library.sorted_entries()
@@ -142,7 +142,7 @@ def command_list(args: argparse.Namespace) -> int:
 
 def command_show(args: argparse.Namespace) -> int:
     """Print one routine as plain text."""
-    from .core.describe import describe_routine
+    from .core.routines.describe import describe_routine
 
     library = _library(args)
     entry = library.routines.get(args.id)
@@ -154,9 +154,10 @@ def command_show(args: argparse.Namespace) -> int:
 
 def command_validate(args: argparse.Namespace) -> int:
     """Check files or folders (or the whole library); one located line per problem."""
-    from .core.loader import Library, add_routine_files, load_diagrams, load_library
+    from .core.library.library import Library
+    from .core.library.loader import add_routine_files, load_diagrams, load_library
     from .core.paths import routine_folders
-    from .core.problems import Problem
+    from .core.routines.problems import Problem
 
     folders = routine_folders(args.routines)
     if not args.paths:
@@ -189,14 +190,14 @@ def command_validate(args: argparse.Namespace) -> int:
 
 def command_schema(args: argparse.Namespace) -> int:
     """Print the routine JSON Schema."""
-    from .core.schema import routine_schema_text
+    from .core.routines.schema import routine_schema_text
 
     print(routine_schema_text(), end="")
     return 0
 
 
 def _history(args: argparse.Namespace) -> HistoryStore:
-    from .core.history import HistoryStore, data_dir
+    from .core.history.store import HistoryStore, data_dir
 
     return HistoryStore(data_dir(args.data_dir))
 
@@ -238,7 +239,7 @@ def command_history(args: argparse.Namespace) -> int:
     import datetime
     import json
 
-    from .core.history_report import history_text
+    from .core.history.report import history_text
 
     store = _history(args)
     if not store.available:

@@ -18,7 +18,7 @@ import pytest
 
 from tests.e2e.terminal import Terminal, unknot_command
 from tests.hostile.generate import build_corpus
-from unknot.core.loader import load_library, load_routine_file
+from unknot.core.library.loader import load_library, load_routine_file
 from unknot.core.paths import shipped_routines_dir
 
 LOADS = {

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import build_app
-from unknot.core.loader import load_library
+from unknot.core.library.loader import load_library
 from unknot.ui.screens.player import PlayerScreen
 
 pytestmark = pytest.mark.slow

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.scenes import sleep_until_poked
-from unknot.core.clock import FakeClock
-from unknot.core.loader import Library, load_library
+from unknot.core.library.library import Library
+from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
+from unknot.core.session.clock import FakeClock
 from unknot.core.settings import SettingsStore
 from unknot.ui.app import UnknotApp, make_app
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from tests.ui.conftest import build_app
-from unknot.core.loader import load_library
+from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
 from unknot.ui.screens.browser import BrowserScreen
 from unknot.ui.screens.player import PlayerScreen

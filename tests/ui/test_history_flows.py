@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Static
 from tests.scenes import advance
 from tests.ui.conftest import build_app
 from unknot.cli import main
-from unknot.core.events import Outcome, SessionRecord
-from unknot.core.history import HistoryStore
+from unknot.core.history.store import HistoryStore
+from unknot.core.session.events import Outcome, SessionRecord
 from unknot.ui.screens.browser import BrowserScreen
 from unknot.ui.screens.history import HistoryScreen
 from unknot.ui.screens.pain import PainScreen

@@ -9,9 +9,9 @@ from textual.widgets import Label, OptionList, Static
 
 from tests.scenes import advance
 from tests.ui.conftest import build_app
-from unknot.core.events import Outcome
-from unknot.core.session import PlayerState
-from unknot.core.timeline import SegmentKind
+from unknot.core.routines.timeline import SegmentKind
+from unknot.core.session.events import Outcome
+from unknot.core.session.player import PlayerState
 from unknot.ui.screens.browser import BrowserScreen
 from unknot.ui.screens.confirm import ConfirmLeaveScreen
 from unknot.ui.screens.help import HelpScreen

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unknot.core.diagrams import MAX_COLUMNS, MAX_ROWS, art_size, mirror_art, size_problem, tidy_art
-from unknot.core.text import cell_width
+from unknot.core.routines.diagrams import MAX_COLUMNS, MAX_ROWS, art_size, mirror_art, size_problem, tidy_art
+from unknot.core.routines.text import cell_width
 
 PAIRS = ["/\\", "()", "<>", "[]", "{}"]
 

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from tests.conftest import REPO
-from unknot.core.loader import load_library
+from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
 
 

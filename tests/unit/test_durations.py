@@ -2,7 +2,7 @@
 
 import pytest
 
-from unknot.core.durations import DurationError, format_clock, format_duration, parse_duration
+from unknot.core.routines.durations import DurationError, format_clock, format_duration, parse_duration
 
 
 @pytest.mark.parametrize(

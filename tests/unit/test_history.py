@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from unknot.core.events import Outcome, SessionRecord
-from unknot.core.history import DATABASE_NAME, HistoryStore, data_dir
-from unknot.core.history_report import current_streak, minutes_per_day, pain_by_routine
+from unknot.core.history.report import current_streak, minutes_per_day, pain_by_routine
+from unknot.core.history.store import DATABASE_NAME, HistoryStore, data_dir
+from unknot.core.session.events import Outcome, SessionRecord
 
 T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z
 

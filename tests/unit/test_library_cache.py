@@ -11,11 +11,12 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from unknot.core import library_cache, loader
-from unknot.core.library import Library
-from unknot.core.library_cache import library_fingerprint, load_library_cached, read_cached_library
+from unknot.core.library import cache as library_cache
+from unknot.core.library import loader
+from unknot.core.library.cache import library_fingerprint, load_library_cached, read_cached_library
+from unknot.core.library.library import Library
 from unknot.core.paths import shipped_routines_dir
-from unknot.core.problems import Severity
+from unknot.core.routines.problems import Severity
 
 ROUTINE = """\
 title: {title}
@@ -147,11 +148,20 @@ def test_launching_with_a_current_copy_imports_neither_yaml_nor_sqlite(tmp_path:
         import unknot.ui.app
         library = cli._library(cli.build_parser().parse_args([]))
         assert library.routines
-        print(",".join(m for m in ("yaml", "sqlite3", "unknot.core.loader", "unknot.core.history") if m in sys.modules))
+        print(",".join(m for m in ("yaml", "sqlite3", "unknot.core.library.loader", "unknot.core.history.store") if m in sys.modules))
         """
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert first.stdout.strip() == "yaml,unknot.core.loader"  # no copy yet: parsed, and the copy written
+    assert first.stdout.strip() == "yaml,unknot.core.library.loader"  # no copy yet: parsed, and the copy written
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert second.stdout.strip() == ""
+
+
+def test_the_fingerprint_covers_the_code_of_every_core_subfolder(folders: list[Path]) -> None:
+    import unknot.core
+
+    core = Path(unknot.core.__file__).parent
+    fingerprinted = {Path(row[0]) for row in library_fingerprint(folders)}
+    for module in ("routines/model.py", "routines/yaml_source.py", "routines/validate.py", "library/loader.py"):
+        assert (core / module).resolve() in fingerprinted, module

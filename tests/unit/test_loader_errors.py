@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from unknot.core.loader import Library, add_routine_files, load_library, load_routine_file
-from unknot.core.problems import Severity
+from unknot.core.library.library import Library
+from unknot.core.library.loader import add_routine_files, load_library, load_routine_file
+from unknot.core.routines.problems import Severity
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from unknot.core.loader import load_routine_file
-from unknot.core.problems import Problem
-from unknot.core.text import clean_text
+from unknot.core.library.loader import load_routine_file
+from unknot.core.routines.problems import Problem
+from unknot.core.routines.text import clean_text
 
 YAMLISH = st.lists(st.sampled_from([*list("abt: -[]{}&*!|>\n\t#'\"0123456789s"), "title", "steps", "duration"]))
 

@@ -3,7 +3,7 @@
 import json
 
 from tests.conftest import REPO
-from unknot.core.schema import routine_schema, routine_schema_text
+from unknot.core.routines.schema import routine_schema, routine_schema_text
 
 
 def test_checked_in_schema_is_current() -> None:

@@ -5,11 +5,20 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from unknot.core.clock import FakeClock
-from unknot.core.events import CueReached, FinalSeconds, Finished, Halfway, Outcome, Paused, Resumed, SegmentStarted
-from unknot.core.model import Routine, decode_hook
-from unknot.core.session import Player, PlayerState
-from unknot.core.timeline import SegmentKind, build_timeline
+from unknot.core.routines.model import Routine, decode_hook
+from unknot.core.routines.timeline import SegmentKind, build_timeline
+from unknot.core.session.clock import FakeClock
+from unknot.core.session.events import (
+    CueReached,
+    FinalSeconds,
+    Finished,
+    Halfway,
+    Outcome,
+    Paused,
+    Resumed,
+    SegmentStarted,
+)
+from unknot.core.session.player import Player, PlayerState
 
 
 def make_player(steps: list[dict[str, object]], **fields: object) -> tuple[Player, FakeClock]:

@@ -7,11 +7,11 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from unknot.core.clock import FakeClock
-from unknot.core.events import Finished
-from unknot.core.model import Routine, decode_hook
-from unknot.core.session import Player, PlayerState
-from unknot.core.timeline import build_timeline
+from unknot.core.routines.model import Routine, decode_hook
+from unknot.core.routines.timeline import build_timeline
+from unknot.core.session.clock import FakeClock
+from unknot.core.session.events import Finished
+from unknot.core.session.player import Player, PlayerState
 
 ROUTINE = msgspec.convert(
     {

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from unknot.core.diagrams import MAX_COLUMNS, MAX_ROWS, art_size
-from unknot.core.loader import Library, load_library
-from unknot.core.model import Diagram
+from unknot.core.library.library import Library
+from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
+from unknot.core.routines.diagrams import MAX_COLUMNS, MAX_ROWS, art_size
+from unknot.core.routines.model import Diagram
 
 EXPECTED_IDS = {
     "floor-stretches",

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unknot.core.text import clean_text
+from unknot.core.routines.text import clean_text
 
 
 def test_escape_sequences_become_visible() -> None:

@@ -6,12 +6,12 @@ import asyncio
 
 import msgspec
 
-from unknot.core.clock import FakeClock
-from unknot.core.events import Finished, SessionEvent
-from unknot.core.model import Routine, decode_hook
-from unknot.core.session import Player
-from unknot.core.ticker import Ticker, seconds_until_next_change
-from unknot.core.timeline import build_timeline
+from unknot.core.routines.model import Routine, decode_hook
+from unknot.core.routines.timeline import build_timeline
+from unknot.core.session.clock import FakeClock
+from unknot.core.session.events import Finished, SessionEvent
+from unknot.core.session.player import Player
+from unknot.core.session.ticker import Ticker, seconds_until_next_change
 
 
 def make_player(seconds: list[int]) -> tuple[Player, FakeClock]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import msgspec
 
-from unknot.core.model import Routine, decode_hook
-from unknot.core.timeline import SegmentKind, build_timeline
+from unknot.core.routines.model import Routine, decode_hook
+from unknot.core.routines.timeline import SegmentKind, build_timeline
 
 
 def routine(**fields: object) -> Routine:

@@ -15,14 +15,14 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import startup
-from ..core.clock import Clock, SystemClock
-from ..core.library import Library
+from ..core.library.library import Library
+from ..core.session.clock import Clock, SystemClock
 from ..core.settings import Settings, SettingsStore
 from .commands import RoutineCommands
 from .screens.browser import BrowserScreen
 
 if TYPE_CHECKING:
-    from ..core.history import Checkpoint, HistoryStore
+    from ..core.history.store import Checkpoint, HistoryStore
     from .screens.player import PlayerScreen, Sleep
 
 # Start-up pays only for the first frame: screens other than the browser are imported when first
@@ -116,7 +116,7 @@ class UnknotApp(App[None]):
         history = self.history
         if history is None:
             return False
-        from ..core.session import Player
+        from ..core.session.player import Player
 
         for checkpoint in history.interrupted():
             entry = self.library.routines.get(checkpoint.routine_id)
@@ -213,7 +213,7 @@ class UnknotApp(App[None]):
 
     def on_player_screen_session_ended(self, message: PlayerScreen.SessionEnded) -> None:
         """After a session: the summary when it ran to the end; otherwise back, or out in `unknot play`."""
-        from ..core.events import Outcome
+        from ..core.session.events import Outcome
 
         record = message.record
         self.pop_screen()
@@ -310,7 +310,7 @@ def make_app(
     History is either given open (`history`) or opened when first needed (`open_history`).
     """
     if library is None:
-        from ..core.loader import load_library
+        from ..core.library.loader import load_library
         from ..core.paths import routine_folders
 
         library = load_library(routine_folders(extra_routine_folders))

@@ -10,8 +10,8 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from ...core.library import Library, LibraryEntry
-from ...core.search import RoutineIndex
+from ...core.library.library import Library, LibraryEntry
+from ...core.library.search import RoutineIndex
 from ..widgets.overview import Overview
 from ..widgets.plain import set_plain
 from ..widgets.routine_list import RoutineList

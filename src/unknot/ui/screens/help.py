@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.describe import SAFETY_NOTE
+from ...core.routines.describe import SAFETY_NOTE
 
 KEY_NAMES = {
     "question_mark": "?",

@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ...core.durations import format_duration
-from ...core.history import HistoryStore, StoredSession
-from ...core.history_report import bar_chart, current_streak, minutes_per_day, pain_by_routine
+from ...core.history.report import bar_chart, current_streak, minutes_per_day, pain_by_routine
+from ...core.history.store import HistoryStore, StoredSession
+from ...core.routines.durations import format_duration
 
 OUTCOME_NAMES = {"completed": "done", "left": "left early", "interrupted": "cut off"}
 

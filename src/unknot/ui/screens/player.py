@@ -17,17 +17,17 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...core.clock import Clock
-from ...core.events import CueReached, Finished, Paused, Resumed, SegmentStarted, SessionEvent, SessionRecord
-from ...core.history import Checkpoint, HistoryStore
-from ...core.library import LibraryEntry
-from ...core.session import Player, PlayerState, Position
-from ...core.ticker import Ticker
+from ...core.history.store import Checkpoint, HistoryStore
+from ...core.library.library import LibraryEntry
+from ...core.session.clock import Clock
+from ...core.session.events import CueReached, Finished, Paused, Resumed, SegmentStarted, SessionEvent, SessionRecord
+from ...core.session.player import Player, PlayerState, Position
+from ...core.session.ticker import Ticker
+from ...core.session.wording import next_up_text, session_left_text, status_text
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.countdown import Countdown
 from ..widgets.meter import Meter
 from ..widgets.plain import set_plain
-from ..widgets.session_status import next_up_text, session_left_text, status_text
 from ..widgets.step_detail import StepDetail
 from ..widgets.step_list import StepList
 from .confirm import ConfirmLeaveScreen

@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.problems import Problem, Severity
+from ...core.routines.problems import Problem, Severity
 
 
 class ProblemsScreen(ModalScreen[None]):

@@ -9,10 +9,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...core.durations import format_clock
-from ...core.history import Checkpoint
-from ...core.library import LibraryEntry
-from ...core.session import Player
+from ...core.history.store import Checkpoint
+from ...core.library.library import LibraryEntry
+from ...core.routines.durations import format_clock
+from ...core.session.player import Player
 
 
 def resume_content(entry: LibraryEntry, player: Player) -> Content:

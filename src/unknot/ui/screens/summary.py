@@ -10,10 +10,10 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...core.durations import format_duration
-from ...core.events import Outcome, SessionRecord
-from ...core.history import HistoryStore
-from ...core.library import LibraryEntry
+from ...core.history.store import HistoryStore
+from ...core.library.library import LibraryEntry
+from ...core.routines.durations import format_duration
+from ...core.session.events import Outcome, SessionRecord
 from .pain import RATING_KEYS
 
 

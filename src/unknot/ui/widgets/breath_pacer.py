@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import math
-
 from textual.reactive import var
 from textual.widgets import Static
 
-from ...core.model import Breathing, Routine
-from ...core.session import PlayerState, Position
-from ...core.timeline import SegmentKind
+from ...core.routines.model import Routine
+from ...core.routines.timeline import SegmentKind
+from ...core.session.player import PlayerState, Position
+from ...core.session.wording import breath_text
 from .plain import set_plain
-
-
-def breath_text(breathing: Breathing, elapsed: float) -> str:
-    """Return the pacer line at `elapsed` seconds into a step: `Breathe in  ▰▰▱▱  2`."""
-    parts = [("in", int(breathing.inhale)), ("hold", int(breathing.hold)), ("out", int(breathing.exhale))]
-    parts = [(name, seconds) for name, seconds in parts if seconds > 0]
-    cycle = sum(seconds for _, seconds in parts)
-    moment = elapsed % cycle
-    for name, seconds in parts:
-        if moment < seconds:
-            passed = math.floor(moment) + 1
-            bar = "▰" * passed + "▱" * (seconds - passed)
-            verb = "Hold" if name == "hold" else f"Breathe {name}"
-            return f"{verb:<11}{bar}  {seconds - passed + 1}"
-        moment -= seconds
-    return ""
 
 
 class BreathPacer(Static):

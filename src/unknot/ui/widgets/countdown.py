@@ -7,37 +7,14 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.widgets import Label
 
-from ...core.durations import format_clock
-from ...core.session import PlayerState, Position
-from ...core.timeline import SegmentKind
+from ...core.session.player import PlayerState, Position
+from ...core.session.wording import clock_text, phase_name
 from .big_digit import BigDigit
 from .meter import Meter
 from .plain import set_plain
 
-PHASE_NAMES = {
-    SegmentKind.GET_READY: "Get ready",
-    SegmentKind.SWITCH_SIDES: "Switch sides",
-    SegmentKind.REST: "Rest",
-}
-
-
 #: Enough places for h:mm:ss.
 DIGIT_SLOTS = 7
-
-
-def phase_name(position: Position) -> str:
-    """Return what the person is doing now: Get ready, Hold, Rest, Switch sides, a phase label, Until done."""
-    segment = position.segment
-    if segment.kind in PHASE_NAMES:
-        return PHASE_NAMES[segment.kind]
-    if segment.until_done:
-        return "Until done"
-    return "Hold" if segment.label == "Rep" else segment.label
-
-
-def clock_text(position: Position) -> str:
-    """Return the time to show: what is left, or for an until-done step the time taken so far."""
-    return format_clock(position.shown_seconds)
 
 
 class Countdown(Vertical):

@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Static
 
-from ...core.describe import SAFETY_NOTE, equipment_text, reflow, step_timing_text, total_text
-from ...core.library import LibraryEntry
+from ...core.library.library import LibraryEntry
+from ...core.routines.describe import SAFETY_NOTE, equipment_text, reflow, step_timing_text, total_text
 
 
 def overview_content(entry: LibraryEntry) -> Content:

@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...core.describe import equipment_text, total_text
-from ...core.library import LibraryEntry
+from ...core.library.library import LibraryEntry
+from ...core.routines.describe import equipment_text, total_text
 
 
 def routine_prompt(entry: LibraryEntry) -> Content:

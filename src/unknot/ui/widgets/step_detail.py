@@ -7,19 +7,15 @@ from textual.containers import Vertical
 from textual.reactive import var
 from textual.widgets import Static
 
-from ...core.describe import diagram_art
-from ...core.model import Routine, Step
-from ...core.session import Position
-from ...core.timeline import SegmentKind
+from ...core.routines.describe import diagram_art
+from ...core.routines.model import Routine, Step
+from ...core.routines.timeline import SegmentKind
+from ...core.session.player import Position
+from ...core.session.wording import side_name
 from .plain import set_plain
 
 #: (step index, second side, frame, heading, show routine cautions)
 DetailKey = tuple[int, bool, str | None, str, bool]
-
-
-def side_name(side: str | None) -> str:
-    """Return `Left side` or `Right side` (empty for one-sided steps)."""
-    return f"{side.capitalize()} side" if side else ""
 
 
 def detail_key(position: Position, step_count: int) -> DetailKey:

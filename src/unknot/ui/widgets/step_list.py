@@ -7,9 +7,9 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Static
 
-from ...core.describe import step_timing_text
-from ...core.model import Routine
-from ...core.session import Position
+from ...core.routines.describe import step_timing_text
+from ...core.routines.model import Routine
+from ...core.session.player import Position
 from .plain import set_content
 
 

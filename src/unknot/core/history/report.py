@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .history import StoredSession
+from .store import StoredSession
 
 #: A day counts toward the streak when at least this much was practised.
 STREAK_MIN_SECONDS = 60

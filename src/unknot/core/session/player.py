@@ -16,6 +16,8 @@ from typing import Any
 
 import msgspec
 
+from ..routines.model import Routine
+from ..routines.timeline import Segment, SegmentKind, Timeline
 from .clock import Clock
 from .events import (
     CueReached,
@@ -29,8 +31,6 @@ from .events import (
     SessionEvent,
     SessionRecord,
 )
-from .model import Routine
-from .timeline import Segment, SegmentKind, Timeline
 
 #: Pressing "previous" later than this into a step restarts it; earlier goes to the step before.
 PREVIOUS_RESTARTS_AFTER = 3.0

@@ -1,14 +1,42 @@
-"""One-line session context: routine, step n of N, side, rep; and the "next up" line."""
+"""The plain words a session screen shows: phase, side, status line, what comes next, time left, breathing.
+
+Every screen (and any other front end) draws these strings; none of them depends on Textual.
+"""
 
 from __future__ import annotations
 
 import math
 
-from ...core.durations import format_duration
-from ...core.model import Routine
-from ...core.session import Position
-from ...core.timeline import SegmentKind
-from .step_detail import side_name
+from ..routines.durations import format_clock, format_duration
+from ..routines.model import Breathing, Routine
+from ..routines.timeline import SegmentKind
+from .player import Position
+
+PHASE_NAMES = {
+    SegmentKind.GET_READY: "Get ready",
+    SegmentKind.SWITCH_SIDES: "Switch sides",
+    SegmentKind.REST: "Rest",
+}
+
+
+def side_name(side: str | None) -> str:
+    """Return `Left side` or `Right side` (empty for one-sided steps)."""
+    return f"{side.capitalize()} side" if side else ""
+
+
+def phase_name(position: Position) -> str:
+    """Return what the person is doing now: Get ready, Hold, Rest, Switch sides, a phase label, Until done."""
+    segment = position.segment
+    if segment.kind in PHASE_NAMES:
+        return PHASE_NAMES[segment.kind]
+    if segment.until_done:
+        return "Until done"
+    return "Hold" if segment.label == "Rep" else segment.label
+
+
+def clock_text(position: Position) -> str:
+    """Return the time to show: what is left, or for an until-done step the time taken so far."""
+    return format_clock(position.shown_seconds)
 
 
 def status_text(routine: Routine, position: Position) -> str:
@@ -50,3 +78,19 @@ def session_left_text(position: Position) -> str:
     if left > 60:
         return f"{math.ceil(left / 60)}m left"
     return f"{format_duration(left)} left"
+
+
+def breath_text(breathing: Breathing, elapsed: float) -> str:
+    """Return the pacer line at `elapsed` seconds into a step: `Breathe in  ▰▰▱▱  2`."""
+    parts = [("in", int(breathing.inhale)), ("hold", int(breathing.hold)), ("out", int(breathing.exhale))]
+    parts = [(name, seconds) for name, seconds in parts if seconds > 0]
+    cycle = sum(seconds for _, seconds in parts)
+    moment = elapsed % cycle
+    for name, seconds in parts:
+        if moment < seconds:
+            passed = math.floor(moment) + 1
+            bar = "▰" * passed + "▱" * (seconds - passed)
+            verb = "Hold" if name == "hold" else f"Breathe {name}"
+            return f"{verb:<11}{bar}  {seconds - passed + 1}"
+        moment -= seconds
+    return ""

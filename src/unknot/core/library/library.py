@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .model import Diagram, Routine
-from .problems import Problem, Severity
-from .timeline import Timeline, build_timeline
+from ..routines.model import Diagram, Routine
+from ..routines.problems import Problem, Severity
+from ..routines.timeline import Timeline, build_timeline
 
 
 @dataclass

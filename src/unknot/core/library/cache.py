@@ -21,11 +21,11 @@ from pathlib import Path
 
 import msgspec
 
-from .. import __version__
+from ... import __version__
+from ..paths import DIAGRAM_FOLDER, yaml_files
+from ..routines.model import Diagram, Routine, decode_hook
+from ..routines.problems import Problem, Severity
 from .library import Library, LibraryEntry
-from .model import Diagram, Routine, decode_hook
-from .paths import DIAGRAM_FOLDER, yaml_files
-from .problems import Problem, Severity
 
 CACHE_FILE = "library.msgpack"
 FORMAT = 1
@@ -75,11 +75,10 @@ def _stat_row(path: str) -> tuple[str, int, int, int]:
 
 def library_fingerprint(folders: Iterable[Path]) -> Fingerprint:
     """Describe every input of `load_library(folders)`, cheaply: one `stat` per file and folder."""
-    rows: Fingerprint = []
-    code = Path(__file__).resolve().parent
-    for name in sorted(os.listdir(code)):
-        if name.endswith(".py"):
-            rows.append(_stat_row(str(code / name)))
+    # The whole core, subfolders too: a change to the schema, the YAML reader or validation
+    # changes what loading gives, so it must invalidate the copy.
+    core = Path(__file__).resolve().parent.parent
+    rows: Fingerprint = [_stat_row(str(path)) for path in sorted(core.rglob("*.py"))]
     for folder in folders:
         for where in (folder, folder / DIAGRAM_FOLDER):
             rows.append(_stat_row(str(where)))  # a file added or removed changes the folder's time

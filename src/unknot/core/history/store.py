@@ -22,8 +22,8 @@ from typing import Any
 
 import platformdirs
 
-from .events import Outcome, SessionRecord
-from .paths import APP_NAME
+from ..paths import APP_NAME
+from ..session.events import Outcome, SessionRecord
 
 DATA_DIR_ENV = "UNKNOT_DATA_DIR"
 DATABASE_NAME = "history.sqlite3"

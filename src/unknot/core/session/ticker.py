@@ -7,7 +7,7 @@ import math
 from collections.abc import Awaitable, Callable
 
 from .events import SessionEvent
-from .session import Player, PlayerState
+from .player import Player, PlayerState
 
 #: Wake this long after a boundary, so a timer that fires a hair early never shows a stale second.
 WAKE_MARGIN = 0.002

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .describe import EQUIPMENT_NAMES
+from ..routines.describe import EQUIPMENT_NAMES
 from .library import LibraryEntry
 
 

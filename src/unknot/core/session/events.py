@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .timeline import Segment
+from ..routines.timeline import Segment
 
 
 class Outcome(StrEnum):

@@ -13,18 +13,16 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from ..paths import DIAGRAM_FOLDER, yaml_files
+from ..routines.model import Diagram, DiagramFile, Routine, decode_hook
+from ..routines.problems import Problem, Severity, format_field
+from ..routines.validate import check_routine, resolve_diagram, resolve_step_diagrams
+from ..routines.yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
 from .library import Library, LibraryEntry
-from .model import Diagram, DiagramFile, Routine, decode_hook
-from .paths import DIAGRAM_FOLDER, yaml_files
-from .problems import Problem, Severity, format_field
-from .validate import check_routine, resolve_diagram, resolve_step_diagrams
-from .yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
 
 _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 _StructT = TypeVar("_StructT", bound=msgspec.Struct)
-
-__all__ = ["Library", "LibraryEntry", "add_routine_files", "load_diagrams", "load_library", "load_routine_file"]
 
 
 @cache

@@ -1,0 +1,1 @@
+"""The routine format: one declared schema, reading YAML safely, validation, timelines and descriptions."""
