@@ -7,17 +7,17 @@ README into screenshots/. Both run the app on a fake clock, so the digits are al
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rich.color import ColorSystem
-from rich.console import Console
-from rich.segment import Segment, Segments
-from rich.style import Style
+from rich.color import Color, ColorSystem
+from rich.terminal_theme import SVG_EXPORT_THEME
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -29,7 +29,8 @@ from unknot.core.session.clock import FakeClock
 from unknot.core.session.events import Outcome, SessionRecord
 from unknot.core.session.player import Player
 from unknot.core.settings import SettingsStore
-from unknot.ui.app import UnknotApp
+from unknot.ui.app import AppOptions, UnknotApp, make_app
+from unknot.ui.screens.pain import PainScreen
 from unknot.ui.screens.player import PlayerScreen
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,16 +46,25 @@ async def sleep_until_poked(delay: float) -> None:
 
 
 async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
-    """Move the fake clock a second at a time, letting the player catch up."""
-    remaining = seconds
-    while remaining > 0:
-        step = min(1.0, remaining)
-        clock.advance(step)
-        remaining -= step
-        if isinstance(pilot.app.screen, PlayerScreen):
-            pilot.app.screen.ticker.poke()
-        await pilot.pause()
-        await pilot.pause()
+    """Jump the fake clock by `seconds`, and let the player catch up across every segment it passed.
+
+    The screen gets the catch-up's events at once (as the ticker would hand them over), so what
+    happens does not depend on how busy the machine is.
+    """
+    clock.advance(seconds)
+    screen = pilot.app.screen
+    if isinstance(screen, PlayerScreen):
+        screen.handle_events(screen.player.update())
+    await pilot.pause()
+
+
+async def wait_until(pilot: Pilot[None], ready: Callable[[], bool], what: str) -> None:
+    """Let the app run until `ready()` holds (failing, with `what`, if it never does)."""
+    for _ in range(400):
+        if ready():
+            return
+        await pilot.pause(0.005)
+    raise AssertionError(f"the app never got to: {what}")
 
 
 def still(pilot: Pilot[None]) -> None:
@@ -63,36 +73,49 @@ def still(pilot: Pilot[None]) -> None:
         text_input.cursor_blink = False
 
 
+#: The window chrome of Rich's SVG export (title bar, lights, frame): kept as it is.
+SVG_CHROME_COLOURS = {"#ff5f57", "#febc2e", "#28c840", "#292929", "#c5c8c6"}
+
+
+def sixteen_colour_svg(svg: str) -> str:
+    """Return an exported SVG with every colour of the screen downgraded to the 16-colour ANSI palette."""
+
+    def downgrade(match: re.Match[str]) -> str:
+        colour = match.group(0)
+        if colour.lower() in SVG_CHROME_COLOURS:
+            return colour
+        ansi = Color.parse(colour).downgrade(ColorSystem.STANDARD)
+        return ansi.get_truecolor(SVG_EXPORT_THEME).hex
+
+    return re.sub(r"#[0-9a-fA-F]{6}\b", downgrade, svg)
+
+
 class SixteenColourApp(UnknotApp):
     """The app as a 16-colour terminal shows it: every colour downgraded to the ANSI palette."""
 
     CSS_PATH = str(Path(sys.modules[UnknotApp.__module__].__file__ or "").parent / "app.tcss")
 
     def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
-        """Render the screen, downgrade the colours to 16, and export SVG."""
-        width, height = self.size
-        console = Console(
-            width=width,
-            height=height,
-            file=open(os.devnull, "w"),  # noqa: SIM115 - lives as long as the console
-            force_terminal=True,
-            color_system="truecolor",
-            record=True,
-            legacy_windows=False,
-            safe_box=False,
+        """Export the screen as SVG, in the 16 colours such a terminal has."""
+        return sixteen_colour_svg(super().export_screenshot(title=title, simplify=simplify))
+
+
+#: A process id that no process has (above the kernel's largest), for sessions whose player is gone.
+GONE_PID = 2_147_483_646
+
+
+def orphan_checkpoints(store: HistoryStore) -> None:
+    """Make every open session look as if the process playing it had gone (a dropped connection)."""
+    for checkpoint in store.checkpoints():
+        store.save_checkpoint(
+            checkpoint.token,
+            checkpoint.routine_id,
+            checkpoint.title,
+            checkpoint.started_at,
+            checkpoint.state,
+            checkpoint.pain_before,
+            pid=GONE_PID,
         )
-        update = self.screen._compositor.render_update(full=True, screen_stack=self.app._background_screens)
-        segments = []
-        for segment in console.render(update):
-            style = segment.style
-            if style is not None:
-                style = style + Style(
-                    color=style.color.downgrade(ColorSystem.STANDARD) if style.color else None,
-                    bgcolor=style.bgcolor.downgrade(ColorSystem.STANDARD) if style.bgcolor else None,
-                )
-            segments.append(Segment(segment.text, style, segment.control))
-        console.print(Segments(segments))
-        return console.export_svg(title=title or self.title)
 
 
 def seed_history(kind: str, folder: Path) -> HistoryStore:
@@ -122,7 +145,7 @@ def seed_history(kind: str, folder: Path) -> HistoryStore:
             record = SessionRecord(
                 routine_id, titles[routine_id], started, started + seconds + 30, seconds, 5, 0, outcome
             )
-            session_id = store.add_session(record, pain_before=before)
+            session_id = store.add_session(dataclasses.replace(record, pain_before=before))
             if after is not None and session_id is not None:
                 store.set_pain_after(session_id, after)
     if kind == "interrupted":
@@ -133,10 +156,8 @@ def seed_history(kind: str, folder: Path) -> HistoryStore:
         clock.advance(5 + 30 + 10 + 12.4)
         player.update()
         store.save_checkpoint(
-            "scene", "floor-stretches", titles["floor-stretches"], clock.wall() - 60, player.snapshot()
+            "scene", "floor-stretches", titles["floor-stretches"], clock.wall() - 60, player.snapshot(), pid=GONE_PID
         )
-        assert store._connection is not None
-        store._connection.execute("UPDATE checkpoints SET pid = 2147483646")  # a process that is gone
     return store
 
 
@@ -176,15 +197,16 @@ class Scene:
         for name, value in self.environ.items():
             os.environ[name] = value
         clock = FakeClock()
-        app_class = SixteenColourApp if self.sixteen_colours else UnknotApp
-        app = app_class(
-            self.library(folder),
-            SettingsStore(folder / "settings.json"),
+        history = seed_history(self.history, folder / "data") if self.history else None
+        options = AppOptions(
+            library=self.library(folder),
+            settings_store=SettingsStore(folder / "settings.json"),
             clock=clock,
             sleep=sleep_until_poked,
             start_routine_id=self.start_routine_id,
-            history=seed_history(self.history, folder / "data") if self.history else None,
+            open_history=(lambda: history) if history is not None else None,
         )
+        app = make_app(options, SixteenColourApp if self.sixteen_colours else UnknotApp)
         for name in self.environ:
             os.environ.pop(name, None)
         app.animation_level = "none"
@@ -228,6 +250,12 @@ def palette(query: str, routines: int) -> Setup:
     return run
 
 
+def player_is_up(app: UnknotApp) -> bool:
+    """Whether the player is on screen and started, or asking the pain question before it starts."""
+    screen = app.screen
+    return isinstance(screen, PainScreen) or (isinstance(screen, PlayerScreen) and screen.position is not None)
+
+
 def play(routine_id: str, seconds: float, *after: str) -> Setup:
     """A setup that plays a routine for `seconds` of fake time, then presses `after`."""
 
@@ -235,8 +263,9 @@ def play(routine_id: str, seconds: float, *after: str) -> Setup:
         app = pilot.app
         assert isinstance(app, UnknotApp)
         app.action_play(routine_id)
-        await pilot.pause()
-        await advance(pilot, clock, seconds)
+        await wait_until(pilot, lambda: player_is_up(app), f"the player on {routine_id}")
+        if seconds:
+            await advance(pilot, clock, seconds)
         for press in after:
             await pilot.press(press)
             await pilot.pause()

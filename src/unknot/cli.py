@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -156,7 +155,7 @@ def command_validate(args: argparse.Namespace) -> int:
     """Check files or folders (or the whole library); one located line per problem."""
     from .core.library.library import Library
     from .core.library.loader import add_routine_files, load_diagrams, load_library
-    from .core.paths import routine_folders
+    from .core.paths import routine_folders, yaml_files
     from .core.routines.problems import Problem
 
     folders = routine_folders(args.routines)
@@ -168,9 +167,7 @@ def command_validate(args: argparse.Namespace) -> int:
         load_diagrams([*folders, *targets], library)
         for path in args.paths:
             if path.is_dir():
-                add_routine_files(
-                    sorted(child for child in path.iterdir() if child.suffix in (".yaml", ".yml")), library
-                )
+                add_routine_files(yaml_files(path), library)
             elif not path.exists() and not path.is_symlink():
                 library.problems.append(Problem(path, "no such file or folder"))
             else:
@@ -205,24 +202,28 @@ def _history(args: argparse.Namespace) -> HistoryStore:
 def command_app(args: argparse.Namespace, start_routine_id: str | None = None, resume: bool = False) -> int:
     """Launch the full-screen app (on one routine with `play`, on the interrupted session with `resume`)."""
     startup.pause_collection()
-    from .ui.app import make_app
+    from .ui.app import AppOptions, make_app
 
     library = _library(args)
     if start_routine_id is not None and start_routine_id not in library.routines:
         raise UsageError(f"no routine with the id {start_routine_id!r}; `unknot list` shows the ids")
-    history: HistoryStore | None = None
-    open_history: Callable[[], HistoryStore] | None = partial(_history, args)
+    opened: HistoryStore | None = None
     if resume:  # fail before the screen is taken over when there is nothing to resume
-        history, open_history = _history(args), None
-        if not history.interrupted():
-            raise UsageError("no interrupted session to resume" if history.available else str(history.problem))
+        opened = _history(args)
+        if not opened.interrupted():
+            raise UsageError("no interrupted session to resume" if opened.available else str(opened.problem))
+
+    def open_history() -> HistoryStore:
+        return opened if opened is not None else _history(args)
+
     app = make_app(
-        library=library,
-        start_routine_id=start_routine_id,
-        mouse=not args.no_mouse,
-        history=history,
-        open_history=open_history,
-        exit_after_session=resume,
+        AppOptions(
+            library=library,
+            start_routine_id=start_routine_id,
+            mouse=not args.no_mouse,
+            open_history=open_history,
+            exit_after_session=resume,
+        )
     )
     app.run(mouse=app.mouse_enabled)
     app.close_history()
@@ -235,22 +236,22 @@ def command_resume(args: argparse.Namespace) -> int:
 
 
 def command_history(args: argparse.Namespace) -> int:
-    """Print history: a JSON array of sessions, or recent sessions, the streak and pain averages."""
+    """Print history: a JSON array of sessions, or the streak, the chart, pain averages and recent sessions."""
     import datetime
     import json
 
-    from .core.history.report import history_text
+    from .core.history.report import report_from_store, report_text, session_json
 
     store = _history(args)
     if not store.available:
         raise UsageError(str(store.problem))
     if store.notice:
         print(f"unknot: {store.notice}", file=sys.stderr)
-    sessions = store.recent_sessions(limit=None)
+    report = report_from_store(store, datetime.date.today())
     if args.json:
-        print(json.dumps([session.to_json() for session in sessions], indent=2, ensure_ascii=False))
-        return 0
-    print(history_text(sessions, datetime.date.today()), end="")
+        print(json.dumps([session_json(row) for row in report.rows], indent=2, ensure_ascii=False))
+    else:
+        print(report_text(report), end="")
     return 0
 
 

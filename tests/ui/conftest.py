@@ -6,32 +6,43 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.scenes import sleep_until_poked
+from unknot.core.history.store import HistoryStore
 from unknot.core.library.library import Library
 from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
 from unknot.core.session.clock import FakeClock
 from unknot.core.settings import SettingsStore
-from unknot.ui.app import UnknotApp, make_app
+from unknot.ui.app import AppOptions, UnknotApp, make_app
 
 FIXTURE_ROUTINES = Path(__file__).resolve().parent.parent / "fixtures" / "routines"
 
 
-def build_app(tmp_path: Path, library: Library | None = None, **options: object) -> tuple[UnknotApp, FakeClock]:
-    """Make the app as the command line does, with a fake clock and settings in `tmp_path`."""
+def build_app(
+    tmp_path: Path, library: Library | None = None, history: HistoryStore | None = None, **options: Any
+) -> tuple[UnknotApp, FakeClock]:
+    """Make the app as the command line does, with a fake clock and settings in `tmp_path`.
+
+    `history`, when given, is the store the app opens on first use.
+    """
     clock = FakeClock()
     if library is None:
         library = load_library([shipped_routines_dir(), FIXTURE_ROUTINES])
+    if history is not None:
+        options["open_history"] = lambda: history
     app = make_app(
-        library=library,
-        settings_store=SettingsStore(tmp_path / "settings.json"),
-        clock=clock,
-        sleep=sleep_until_poked,
-        **options,
-    )  # type: ignore[arg-type]
+        AppOptions(
+            library=library,
+            settings_store=SettingsStore(tmp_path / "settings.json"),
+            clock=clock,
+            sleep=sleep_until_poked,
+            **options,
+        )
+    )
     return app, clock
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import signal
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.message import Message
+from textual.notifications import Notify
 from textual.widgets import DataTable, Static
 
-from tests.scenes import advance
+from tests.scenes import advance, orphan_checkpoints
 from tests.ui.conftest import build_app
 from unknot.cli import main
 from unknot.core.history.store import HistoryStore
@@ -24,16 +25,14 @@ from unknot.ui.screens.resume import ResumeScreen
 from unknot.ui.screens.summary import SummaryScreen
 
 
-def dead_pid() -> int:
-    return int(
-        subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout
-    )
+def notices_into(notices: list[str]) -> Callable[[Message], None]:
+    """Return a message hook that keeps the text of every notification the app shows."""
 
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            notices.append(message.notification.message)
 
-def orphan_checkpoints(store: HistoryStore) -> None:
-    """Make every checkpoint look like it belongs to a process that has gone."""
-    assert store._connection is not None
-    store._connection.execute("UPDATE checkpoints SET pid = ?", (dead_pid(),))
+    return hook
 
 
 async def test_pain_before_and_after_are_recorded(tmp_path: Path) -> None:
@@ -53,7 +52,7 @@ async def test_pain_before_and_after_are_recorded(tmp_path: Path) -> None:
         await pilot.press("3")
         assert "Pain now: 3" in str(app.screen.query_one("#pain-after", Static).render())
     (session,) = store.recent_sessions()
-    assert (session.outcome, session.pain_before, session.pain_after) == ("completed", 6, 3)
+    assert (session.outcome, session.pain_before, session.pain_after) == (Outcome.COMPLETED, 6, 3)
 
 
 async def test_pain_question_can_be_skipped(tmp_path: Path) -> None:
@@ -65,7 +64,7 @@ async def test_pain_question_can_be_skipped(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
-        assert app.screen.pain_before is None and app.screen.player.wall_started is not None
+        assert app.screen.recorder.pain_before is None and app.screen.player.wall_started is not None
 
 
 async def test_checkpoints_are_written_at_changes_and_every_few_seconds(tmp_path: Path) -> None:
@@ -76,8 +75,7 @@ async def test_checkpoints_are_written_at_changes_and_every_few_seconds(tmp_path
         app.action_play("floor-stretches")
         await pilot.pause()
         await advance(pilot, clock, 5 + 17)
-        assert store._connection is not None
-        (state,) = [json.loads(row[0]) for row in store._connection.execute("SELECT state FROM checkpoints")]
+        (state,) = [checkpoint.state for checkpoint in store.checkpoints()]
         assert state["segment_index"] == 1
         assert 17 - 4 - 0.01 <= state["elapsed"] <= 17  # saved at most CHECKPOINT_SECONDS ago
 
@@ -140,8 +138,8 @@ async def test_history_view_shows_sessions_streak_and_pain(tmp_path: Path) -> No
                 5,
                 0,
                 Outcome.COMPLETED,
-            ),
-            pain_before=6,
+                pain_before=6,
+            )
         )
         assert session_id is not None
         store.set_pain_after(session_id, 4)
@@ -151,7 +149,7 @@ async def test_history_view_shows_sessions_streak_and_pain(tmp_path: Path) -> No
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         overview = str(app.screen.query_one("#history-overview", Static).render())
-        assert "Streak 4 days" in overview and "6.0 → 4.0" in overview
+        assert "Streak: 4 days" in overview and "6.0 → 4.0" in overview
         assert app.screen.query_one(DataTable).row_count == 4
         await pilot.press("escape")
         assert isinstance(app.screen, BrowserScreen)
@@ -162,9 +160,10 @@ async def test_history_off_is_said_and_everything_else_works(tmp_path: Path) -> 
     blocker.write_text("not a folder")
     store = HistoryStore(blocker / "data")
     app, clock = build_app(tmp_path, history=store)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    notices: list[str] = []
+    async with app.run_test(size=(80, 24), message_hook=notices_into(notices)) as pilot:
         await pilot.pause()
-        assert any("history is off" in n.message for n in app._notifications)
+        assert any("history is off" in notice for notice in notices)
         app.action_play("quick-test")
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)  # no pain question without history
@@ -178,9 +177,16 @@ def test_history_command_json_and_text(tmp_path: Path, capsys: pytest.CaptureFix
     store = HistoryStore(tmp_path)
     store.add_session(
         SessionRecord(
-            "desk-break", "Five-minute desk break", 1_767_225_600.0, 1_767_225_900.0, 297, 5, 0, Outcome.COMPLETED
-        ),
-        pain_before=5,
+            "desk-break",
+            "Five-minute desk break",
+            1_767_225_600.0,
+            1_767_225_900.0,
+            297,
+            5,
+            0,
+            Outcome.COMPLETED,
+            pain_before=5,
+        )
     )
     assert main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)
@@ -215,10 +221,11 @@ async def test_history_opens_once_after_the_list_is_on_screen_and_still_offers_r
         return store
 
     app, _ = build_app(tmp_path, open_history=open_history)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    notices: list[str] = []
+    async with app.run_test(size=(80, 24), message_hook=notices_into(notices)) as pilot:
         await pilot.pause()
         assert opened == [True]  # opened once, by then the browser was up
-        assert any("Could not resume Quick test routine" in n.message for n in app._notifications)
+        assert any("Could not resume Quick test routine" in notice for notice in notices)
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)

@@ -1,4 +1,4 @@
-"""The Unknot app: screens, bell and theme preferences, and the command palette."""
+"""The Unknot app: which screen comes when, the bell and theme preferences, and the command palette."""
 
 from __future__ import annotations
 
@@ -6,61 +6,90 @@ import asyncio
 import datetime
 import signal
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import startup
-from ..core.library.library import Library
+from ..core.library.library import Library, LibraryEntry
 from ..core.session.clock import Clock, SystemClock
+from ..core.session.ticker import Sleep
 from ..core.settings import Settings, SettingsStore
 from .commands import RoutineCommands
+from .messages import PlayRequested
 from .screens.browser import BrowserScreen
 
 if TYPE_CHECKING:
-    from ..core.history.store import Checkpoint, HistoryStore
-    from .screens.player import PlayerScreen, Sleep
+    from ..core.history.resume import ResumeOffer
+    from ..core.history.store import HistoryStore
+    from .screens.player import PlayerScreen
 
 # Start-up pays only for the first frame: screens other than the browser are imported when first
 # shown, and history (SQLite) is opened just after the first frame unless it is needed at once.
 
 
+@dataclass
+class AppOptions:
+    """How to build the app; the command line, the tests and the scenes each fill in one of these."""
+
+    library: Library | None = None
+    """The routines; loaded from the search path (plus `extra_routine_folders`) when None."""
+    extra_routine_folders: Sequence[Path] = ()
+    settings_store: SettingsStore | None = None
+    clock: Clock | None = None
+    sleep: Sleep | None = None
+    """How the session ticker waits; tests pass one that never wakes by itself."""
+    start_routine_id: str | None = None
+    """Open the player on this routine (`unknot play`); leaving it leaves the app."""
+    mouse: bool = True
+    open_history: Callable[[], HistoryStore] | None = None
+    """Opens history on first use; None keeps no history."""
+    exit_after_session: bool = False
+    """Leave the app when the session ends (`unknot resume`)."""
+
+
 class UnknotApp(App[None]):
-    """A thin app: it opens the browser (or a routine), and moves between screens."""
+    """A thin app: it opens the first screen and moves between screens; screens post what they want."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Unknot"
     COMMANDS = {RoutineCommands}
-    BINDINGS = [Binding("question_mark", "help", "Help", show=False, id="app.help")]
+    HELP_TITLE = "Everywhere"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", show=False, id="app.help"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette",
+            show=False,
+            tooltip="Commands: play a routine, bell, theme",
+            id="app.palette",
+        ),
+        Binding("ctrl+q", "quit", "Quit at once", show=False, id="app.quit"),
+    ]
 
-    def __init__(
-        self,
-        library: Library,
-        settings_store: SettingsStore,
-        *,
-        clock: Clock | None = None,
-        sleep: Sleep | None = None,
-        start_routine_id: str | None = None,
-        mouse: bool = True,
-        history: HistoryStore | None = None,
-        open_history: Callable[[], HistoryStore] | None = None,
-        exit_after_session: bool = False,
-    ) -> None:
+    def __init__(self, options: AppOptions) -> None:
         super().__init__()
-        self.library = library
-        self._history = history
-        self._open_history = open_history
-        self.exit_after_session = exit_after_session or start_routine_id is not None
-        self.settings_store = settings_store
-        self.settings: Settings = settings_store.load()
-        self.clock = clock or SystemClock()
-        self.sleep = sleep
-        self.start_routine_id = start_routine_id
-        self.mouse_enabled = mouse and self.settings.mouse
+        if options.library is None:
+            from ..core.library.loader import load_library
+            from ..core.paths import routine_folders
+
+            options.library = load_library(routine_folders(options.extra_routine_folders))
+        self.library: Library = options.library
+        self.options = options
+        self.settings_store = options.settings_store or SettingsStore()
+        self.settings: Settings = self.settings_store.load()
+        self.clock = options.clock or SystemClock()
+        self.exit_after_session = options.exit_after_session or options.start_routine_id is not None
+        self.mouse_enabled = options.mouse and self.settings.mouse
+        self._history: HistoryStore | None = None
+        self._open_history = options.open_history
 
     @property
     def history(self) -> HistoryStore | None:
@@ -75,6 +104,14 @@ class UnknotApp(App[None]):
         if self._history is not None:
             self._history.close()
 
+    def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 4) -> None:
+        """Notify as plain text: routine titles and file paths are never read as markup."""
+        self.notify(message, severity=severity, timeout=timeout, markup=False)
+
+    def get_default_screen(self) -> Screen[None]:
+        """The routine browser is the bottom screen (building it directly saves a blank screen's frames)."""
+        return BrowserScreen(self.library)
+
     def on_mount(self) -> None:
         """Apply the remembered theme, watch for hang-ups, and open the first screen.
 
@@ -86,78 +123,30 @@ class UnknotApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._install_signal_handlers()
         if self.settings_store.problem:
-            self.notify(self.settings_store.problem, severity="warning", timeout=10)
+            self.say(self.settings_store.problem, "warning", 10)
         self.call_after_refresh(startup.resume_collection)
-        if self.start_routine_id is not None or self.exit_after_session:
+        if self.exit_after_session:
             self._offer_resume_or_start()
         else:
             self.call_after_refresh(self._offer_resume_or_start)
 
-    def get_default_screen(self) -> Screen[None]:
-        """The routine browser is the bottom screen (building it directly saves a blank screen's frames)."""
-        return BrowserScreen(self.library)
-
     def _offer_resume_or_start(self) -> None:
         """Report history problems, then offer an interrupted session or start the chosen routine."""
+        from .screens.resume import offer_resume
+
         history = self.history
-        if history is not None and history.notice:
-            self.notify(history.notice, severity="warning", timeout=10)
-        if history is not None and history.problem:
-            self.notify(f"{history.problem}. Everything else works.", severity="warning", timeout=10)
-        if not self.offer_resume() and self.start_routine_id is not None:
-            self.action_play(self.start_routine_id)
+        if history is not None:
+            for problem in (history.notice, history.problem and f"{history.problem}. Everything else works."):
+                if problem:
+                    self.say(problem, "warning", 10)
+            if offer_resume(self, history):
+                return
+        self.after_resume_declined()
 
-    def offer_resume(self) -> bool:
-        """Offer the newest interrupted session, if any can be resumed; return whether one is offered.
-
-        Older interrupted sessions, and ones whose routine is gone or changed, are kept in
-        history as interrupted, so nothing is lost.
-        """
-        history = self.history
-        if history is None:
-            return False
-        from ..core.session.player import Player
-
-        for checkpoint in history.interrupted():
-            entry = self.library.routines.get(checkpoint.routine_id)
-            try:
-                player = Player.restore(entry.timeline, self.clock, checkpoint.state) if entry else None
-            except (ValueError, KeyError, TypeError):
-                player = None
-            if entry is None or player is None:
-                history.discard_checkpoint(checkpoint)
-                self.notify(
-                    f"Could not resume {checkpoint.title}: the routine is gone or has changed. "
-                    "It is kept in history as interrupted.",
-                    severity="warning",
-                    timeout=10,
-                )
-                continue
-
-            def answered(resume: bool | None, checkpoint: Checkpoint = checkpoint) -> None:
-                self._resume_answered(checkpoint, bool(resume))
-
-            from .screens.resume import ResumeScreen
-
-            self.push_screen(ResumeScreen(entry, checkpoint, player), answered)
-            return True
-        return False
-
-    def _resume_answered(self, checkpoint: Checkpoint, resume: bool) -> None:
-        history = self.history
-        assert history is not None
-        entry = self.library.routines.get(checkpoint.routine_id)
-        if resume and entry is not None:
-            from .screens.player import PlayerScreen
-
-            self.push_screen(PlayerScreen(entry, self.clock, self.sleep, history=history, checkpoint=checkpoint))
-            return
-        history.discard_checkpoint(checkpoint)
-        self.notify(f"Discarded; {checkpoint.title} is in history as interrupted.", timeout=4)
-        if self.offer_resume():
-            return
-        if self.start_routine_id is not None:
-            self.action_play(self.start_routine_id)
+    def after_resume_declined(self) -> None:
+        """Nothing (more) to resume: start the routine asked for, leave (`unknot resume`), or stay."""
+        if self.options.start_routine_id is not None:
+            self.action_play(self.options.start_routine_id)
         elif self.exit_after_session:
             self.exit()
 
@@ -165,24 +154,42 @@ class UnknotApp(App[None]):
         """Open the player on a routine."""
         entry = self.library.routines.get(routine_id)
         if entry is None:
-            self.notify(f"No routine with the id {routine_id!r}", severity="error")
+            self.say(f"No routine with the id {routine_id!r}", "error")
             return
+        self.play(entry)
+
+    def play(self, entry: LibraryEntry, resumed: ResumeOffer | None = None) -> None:
+        """Open the player on `entry`, new or carrying on an interrupted session."""
+        from ..core.history.recorder import SessionRecorder
+        from ..core.session.player import Player
         from .screens.player import PlayerScreen
 
-        self.push_screen(
-            PlayerScreen(entry, self.clock, self.sleep, history=self.history, ask_pain=self.settings.ask_pain)
-        )
+        history = self.history
+        if resumed is not None:
+            player = resumed.player
+            recorder = SessionRecorder.resuming(history, player, self.clock, resumed.checkpoint)
+        else:
+            player = Player(entry.timeline, self.clock)
+            recorder = SessionRecorder(history, player, self.clock)
+        ask_pain = self.settings.ask_pain and resumed is None and recorder.keeps_history
+        self.push_screen(PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain))
+
+    def on_play_requested(self, message: PlayRequested) -> None:
+        """A screen or the palette asked for a routine."""
+        self.action_play(message.routine_id)
 
     def action_history(self) -> None:
         """Show past sessions."""
-        history = self.history
-        if history is None:
-            self.notify("History is off.", severity="warning")
-            return
+        from ..core.history.report import report_from_store
         from .screens.history import HistoryScreen
 
+        history = self.history
+        if history is None:
+            self.say("History is off.", "warning")
+            return
         today = datetime.datetime.fromtimestamp(self.clock.wall()).date()
-        self.push_screen(HistoryScreen(history, today))
+        report = report_from_store(history, today) if history.available else None
+        self.push_screen(HistoryScreen(report, history.problem))
 
     def _install_signal_handlers(self) -> None:
         # Textual would die at once on SIGHUP (a dropped SSH connection) and run no cleanup.
@@ -208,16 +215,16 @@ class UnknotApp(App[None]):
 
         for screen in self.screen_stack:
             if isinstance(screen, PlayerScreen):
-                screen.save_checkpoint(force=True)
+                screen.recorder.checkpoint(force=True)
         self.exit(return_code=128 + number)
 
     def on_player_screen_session_ended(self, message: PlayerScreen.SessionEnded) -> None:
         """After a session: the summary when it ran to the end; otherwise back, or out in `unknot play`."""
         from ..core.session.events import Outcome
+        from .screens.summary import SummaryScreen
 
-        record = message.record
         self.pop_screen()
-        if record.outcome is not Outcome.COMPLETED:
+        if message.record.outcome is not Outcome.COMPLETED:
             if self.exit_after_session:
                 self.exit()
             return
@@ -228,12 +235,10 @@ class UnknotApp(App[None]):
             elif choice == "quit":
                 self.exit()
 
-        from .screens.summary import SummaryScreen
+        self.push_screen(SummaryScreen(message.record, message.recorder), chosen)
 
-        self.push_screen(SummaryScreen(message.entry, record, self.history, message.session_id), chosen)
-
-    def ring_bell(self) -> None:
-        """Ring the terminal bell, when the person wants it."""
+    def on_player_screen_cued(self) -> None:
+        """A step, side or cue began: ring the bell, when the person wants it."""
         if self.settings.bell:
             self.bell()
 
@@ -241,40 +246,16 @@ class UnknotApp(App[None]):
         """Turn the bell on or off, and remember the choice."""
         self.settings.bell = not self.settings.bell
         self._save_settings()
-        self.notify(f"Bell {'on' if self.settings.bell else 'off'}", timeout=2)
+        self.say(f"Bell {'on' if self.settings.bell else 'off'}", timeout=2)
 
     def action_help(self) -> None:
-        """Show every key and the safety note."""
-        from .screens.help import HelpScreen
+        """Show every key, read from each screen's bindings, and the safety note."""
+        from .screens.help import HelpScreen, help_sections
         from .screens.history import HistoryScreen
         from .screens.player import PlayerScreen
-        from .widgets.routine_list import RoutineList
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(
-            HelpScreen(
-                [
-                    (
-                        "Routines",
-                        [
-                            Binding("up,down", "", "Move"),
-                            *RoutineList.BINDINGS,
-                            *[b for b in BrowserScreen.BINDINGS if getattr(b, "id", "") != "browser.filter_start"],
-                        ],
-                    ),
-                    ("Session", PlayerScreen.BINDINGS),
-                    ("History", HistoryScreen.BINDINGS),
-                    (
-                        "Everywhere",
-                        [
-                            Binding("ctrl+p", "command_palette", "Commands: play a routine, bell, theme"),
-                            Binding("ctrl+q", "quit", "Quit at once"),
-                        ],
-                    ),
-                ]
-            )
-        )
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_sections([BrowserScreen, PlayerScreen, HistoryScreen, type(self)])))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Add the bell and help to Textual's own commands (theme, quit, keys…)."""
@@ -289,39 +270,9 @@ class UnknotApp(App[None]):
 
     def _save_settings(self) -> None:
         if not self.settings_store.save(self.settings) and self.settings_store.problem:
-            self.notify(self.settings_store.problem, severity="warning")
+            self.say(self.settings_store.problem, "warning")
 
 
-def make_app(
-    *,
-    extra_routine_folders: Sequence[Path] = (),
-    library: Library | None = None,
-    settings_store: SettingsStore | None = None,
-    clock: Clock | None = None,
-    sleep: Sleep | None = None,
-    start_routine_id: str | None = None,
-    mouse: bool = True,
-    history: HistoryStore | None = None,
-    open_history: Callable[[], HistoryStore] | None = None,
-    exit_after_session: bool = False,
-) -> UnknotApp:
-    """Build the app; the command line and the tests share this one way of making it.
-
-    History is either given open (`history`) or opened when first needed (`open_history`).
-    """
-    if library is None:
-        from ..core.library.loader import load_library
-        from ..core.paths import routine_folders
-
-        library = load_library(routine_folders(extra_routine_folders))
-    return UnknotApp(
-        library,
-        settings_store or SettingsStore(),
-        clock=clock,
-        sleep=sleep,
-        start_routine_id=start_routine_id,
-        mouse=mouse,
-        history=history,
-        open_history=open_history,
-        exit_after_session=exit_after_session,
-    )
+def make_app(options: AppOptions, app_class: type[UnknotApp] = UnknotApp) -> UnknotApp:
+    """Build the app; the command line, the tests and the scenes share this one way of making it."""
+    return app_class(options)

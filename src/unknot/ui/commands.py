@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits
 from textual.system_commands import SystemCommandsProvider
 
-if TYPE_CHECKING:
-    from .app import UnknotApp
+from .messages import LibraryHolder, PlayRequested
 
 
 class RoutineCommands(SystemCommandsProvider):
@@ -19,21 +17,21 @@ class RoutineCommands(SystemCommandsProvider):
     with nothing typed the order of their lists would depend on which finished first.
     """
 
-    @property
-    def unknot_app(self) -> UnknotApp:
-        """The app, typed."""
-        return cast("UnknotApp", self.app)
-
     def _commands(self) -> list[tuple[str, str, str]]:
+        app = self.app
+        if not isinstance(app, LibraryHolder):
+            return []
         return [
-            (f"Play: {entry.routine.title}", entry.id, entry.routine.summary)
-            for entry in self.unknot_app.library.sorted_entries()
+            (f"Play: {entry.routine.title}", entry.id, entry.routine.summary) for entry in app.library.sorted_entries()
         ]
+
+    def _play(self, routine_id: str) -> None:
+        self.app.post_message(PlayRequested(routine_id))
 
     async def discover(self) -> Hits:
         """List every routine when nothing is typed yet, then the system commands."""
         for text, routine_id, summary in self._commands():
-            yield DiscoveryHit(text, partial(self.unknot_app.action_play, routine_id), help=summary)
+            yield DiscoveryHit(text, partial(self._play, routine_id), help=summary)
         async for hit in super().discover():
             yield hit
 
@@ -43,8 +41,6 @@ class RoutineCommands(SystemCommandsProvider):
         for text, routine_id, summary in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(
-                    score, matcher.highlight(text), partial(self.unknot_app.action_play, routine_id), help=summary
-                )
+                yield Hit(score, matcher.highlight(text), partial(self._play, routine_id), help=summary)
         async for hit in super().search(query):
             yield hit

@@ -1,47 +1,60 @@
-"""What history says: minutes per day, the current streak, and pain before and after per routine."""
+"""What history says, built once and drawn twice: `unknot history` prints it, the history screen styles it.
+
+`build_report` turns stored sessions and open checkpoints into a `HistoryReport`: the streak,
+minutes a day over four weeks, pain before and after per routine, and every session newest
+first (including one cut off that can still be resumed, and one being played elsewhere).
+`overview_lines` and `session_cells` lay the report out as words; each front end only decides
+how a role looks. `session_json` is the `--json` form of one row.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
-from .store import StoredSession
+from ..routines.durations import format_duration
+from ..session.events import Outcome, SessionRecord
+from .store import Checkpoint, HistoryStore
 
 #: A day counts toward the streak when at least this much was practised.
 STREAK_MIN_SECONDS = 60
+#: How many days the minutes chart covers.
+CHART_DAYS = 28
+#: How many sessions the table lists, on screen and on the command line alike.
+RECENT_ROWS = 100
+NO_SESSIONS = "No sessions yet. Play a routine and it will show here."
 
 
-def local_day(seconds: float) -> dt.date:
-    """Return the local calendar day of a Unix time."""
-    return dt.datetime.fromtimestamp(seconds).date()
+class RowStatus(StrEnum):
+    """Where a session in history stands; stored sessions take their outcome, open ones say if they are live."""
+
+    COMPLETED = "completed"
+    LEFT = "left"
+    INTERRUPTED = "interrupted"
+    RESUMABLE = "resumable"
+    IN_PROGRESS = "in-progress"
 
 
-def minutes_per_day(sessions: Sequence[StoredSession], today: dt.date, days: int = 28) -> list[tuple[dt.date, float]]:
-    """Return (day, active minutes) for each of the last `days` days, oldest first."""
-    totals: dict[dt.date, float] = defaultdict(float)
-    for session in sessions:
-        totals[local_day(session.started_at)] += session.active_seconds / 60
-    first = today - dt.timedelta(days=days - 1)
-    return [
-        (first + dt.timedelta(days=offset), round(totals[first + dt.timedelta(days=offset)], 1))
-        for offset in range(days)
-    ]
+STATUS_WORDS = {
+    RowStatus.COMPLETED: "done",
+    RowStatus.LEFT: "left early",
+    RowStatus.INTERRUPTED: "interrupted",
+    RowStatus.RESUMABLE: "interrupted (can resume)",
+    RowStatus.IN_PROGRESS: "in progress",
+}
 
 
-def current_streak(sessions: Sequence[StoredSession], today: dt.date) -> int:
-    """Return how many days in a row, ending today (or yesterday), had a minute or more of practice."""
-    seconds: dict[dt.date, float] = defaultdict(float)
-    for session in sessions:
-        seconds[local_day(session.started_at)] += session.active_seconds
-    practised = {day for day, total in seconds.items() if total >= STREAK_MIN_SECONDS}
-    day = today if today in practised else today - dt.timedelta(days=1)
-    streak = 0
-    while day in practised:
-        streak += 1
-        day -= dt.timedelta(days=1)
-    return streak
+@dataclass(frozen=True)
+class HistoryRow:
+    """One session in history and where it stands."""
+
+    record: SessionRecord
+    status: RowStatus
 
 
 @dataclass(frozen=True)
@@ -60,9 +73,63 @@ class PainSummary:
         return round(self.average_after - self.average_before, 1)
 
 
-def pain_by_routine(sessions: Sequence[StoredSession]) -> list[PainSummary]:
+@dataclass(frozen=True)
+class HistoryReport:
+    """Everything history shows, computed once."""
+
+    today: dt.date
+    streak_days: int
+    minutes_by_day: list[tuple[dt.date, float]]
+    pain: list[PainSummary]
+    rows: list[HistoryRow]
+
+    @property
+    def total_minutes(self) -> float:
+        """Minutes practised over the chart's days."""
+        return sum(minutes for _, minutes in self.minutes_by_day)
+
+    @property
+    def recent(self) -> list[HistoryRow]:
+        """The rows the table lists."""
+        return self.rows[:RECENT_ROWS]
+
+
+def local_day(seconds: float) -> dt.date:
+    """Return the local calendar day of a Unix time."""
+    return dt.datetime.fromtimestamp(seconds).date()
+
+
+def minutes_per_day(
+    sessions: Sequence[SessionRecord], today: dt.date, days: int = CHART_DAYS
+) -> list[tuple[dt.date, float]]:
+    """Return (day, active minutes) for each of the last `days` days, oldest first."""
+    totals: dict[dt.date, float] = defaultdict(float)
+    for session in sessions:
+        totals[local_day(session.started_at)] += session.active_seconds / 60
+    first = today - dt.timedelta(days=days - 1)
+    return [
+        (first + dt.timedelta(days=offset), round(totals[first + dt.timedelta(days=offset)], 1))
+        for offset in range(days)
+    ]
+
+
+def current_streak(sessions: Sequence[SessionRecord], today: dt.date) -> int:
+    """Return how many days in a row, ending today (or yesterday), had a minute or more of practice."""
+    seconds: dict[dt.date, float] = defaultdict(float)
+    for session in sessions:
+        seconds[local_day(session.started_at)] += session.active_seconds
+    practised = {day for day, total in seconds.items() if total >= STREAK_MIN_SECONDS}
+    day = today if today in practised else today - dt.timedelta(days=1)
+    streak = 0
+    while day in practised:
+        streak += 1
+        day -= dt.timedelta(days=1)
+    return streak
+
+
+def pain_by_routine(sessions: Sequence[SessionRecord]) -> list[PainSummary]:
     """Return per-routine pain averages for sessions rated before and after, most used first."""
-    rated: dict[str, list[StoredSession]] = defaultdict(list)
+    rated: dict[str, list[SessionRecord]] = defaultdict(list)
     for session in sessions:
         if session.pain_before is not None and session.pain_after is not None:
             rated[session.routine_id].append(session)
@@ -78,6 +145,40 @@ def pain_by_routine(sessions: Sequence[StoredSession]) -> list[PainSummary]:
     ]
     return sorted(summaries, key=lambda summary: (-summary.sessions, summary.title))
 
+
+def history_rows(sessions: Sequence[SessionRecord], checkpoints: Sequence[Checkpoint]) -> list[HistoryRow]:
+    """Return stored sessions and open checkpoints as one list, newest first."""
+    rows = [HistoryRow(session, RowStatus(session.outcome.value)) for session in sessions]
+    for checkpoint in checkpoints:
+        if checkpoint.live:
+            rows.append(HistoryRow(checkpoint.record(), RowStatus.IN_PROGRESS))
+        else:
+            rows.append(HistoryRow(checkpoint.record(), RowStatus.RESUMABLE))
+    return sorted(rows, key=lambda row: (row.record.started_at, row.record.id or 0), reverse=True)
+
+
+def build_report(sessions: Sequence[SessionRecord], checkpoints: Sequence[Checkpoint], today: dt.date) -> HistoryReport:
+    """Return the report of these sessions as seen on `today`."""
+    rows = history_rows(sessions, checkpoints)
+    records = [row.record for row in rows]
+    return HistoryReport(
+        today=today,
+        streak_days=current_streak(records, today),
+        minutes_by_day=minutes_per_day(records, today),
+        pain=pain_by_routine(records),
+        rows=rows,
+    )
+
+
+def report_from_store(store: HistoryStore, today: dt.date) -> HistoryReport:
+    """Return the report of everything `store` holds, as seen on `today`."""
+    return build_report(store.recent_sessions(limit=None), store.checkpoints(), today)
+
+
+# ----- laying the report out ---------------------------------------------------------------------
+
+#: A run of text and its role: "" (plain), "label", "value", "chart", "axis", "heading", "muted".
+Span = tuple[str, str]
 
 _EIGHTHS = " ▁▂▃▄▅▆▇█"
 
@@ -98,36 +199,101 @@ def bar_chart(values: Sequence[float], rows: int = 4, column_width: int = 2) -> 
     return lines
 
 
-def history_text(sessions: Sequence[StoredSession], today: dt.date) -> str:
-    """Return history as plain text: the streak, the four-week chart, pain averages, recent sessions."""
-    if not sessions:
-        return "No sessions yet.\n"
-    days = minutes_per_day(sessions, today)
-    streak = current_streak(sessions, today)
-    lines = [
-        f"Streak: {streak} day{'s' if streak != 1 else ''}    "
-        f"Last 4 weeks: {round(sum(minutes for _, minutes in days))} min",
-        "",
+def overview_lines(report: HistoryReport) -> list[list[Span]]:
+    """Return the streak, the four-week chart and the pain table, as lines of spans."""
+    if not report.rows:
+        return [[(NO_SESSIONS, "")]]
+    days = report.minutes_by_day
+    streak = report.streak_days
+    lines: list[list[Span]] = [
+        [
+            ("Streak: ", "label"),
+            (f"{streak} day{'s' if streak != 1 else ''}", "value"),
+            ("    Last 4 weeks: ", "label"),
+            (f"{round(report.total_minutes)} min", ""),
+        ],
+        [],
     ]
-    lines += bar_chart([minutes for _, minutes in days])
-    lines.append(f"{days[0][0]:%d %b}".ljust(len(days) * 2 - 5) + "today")
-    summaries = pain_by_routine(sessions)
-    if summaries:
-        lines += ["", "Pain before -> after (average):"]
-        lines += [
-            f"  {s.title[:36]:<37}{s.average_before:>4} -> {s.average_after:<4} ({s.sessions})" for s in summaries
-        ]
-    lines += ["", "Recent sessions:"]
-    for session in sessions[:20]:
-        when = dt.datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d %H:%M")
-        minutes = f"{session.active_seconds / 60:.1f} min"
-        pain = (
-            ""
-            if session.pain_before is None and session.pain_after is None
-            else (
-                f"  pain {session.pain_before if session.pain_before is not None else '?'}"
-                f" -> {session.pain_after if session.pain_after is not None else '?'}"
-            )
-        )
-        lines.append(f"  {when}  {session.title[:32]:<33}{minutes:>9}  {session.outcome}{pain}")
+    lines += [[(line, "chart")] for line in bar_chart([minutes for _, minutes in days])]
+    lines.append([(f"{days[0][0]:%d %b}".ljust(len(days) * 2 - 5) + "today", "axis")])
+    if report.pain:
+        lines += [[], [("Pain before → after (average)", "heading")]]
+        width = max(len(summary.title) for summary in report.pain) + 1
+        for summary in report.pain:
+            count = f" ({summary.sessions} session{'s' if summary.sessions != 1 else ''})"
+            averages = f"{summary.average_before:>4} → {summary.average_after:<4}"
+            lines.append([(f"{summary.title:<{width}}{averages}", ""), (count, "muted")])
+    return lines
+
+
+SESSION_COLUMNS = ("When", "Routine", "Time", "Outcome", "Pain")
+
+
+def when_text(seconds: float) -> str:
+    """Return a session's local start as `Mon 12 Jan 18:30`."""
+    return time.strftime("%a %d %b %H:%M", time.localtime(seconds))
+
+
+def pain_text(record: SessionRecord) -> str:
+    """Return `6 → 3`, `6 → ?` or an empty string."""
+    if record.pain_before is None and record.pain_after is None:
+        return ""
+    before = "?" if record.pain_before is None else str(record.pain_before)
+    after = "?" if record.pain_after is None else str(record.pain_after)
+    return f"{before} → {after}"
+
+
+def session_cells(row: HistoryRow) -> tuple[str, str, str, str, str]:
+    """Return one row of the sessions table, in the order of SESSION_COLUMNS."""
+    record = row.record
+    return (
+        when_text(record.started_at),
+        record.title,
+        format_duration(round(record.active_seconds)),
+        STATUS_WORDS[row.status],
+        pain_text(record),
+    )
+
+
+def report_text(report: HistoryReport) -> str:
+    """Return the report as plain text: the overview, then the table of recent sessions."""
+    lines = ["".join(text for text, _ in line).rstrip() for line in overview_lines(report)]
+    if report.rows:
+        table = [SESSION_COLUMNS, *(session_cells(row) for row in report.recent)]
+        widths = [max(len(cells[column]) for cells in table) for column in range(len(SESSION_COLUMNS))]
+        lines.append("")
+        for cells in table:
+            lines.append("  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip())
     return "\n".join(lines) + "\n"
+
+
+# ----- JSON ------------------------------------------------------------------------------------------
+
+
+def iso_time(seconds: float) -> str:
+    """Return a Unix time as ISO 8601 in UTC, to the second."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def session_json(row: HistoryRow) -> dict[str, Any]:
+    """Return one row as `unknot history --json` prints it (times in ISO 8601, UTC).
+
+    `outcome` is completed, left or interrupted for a stored session; a session cut off that can
+    still be resumed is interrupted with `resumable` true, and one still playing is `in-progress`.
+    """
+    record = row.record
+    outcome = Outcome.INTERRUPTED.value if row.status is RowStatus.RESUMABLE else row.status.value
+    return {
+        "id": record.id,
+        "routine_id": record.routine_id,
+        "title": record.title,
+        "started_at": iso_time(record.started_at),
+        "ended_at": iso_time(record.ended_at),
+        "active_seconds": round(record.active_seconds, 1),
+        "steps_done": record.steps_done,
+        "steps_skipped": record.steps_skipped,
+        "outcome": outcome,
+        "resumable": row.status is RowStatus.RESUMABLE,
+        "pain_before": record.pain_before,
+        "pain_after": record.pain_after,
+    }

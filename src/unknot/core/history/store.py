@@ -72,39 +72,6 @@ def data_dir(override: Path | None = None, environ: Mapping[str, str] | None = N
 
 
 @dataclass(frozen=True)
-class StoredSession:
-    """One session as kept in history."""
-
-    id: int
-    routine_id: str
-    title: str
-    started_at: float
-    ended_at: float
-    active_seconds: float
-    steps_done: int
-    steps_skipped: int
-    outcome: str
-    pain_before: int | None
-    pain_after: int | None
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the session as JSON-ready data (times as ISO 8601 in UTC)."""
-        return {
-            "id": self.id,
-            "routine_id": self.routine_id,
-            "title": self.title,
-            "started_at": iso_time(self.started_at),
-            "ended_at": iso_time(self.ended_at),
-            "active_seconds": round(self.active_seconds, 1),
-            "steps_done": self.steps_done,
-            "steps_skipped": self.steps_skipped,
-            "outcome": self.outcome,
-            "pain_before": self.pain_before,
-            "pain_after": self.pain_after,
-        }
-
-
-@dataclass(frozen=True)
 class Checkpoint:
     """A session in progress (or cut off): enough to resume it exactly."""
 
@@ -117,11 +84,22 @@ class Checkpoint:
     pid: int
     pain_before: int | None
     state: dict[str, Any]
+    live: bool = False
+    """Whether the process playing it is still running (on this machine): in progress, not cut off."""
 
-
-def iso_time(seconds: float) -> str:
-    """Return a Unix time as ISO 8601 in UTC, to the second."""
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+    def record(self, outcome: Outcome = Outcome.INTERRUPTED) -> SessionRecord:
+        """Return what is known of this session as a history row (it ended, for now, when last saved)."""
+        return SessionRecord(
+            routine_id=self.routine_id,
+            title=self.title,
+            started_at=self.started_at,
+            ended_at=self.updated_at,
+            active_seconds=float(self.state.get("active_seconds", 0.0)),
+            steps_done=len(self.state.get("steps_done", [])),
+            steps_skipped=len(self.state.get("steps_skipped", [])),
+            outcome=outcome,
+            pain_before=self.pain_before,
+        )
 
 
 def _process_alive(pid: int) -> bool:
@@ -223,16 +201,14 @@ class HistoryStore:
 
     # ----- sessions ------------------------------------------------------------------------
 
-    def add_session(
-        self, record: SessionRecord, pain_before: int | None = None, checkpoint_token: str | None = None
-    ) -> int | None:
+    def add_session(self, record: SessionRecord, checkpoint_token: str | None = None) -> int | None:
         """Store a finished session (dropping its checkpoint in the same transaction); return its id."""
         if self._connection is None:
             return None
         with _Guard(self, "save the session"), self._transaction() as connection:
             cursor = connection.execute(
                 "INSERT INTO sessions (routine_id, title, started_at, ended_at, active_seconds, steps_done,"
-                " steps_skipped, outcome, pain_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " steps_skipped, outcome, pain_before, pain_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.routine_id,
                     record.title,
@@ -242,7 +218,8 @@ class HistoryStore:
                     record.steps_done,
                     record.steps_skipped,
                     record.outcome.value,
-                    pain_before,
+                    record.pain_before,
+                    record.pain_after,
                 ),
             )
             if checkpoint_token is not None:
@@ -250,20 +227,30 @@ class HistoryStore:
             return cursor.lastrowid
         return None
 
-    def set_pain_after(self, session_id: int, pain: int) -> None:
-        """Record how the back felt after a session."""
+    def set_pain_after(self, session_id: int, pain: int) -> bool:
+        """Record how the back felt after a session; return whether it was saved."""
         if self._connection is None:
-            return
+            return False
         with _Guard(self, "save the pain rating"), self._transaction() as connection:
             connection.execute("UPDATE sessions SET pain_after = ? WHERE id = ?", (pain, session_id))
+            return True
+        return False
 
-    def recent_sessions(self, limit: int | None = 50) -> list[StoredSession]:
-        """Return sessions, newest first."""
+    def recent_sessions(self, limit: int | None = 50) -> list[SessionRecord]:
+        """Return stored sessions, newest first."""
         if self._connection is None:
             return []
-        query = "SELECT * FROM sessions ORDER BY started_at DESC, id DESC"
+        query = (
+            "SELECT routine_id, title, started_at, ended_at, active_seconds, steps_done, steps_skipped, outcome,"
+            " pain_before, pain_after, id FROM sessions ORDER BY started_at DESC, id DESC"
+        )
         rows = self._connection.execute(query + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
-        return [StoredSession(*row) for row in rows.fetchall()]
+        return [
+            SessionRecord(
+                routine_id, title, started, ended, active, done, skipped, Outcome(outcome), before, after, id_
+            )
+            for routine_id, title, started, ended, active, done, skipped, outcome, before, after, id_ in rows
+        ]
 
     # ----- checkpoints ---------------------------------------------------------------------------
 
@@ -275,8 +262,10 @@ class HistoryStore:
         started_at: float,
         state: dict[str, Any],
         pain_before: int | None = None,
+        *,
+        pid: int | None = None,
     ) -> None:
-        """Write (or overwrite) the saved state of a session in progress."""
+        """Write (or overwrite) the saved state of a session in progress, played by `pid` (this process)."""
         if self._connection is None:
             return
         with _Guard(self, "save progress"), self._transaction() as connection:
@@ -292,7 +281,7 @@ class HistoryStore:
                     started_at,
                     time.time(),
                     socket.gethostname(),
-                    os.getpid(),
+                    os.getpid() if pid is None else pid,
                     pain_before,
                     json.dumps(state),
                 ),
@@ -305,8 +294,8 @@ class HistoryStore:
         with _Guard(self, "forget a checkpoint"), self._transaction() as connection:
             connection.execute("DELETE FROM checkpoints WHERE token = ?", (token,))
 
-    def interrupted(self) -> list[Checkpoint]:
-        """Return checkpoints whose process is gone (cut off, not still playing elsewhere), newest first."""
+    def checkpoints(self) -> list[Checkpoint]:
+        """Return every saved session in progress, newest first, each marked live or cut off."""
         if self._connection is None:
             return []
         rows = self._connection.execute(
@@ -315,34 +304,22 @@ class HistoryStore:
         ).fetchall()
         here = socket.gethostname()
         found = []
-        for row in rows:
-            token, routine_id, title, started_at, updated_at, host, pid, pain_before, state = row
-            checkpoint = Checkpoint(
-                token, routine_id, title, started_at, updated_at, host, pid, pain_before, json.loads(state)
+        for token, routine_id, title, started_at, updated_at, host, pid, pain_before, state in rows:
+            live = host == here and (pid == os.getpid() or _process_alive(pid))
+            found.append(
+                Checkpoint(
+                    token, routine_id, title, started_at, updated_at, host, pid, pain_before, json.loads(state), live
+                )
             )
-            if checkpoint.host == here and checkpoint.pid != os.getpid() and _process_alive(checkpoint.pid):
-                continue
-            if checkpoint.host == here and checkpoint.pid == os.getpid():
-                continue
-            found.append(checkpoint)
         return found
+
+    def interrupted(self) -> list[Checkpoint]:
+        """Return checkpoints whose process is gone (cut off, not still playing elsewhere), newest first."""
+        return [checkpoint for checkpoint in self.checkpoints() if not checkpoint.live]
 
     def discard_checkpoint(self, checkpoint: Checkpoint) -> None:
         """Give up on resuming: keep the session in history as interrupted, and drop the checkpoint."""
-        if self._connection is None:
-            return
-        state = checkpoint.state
-        record = SessionRecord(
-            routine_id=checkpoint.routine_id,
-            title=checkpoint.title,
-            started_at=checkpoint.started_at,
-            ended_at=checkpoint.updated_at,
-            active_seconds=float(state.get("active_seconds", 0.0)),
-            steps_done=len(state.get("steps_done", [])),
-            steps_skipped=len(state.get("steps_skipped", [])),
-            outcome=Outcome.INTERRUPTED,
-        )
-        self.add_session(record, checkpoint.pain_before, checkpoint_token=checkpoint.token)
+        self.add_session(checkpoint.record(), checkpoint_token=checkpoint.token)
 
 
 class _Guard:

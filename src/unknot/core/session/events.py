@@ -18,7 +18,10 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class SessionRecord:
-    """The facts of one session, for the summary screen and history."""
+    """The facts of one session: what the player reports when it ends, and a row of history.
+
+    The player fills in what it knows; history adds the pain ratings and, once stored, the id.
+    """
 
     routine_id: str
     title: str
@@ -28,6 +31,9 @@ class SessionRecord:
     steps_done: int
     steps_skipped: int
     outcome: Outcome
+    pain_before: int | None = None
+    pain_after: int | None = None
+    id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from collections.abc import Awaitable, Callable
 from .events import SessionEvent
 from .player import Player, PlayerState
 
+Sleep = Callable[[float], Awaitable[None]]
+"""How the ticker waits: `asyncio.sleep`, or in tests a sleep that only ends when poked."""
+
 #: Wake this long after a boundary, so a timer that fires a hair early never shows a stale second.
 WAKE_MARGIN = 0.002
 
@@ -39,7 +42,7 @@ class Ticker:
         self,
         player: Player,
         on_tick: Callable[[list[SessionEvent]], None],
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.player = player
         self.on_tick = on_tick

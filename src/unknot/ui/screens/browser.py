@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, Static
 
 from ...core.library.library import Library, LibraryEntry
 from ...core.library.search import RoutineIndex
+from ..messages import PlayRequested
 from ..widgets.overview import Overview
 from ..widgets.plain import set_plain
 from ..widgets.routine_list import RoutineList
@@ -19,6 +20,9 @@ from ..widgets.routine_list import RoutineList
 
 class BrowserScreen(Screen[None]):
     """Browse, filter and start routines."""
+
+    HELP_TITLE = "Routines"
+    HELP_WIDGETS = (RoutineList,)
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
@@ -79,7 +83,7 @@ class BrowserScreen(Screen[None]):
     @on(RoutineList.RoutineChosen)
     def start_chosen(self, message: RoutineList.RoutineChosen) -> None:
         """Play the chosen routine."""
-        self.app.action_play(message.routine_id)  # type: ignore[attr-defined]
+        self.post_message(PlayRequested(message.routine_id))
 
     @on(Input.Changed, "#filter")
     def filter_routines(self, message: Input.Changed) -> None:
@@ -98,7 +102,7 @@ class BrowserScreen(Screen[None]):
     def action_start(self) -> None:
         """Play the highlighted routine."""
         if self.highlighted_entry is not None:
-            self.app.action_play(self.highlighted_entry.id)  # type: ignore[attr-defined]
+            self.post_message(PlayRequested(self.highlighted_entry.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the problems list only when there is something in it.

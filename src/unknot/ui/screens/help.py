@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -35,14 +35,39 @@ def key_names(binding: Binding) -> str:
     return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in binding.key.split(","))
 
 
-def keys_content(sections: Iterable[tuple[str, Iterable[BindingType]]]) -> Content:
+def own_bindings(owner: type[object]) -> list[Binding]:
+    """Return the bindings a class declares itself (not those it inherits), as Binding objects."""
+    declared = vars(owner).get("BINDINGS", [])
+    return [binding for binding in declared if isinstance(binding, Binding)]
+
+
+def help_bindings(screen: type[object]) -> list[Binding]:
+    """Return the keys of a screen: those of the widgets it names in HELP_WIDGETS, then its own.
+
+    A key offered twice with the same words (Enter to start, in the list and in the filter) shows once.
+    """
+    found: list[Binding] = []
+    seen: set[tuple[str, str]] = set()
+    for owner in (*getattr(screen, "HELP_WIDGETS", ()), screen):
+        for binding in own_bindings(owner):
+            if binding.description and (binding.key, binding.description) not in seen:
+                seen.add((binding.key, binding.description))
+                found.append(binding)
+    return found
+
+
+def help_sections(screens: Iterable[type[object]]) -> list[tuple[str, list[Binding]]]:
+    """Return a titled section of keys for each screen (its HELP_TITLE), read from the bindings."""
+    return [(getattr(screen, "HELP_TITLE", screen.__name__), help_bindings(screen)) for screen in screens]
+
+
+def keys_content(sections: Iterable[tuple[str, Iterable[Binding]]]) -> Content:
     """Return a keys table: a heading per section and one line per binding."""
     parts: list[str | tuple[str, str]] = []
     for title, bindings in sections:
         parts += [(title, "bold $text-accent"), "\n"]
         for binding in bindings:
-            if isinstance(binding, Binding):
-                parts += [(f"  {key_names(binding):<14}", "bold"), binding.description, "\n"]
+            parts += [(f"  {key_names(binding):<14}", "bold"), binding.tooltip or binding.description, "\n"]
         parts.append("\n")
     return Content.assemble(*parts)
 
@@ -52,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, sections: list[tuple[str, Iterable[BindingType]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
         self.sections = sections
 

@@ -1,9 +1,6 @@
-"""The history view: recent sessions, minutes a day over four weeks, the streak, pain before and after."""
+"""The history view: the core's history report, styled (the same words `unknot history` prints)."""
 
 from __future__ import annotations
-
-import datetime as dt
-import time
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,63 +10,40 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ...core.history.report import bar_chart, current_streak, minutes_per_day, pain_by_routine
-from ...core.history.store import HistoryStore, StoredSession
-from ...core.routines.durations import format_duration
+from ...core.history.report import SESSION_COLUMNS, HistoryReport, Span, overview_lines, session_cells
 
-OUTCOME_NAMES = {"completed": "done", "left": "left early", "interrupted": "cut off"}
-
-
-def when_text(seconds: float) -> str:
-    """Return a session's local start as `Mon 12 Jan 18:30`."""
-    return time.strftime("%a %d %b %H:%M", time.localtime(seconds))
-
-
-def pain_text(session: StoredSession) -> str:
-    """Return `6 → 3`, `6 → ?` or an empty string."""
-    if session.pain_before is None and session.pain_after is None:
-        return ""
-    before = "?" if session.pain_before is None else str(session.pain_before)
-    after = "?" if session.pain_after is None else str(session.pain_after)
-    return f"{before} → {after}"
+#: How each role of the report's words looks on screen.
+ROLE_STYLES = {
+    "": "",
+    "label": "dim",
+    "value": "bold $text-success",
+    "chart": "$text-accent",
+    "axis": "dim",
+    "heading": "bold",
+    "muted": "dim",
+}
 
 
-def overview_content(sessions: list[StoredSession], today: dt.date) -> Content:
-    """Return the streak, the four-week chart and the pain table as text."""
-    days = minutes_per_day(sessions, today)
-    total = sum(minutes for _, minutes in days)
-    streak = current_streak(sessions, today)
-    parts: list[str | tuple[str, str]] = [
-        ("Streak ", "dim"),
-        (f"{streak} day{'s' if streak != 1 else ''}", "bold $text-success"),
-        ("    Last 4 weeks ", "dim"),
-        f"{round(total)} min",
-        "\n\n",
-    ]
-    chart = bar_chart([minutes for _, minutes in days])
-    parts += [(line, "$text-accent") for pair in zip(chart, ["\n"] * len(chart), strict=True) for line in pair]
-    parts += [(f"{days[0][0]:%d %b}".ljust(len(days) * 2 - 5) + "today", "dim"), "\n"]
-    summaries = pain_by_routine(sessions)
-    if summaries:
-        parts += ["\n", ("Pain before → after (average)", "bold"), "\n"]
-        for summary in summaries:
-            parts += [
-                f"{summary.title[:36]:<37}{summary.average_before:>4} → {summary.average_after:<4}",
-                (f" ({summary.sessions} session{'s' if summary.sessions != 1 else ''})", "dim"),
-                "\n",
-            ]
+def styled(lines: list[list[Span]]) -> Content:
+    """Return report lines as Content, each span styled by its role (the text itself is never markup)."""
+    parts: list[str | tuple[str, str]] = []
+    for number, line in enumerate(lines):
+        if number:
+            parts.append("\n")
+        parts += [(text, ROLE_STYLES.get(role, "")) for text, role in line]
     return Content.assemble(*parts)
 
 
 class HistoryScreen(Screen[None]):
     """What has been practised, and whether it helps; read-only."""
 
+    HELP_TITLE = "History"
     BINDINGS = [Binding("escape,q,h", "app.pop_screen", "Back", id="history.back", key_display="esc")]
 
-    def __init__(self, store: HistoryStore, today: dt.date) -> None:
+    def __init__(self, report: HistoryReport | None, problem: str | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.today = today
+        self.report = report
+        self.problem = problem
 
     def compose(self) -> ComposeResult:
         """Lay out the overview and the table of sessions."""
@@ -79,25 +53,17 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Read history once and fill the view."""
+        """Fill the view from the report."""
         overview = self.query_one("#history-overview", Static)
-        if not self.store.available:
-            overview.update(Content(self.store.problem or "History is off."))
-            self.query_one("#history-table").display = False
-            return
-        sessions = self.store.recent_sessions(limit=None)
-        overview.update(overview_content(sessions, self.today))
         table = self.query_one("#history-table", DataTable)
-        table.add_columns("When", "Routine", "Time", "Outcome", "Pain")
-        for session in sessions[:100]:
-            table.add_row(
-                when_text(session.started_at),
-                Text(session.title),  # plain text (never markup), measured correctly by DataTable
-                format_duration(round(session.active_seconds)),
-                OUTCOME_NAMES.get(session.outcome, session.outcome),
-                pain_text(session),
-            )
-        if not sessions:
-            overview.update(Content("No sessions yet. Play a routine and it will show here."))
+        if self.report is None:
+            overview.update(Content(self.problem or "History is off."))
             table.display = False
+            return
+        overview.update(styled(overview_lines(self.report)))
+        table.add_columns(*SESSION_COLUMNS)
+        for row in self.report.recent:
+            # Text, not str: plain text (never markup), measured correctly by DataTable.
+            table.add_row(*(Text(cell) for cell in session_cells(row)))
+        table.display = bool(self.report.rows)
         table.focus()

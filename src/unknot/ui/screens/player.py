@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import math
-import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,12 +13,11 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...core.history.store import Checkpoint, HistoryStore
+from ...core.history.recorder import SessionRecorder
 from ...core.library.library import LibraryEntry
-from ...core.session.clock import Clock
-from ...core.session.events import CueReached, Finished, Paused, Resumed, SegmentStarted, SessionEvent, SessionRecord
+from ...core.session.events import CueReached, Finished, SegmentStarted, SessionEvent, SessionRecord
 from ...core.session.player import Player, PlayerState, Position
-from ...core.session.ticker import Ticker
+from ...core.session.ticker import Sleep, Ticker
 from ...core.session.wording import next_up_text, session_left_text, status_text
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.countdown import Countdown
@@ -33,18 +28,11 @@ from ..widgets.step_list import StepList
 from .confirm import ConfirmLeaveScreen
 from .pain import PainScreen
 
-if TYPE_CHECKING:
-    from ..app import UnknotApp
-
-Sleep = Callable[[float], Awaitable[None]]
-
-#: While playing, progress is saved at least this often (and at every segment change),
-#: so a killed process loses less than five seconds.
-CHECKPOINT_SECONDS = 4.0
-
 
 class PlayerScreen(Screen[None]):
-    """Plays one routine; owns the Player and its Ticker, and hands the position down."""
+    """Plays one routine; owns the Player and its Ticker, hands the position down, and lets the recorder save."""
+
+    HELP_TITLE = "Session"
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-medium"), (30, "-tall")]
@@ -73,49 +61,36 @@ class PlayerScreen(Screen[None]):
 
     @dataclass
     class SessionEnded(Message):
-        """The session finished or was left; the app decides what comes next."""
+        """The session finished or was left (and was handed to history); the app decides what comes next."""
 
         entry: LibraryEntry
         record: SessionRecord
-        session_id: int | None = None
+        recorder: SessionRecorder
+
+    class Cued(Message):
+        """A new step or side began, or a cue came due: a moment for the bell."""
 
     def __init__(
         self,
         entry: LibraryEntry,
-        clock: Clock,
+        player: Player,
+        recorder: SessionRecorder,
         sleep: Sleep | None = None,
         *,
-        history: HistoryStore | None = None,
-        checkpoint: Checkpoint | None = None,
         ask_pain: bool = False,
     ) -> None:
         super().__init__()
         self.entry = entry
-        self.clock = clock
-        self.history = history
-        self.checkpoint = checkpoint
-        self.ask_pain = ask_pain and checkpoint is None and history is not None and history.available
-        if checkpoint is not None:
-            self.player = Player.restore(entry.timeline, clock, checkpoint.state)
-            self.token = checkpoint.token
-            self.pain_before = checkpoint.pain_before
-        else:
-            self.player = Player(entry.timeline, clock)
-            self.token = uuid.uuid4().hex
-            self.pain_before = None
+        self.player = player
+        self.recorder = recorder
+        self.ask_pain = ask_pain
         self.ticker = Ticker(self.player, self._post_tick, **({"sleep": sleep} if sleep else {}))
         self.cue_text = ""
-        self._last_checkpoint = -math.inf
         self._done_offered = False
 
     def _post_tick(self, events: list[SessionEvent]) -> None:
         # The ticker runs in a worker: it never touches widgets, it posts a message.
         self.post_message(self.Ticked(events))
-
-    @property
-    def unknot_app(self) -> UnknotApp:
-        """The app, typed."""
-        return cast("UnknotApp", self.app)
 
     def compose(self) -> ComposeResult:
         """Lay out the status line, detail and timer columns, and the footer."""
@@ -137,7 +112,7 @@ class PlayerScreen(Screen[None]):
     def on_mount(self) -> None:
         """Start (or resume) the session and its ticker; ask about pain first when history is kept."""
         self.run_worker(self.ticker.run(), name="ticker", group="ticker", exclusive=True)
-        if self.checkpoint is not None:
+        if self.player.state is PlayerState.PAUSED:  # restored from an interrupted session
             self._command(self.player.resume())
         elif self.ask_pain:
             self.app.push_screen(PainScreen("How is your back right now?"), self._start_with_pain)
@@ -145,26 +120,8 @@ class PlayerScreen(Screen[None]):
             self._command(self.player.start())
 
     def _start_with_pain(self, rating: int | None) -> None:
-        self.pain_before = rating
+        self.recorder.pain_before = rating
         self._command(self.player.start())
-
-    def save_checkpoint(self, force: bool = False) -> None:
-        """Save the player's state to history: always when `force`, else every few seconds while playing."""
-        if self.history is None or self.player.finished or self.player.wall_started is None:
-            return
-        now = self.clock.monotonic()
-        if not force and now - self._last_checkpoint < CHECKPOINT_SECONDS:
-            return
-        self._last_checkpoint = now
-        routine = self.entry.routine
-        self.history.save_checkpoint(
-            self.token,
-            routine.id or "",
-            routine.title,
-            self.player.wall_started,
-            self.player.snapshot(),
-            self.pain_before,
-        )
 
     # ----- keeping the picture current --------------------------------------------------
 
@@ -174,7 +131,7 @@ class PlayerScreen(Screen[None]):
         self.handle_events(message.events)
 
     def handle_events(self, events: list[SessionEvent]) -> None:
-        """Apply engine events: cues, the bell, the end; then refresh the position."""
+        """Apply engine events: cues, the bell, history, the end; then refresh the position."""
         for event in events:
             if isinstance(event, SegmentStarted):
                 self.cue_text = ""
@@ -183,19 +140,14 @@ class PlayerScreen(Screen[None]):
                     self._done_offered = event.segment.until_done
                     self.refresh_bindings()
                 if event.segment.index > 0:
-                    self.unknot_app.ring_bell()
+                    self.post_message(self.Cued())
             elif isinstance(event, CueReached):
                 self.cue_text = event.text
-                self.unknot_app.ring_bell()
-            elif isinstance(event, Finished):
-                session_id = None
-                if self.history is not None:
-                    session_id = self.history.add_session(event.record, self.pain_before, checkpoint_token=self.token)
-                self.post_message(self.SessionEnded(self.entry, event.record, session_id))
-        if any(isinstance(event, SegmentStarted | Paused | Resumed) for event in events):
-            self.save_checkpoint(force=True)
-        elif self.player.state is PlayerState.RUNNING:
-            self.save_checkpoint()
+                self.post_message(self.Cued())
+        self.recorder.observe(events)
+        for event in events:
+            if isinstance(event, Finished):
+                self.post_message(self.SessionEnded(self.entry, event.record, self.recorder))
         self.position = self.player.position()
 
     def watch_position(self, position: Position | None) -> None:

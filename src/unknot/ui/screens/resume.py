@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,25 +11,30 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...core.history.store import Checkpoint
-from ...core.library.library import LibraryEntry
+from ...core.history.resume import ResumeOffer, find_resumable
+from ...core.history.store import HistoryStore
 from ...core.routines.durations import format_clock
-from ...core.session.player import Player
+from ...core.routines.timeline import SegmentKind
+
+if TYPE_CHECKING:
+    from ..app import UnknotApp
 
 
-def resume_content(entry: LibraryEntry, player: Player) -> Content:
+def resume_content(offer: ResumeOffer) -> Content:
     """Return what is being offered: the routine, the step and the time left in it."""
-    position = player.position()
-    step = entry.routine.steps[position.segment.step_index]
+    position = offer.player.position()
+    routine = offer.entry.routine
+    step = routine.steps[position.segment.step_index]
     left = "until done" if position.length is None else f"{format_clock(position.shown_seconds)} left"
+    where = position.segment.label if position.segment.kind is SegmentKind.WORK else "Between steps"
     return Content.assemble(
         ("Resume", "bold $text-accent"),
         "\n\n",
-        (entry.routine.title, "bold"),
+        (routine.title, "bold"),
         "\n",
         f"Step {position.step_number} of {position.step_count}: {step.title}",
         "\n",
-        (f"{position.segment.label if position.segment.kind.value == 'work' else 'Between steps'} · {left}", "dim"),
+        (f"{where} · {left}", "dim"),
         "\n\n",
         ("Your session was cut off. Pick up exactly where you were?", "italic"),
     )
@@ -41,15 +48,40 @@ class ResumeScreen(Screen[bool]):
         Binding("n,escape", "dismiss(False)", "Discard", id="resume.no", key_display="n"),
     ]
 
-    def __init__(self, entry: LibraryEntry, checkpoint: Checkpoint, player: Player) -> None:
+    def __init__(self, offer: ResumeOffer) -> None:
         super().__init__()
-        self.entry = entry
-        self.checkpoint = checkpoint
-        self.player = player
+        self.offer = offer
 
     def compose(self) -> ComposeResult:
         """Lay out the offer."""
         with Vertical(id="resume-card"):
-            yield Static(resume_content(self.entry, self.player), id="resume-text")
+            yield Static(resume_content(self.offer), id="resume-text")
             yield Static("Enter resume · n discard (it stays in history as interrupted)", classes="dialog-hint")
         yield Footer()
+
+
+def offer_resume(app: UnknotApp, history: HistoryStore) -> bool:
+    """Offer the newest resumable session; return whether one is offered.
+
+    Resuming opens the player where the session stopped. Discarding keeps the session in history
+    as interrupted and offers the next one, if any; when none is left the app carries on with
+    `after_resume_declined`.
+    """
+    search = find_resumable(history, app.library.routines, app.clock)
+    for notice in search.notices:
+        app.say(notice, "warning", 10)
+    offer = search.offer
+    if offer is None:
+        return False
+
+    def answered(resume: bool | None) -> None:
+        if resume:
+            app.play(offer.entry, resumed=offer)
+            return
+        history.discard_checkpoint(offer.checkpoint)
+        app.say(f"Discarded; {offer.checkpoint.title} is in history as interrupted.")
+        if not offer_resume(app, history):
+            app.after_resume_declined()
+
+    app.push_screen(ResumeScreen(offer), answered)
+    return True

@@ -1,4 +1,4 @@
-"""The end of a session: time spent, steps done and skipped, what next."""
+"""The end of a session: time spent, steps done and skipped, whether it was saved, what next."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...core.history.store import HistoryStore
-from ...core.library.library import LibraryEntry
+from ...core.history.recorder import SessionRecorder
 from ...core.routines.durations import format_duration
 from ...core.session.events import Outcome, SessionRecord
 from .pain import RATING_KEYS
@@ -38,6 +37,17 @@ def summary_content(record: SessionRecord) -> Content:
     )
 
 
+def saved_text(recorder: SessionRecorder) -> str:
+    """Return what the summary says about history: the pain question when saved, else why it was not."""
+    result = recorder.result
+    if result is not None and result.saved:
+        return "How is your back now? 0 no pain … 9, x = 10 (optional)"
+    if not recorder.keeps_history and (result is None or result.problem == "history is off"):
+        return ""
+    problem = result.problem if result is not None else None
+    return f"This session was NOT saved in history: {problem or 'unknown error'}."
+
+
 class SummaryScreen(Screen[str]):
     """Shows how the session went; dismisses with `repeat`, `back` or `quit`."""
 
@@ -48,36 +58,37 @@ class SummaryScreen(Screen[str]):
         Binding("question_mark", "app.help", "Help", id="summary.help"),
     ]
 
-    def __init__(
-        self,
-        entry: LibraryEntry,
-        record: SessionRecord,
-        history: HistoryStore | None = None,
-        session_id: int | None = None,
-    ) -> None:
+    def __init__(self, record: SessionRecord, recorder: SessionRecorder) -> None:
         super().__init__()
-        self.entry = entry
         self.record = record
-        self.history = history
-        self.session_id = session_id
+        self.recorder = recorder
+        self.asking_pain = recorder.result is not None and recorder.result.saved
 
     def compose(self) -> ComposeResult:
-        """Lay out the summary card (with the pain question when history is kept) and the footer."""
+        """Lay out the summary card (with the pain question when the session is in history) and the footer."""
         with Vertical(id="summary-card"):
             yield Static(summary_content(self.record), id="summary-text")
-            if self.session_id is not None:
-                yield Static("How is your back now? 0 no pain … 9, x = 10 (optional)", id="pain-after", markup=False)
+            text = saved_text(self.recorder)
+            line = Static(text, id="pain-after", markup=False)
+            line.set_class(not self.asking_pain, "-unsaved")
+            line.set_class(not text, "-empty")
+            yield line
         yield Footer()
 
     def on_key(self, event: Key) -> None:
         """A rating key records the pain after the session, once."""
-        if self.session_id is None or self.history is None or event.character not in RATING_KEYS:
+        if not self.asking_pain or event.character not in RATING_KEYS:
             return
         event.stop()
+        self.asking_pain = False
         rating = RATING_KEYS[event.character]
-        self.history.set_pain_after(self.session_id, rating)
-        self.query_one("#pain-after", Static).update(f"Pain now: {rating}. Saved in history (h in the browser).")
-        self.session_id = None
+        result = self.recorder.set_pain_after(rating)
+        line = self.query_one("#pain-after", Static)
+        if result.saved:
+            line.update(f"Pain now: {rating}. Saved in history (h in the browser).")
+        else:
+            line.update(f"Pain now: {rating}, but it could not be saved: {result.problem}.")
+            line.add_class("-unsaved")
 
     def action_choose(self, choice: str) -> None:
         """Close with what the person wants next."""

@@ -27,9 +27,9 @@ class RoutineList(OptionList):
     """Routines to choose from; posts RoutineHighlighted and RoutineChosen."""
 
     BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="routines.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="routines.down"),
         Binding("enter", "select", "Start", id="routines.start"),
-        Binding("j", "cursor_down", "Down", show=False, id="routines.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="routines.up"),
     ]
 
     @dataclass

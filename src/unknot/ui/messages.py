@@ -1,0 +1,24 @@
+"""Messages that screens and the command palette post up to the app, instead of reaching into it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from textual.message import Message
+
+from ..core.library.library import Library
+
+
+@dataclass
+class PlayRequested(Message):
+    """The person asked to play a routine (from the list, the filter, the palette or the summary)."""
+
+    routine_id: str
+
+
+@runtime_checkable
+class LibraryHolder(Protocol):
+    """Anything that holds the loaded library (the app does); lets the palette reach it with a typed check."""
+
+    library: Library
