@@ -240,3 +240,17 @@ async def test_play_opens_history_before_the_player_needs_it(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, PainScreen)  # asked only when history is kept
+
+
+async def test_history_view_shows_a_session_still_playing_elsewhere(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    state = {"active_seconds": 30.0, "steps_done": [], "steps_skipped": []}
+    store.save_checkpoint("live", "quick-test", "Quick test routine", 1_767_225_000.0, state)  # this process
+    app, _ = build_app(tmp_path, history=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)  # a live session is not offered for resume
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1 and "in progress" in [str(cell) for cell in table.get_row_at(0)]
