@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -25,7 +25,7 @@ class PtyRecorder(Terminal):
     """Spawns `argv` in a pty of the given size and records (time, bytes) of everything it writes."""
 
     def __init__(
-        self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str | None] | None = None
+        self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: Mapping[str, str | None] | None = None
     ):
         # Default settings and a fresh data folder for every run: no saved theme, and no checkpoint left
         # by an earlier (killed) run that would make the app offer to resume instead of showing the list.

@@ -14,6 +14,7 @@ import os
 import platform
 import shutil
 import sys
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def main() -> None:
     repaint = []
     for size in ("80x24", "120x40"):
         columns, rows = (int(part) for part in size.split("x"))
-        folder = Path(repaint_bytes.tempfile.mkdtemp())
+        folder = Path(tempfile.mkdtemp())
         (folder / "bench-hold.yaml").write_text(repaint_bytes.HOLD_ROUTINE)
         termdown = shutil.which("termdown")
         repaint.append(

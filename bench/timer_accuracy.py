@@ -9,6 +9,7 @@ import asyncio
 import json
 import sys
 import time
+from collections.abc import Sequence
 
 import msgspec
 
@@ -35,7 +36,7 @@ async def measure(segments: int) -> dict[str, float | int | bool]:
     changes: list[tuple[float, int]] = []  # (time the shown value changed, segment index)
     ended: list[float] = []
 
-    def on_events(events: list[object]) -> None:
+    def on_events(events: Sequence[object]) -> None:
         # Called at every wake; a shown second changes only when a segment starts.
         now = time.monotonic()
         if player.finished:

@@ -7,7 +7,7 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import ptyprocess
@@ -47,7 +47,7 @@ class Terminal:
     """
 
     def __init__(
-        self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: dict[str, str | None] | None = None
+        self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: Mapping[str, str | None] | None = None
     ):
         merged = {**os.environ, "TERM": "xterm-256color", **(env or {})}
         environment = {name: value for name, value in merged.items() if value is not None}

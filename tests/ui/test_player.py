@@ -29,7 +29,7 @@ def text(screen: object, selector: str) -> str:
     return str(widget.render())
 
 
-async def start_quick(pilot, app) -> PlayerScreen:  # type: ignore[no-untyped-def]
+async def start_quick(pilot, app) -> PlayerScreen:
     app.action_play("quick-test")
     await pilot.pause()
     assert isinstance(app.screen, PlayerScreen)

@@ -63,7 +63,8 @@ def test_routines_option_and_environment_add_folders(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
-    one.mkdir(), two.mkdir()
+    one.mkdir()
+    two.mkdir()
     (one / "mine.yaml").write_text("title: Mine\nsteps:\n  - {title: a, duration: 3}\n")
     (two / "theirs.yaml").write_text("title: Theirs\nsteps:\n  - {title: a, duration: 3}\n")
     monkeypatch.setenv("UNKNOT_ROUTINES", str(one))

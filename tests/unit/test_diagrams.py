@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from unknot.core.routines.diagrams import MAX_COLUMNS, MAX_ROWS, art_size, mirror_art, size_problem, tidy_art
 from unknot.core.routines.text import cell_width
 
-PAIRS = ["/\\", "()", "<>", "[]", "{}"]
+PAIRS = [("/", "\\"), ("(", ")"), ("<", ">"), ("[", "]"), ("{", "}")]
 
 
 def test_mirror_swaps_every_pair_of_directional_characters() -> None:

@@ -16,3 +16,13 @@ def test_complete_example_in_the_format_reference_validates(tmp_path: Path) -> N
     library = load_library([shipped_routines_dir(), tmp_path])
     assert [str(problem) for problem in library.problems] == []
     assert library.routines["morning-loosen"].total_seconds == 5 + 0 + 5 + 60 + 5 + 30 + 3 + 30
+
+
+def test_the_architecture_map_names_every_core_module_and_folder() -> None:
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    core = REPO / "src" / "unknot" / "core"
+    for path in sorted(core.rglob("*.py")):
+        if path.name != "__init__.py":
+            assert re.search(rf"\b{re.escape(path.name)}\b", text), f"docs/architecture.md does not mention {path}"
+    for folder in (path for path in core.iterdir() if path.is_dir() and path.name != "__pycache__"):
+        assert f"{folder.name}/" in text, folder

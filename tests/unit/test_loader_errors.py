@@ -128,7 +128,8 @@ def test_duplicate_ids_in_one_folder_are_errors(tmp_path: Path) -> None:
 
 def test_later_folder_replaces_with_a_notice(tmp_path: Path) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
-    first.mkdir(), second.mkdir()
+    first.mkdir()
+    second.mkdir()
     write(first, "a.yaml", "title: First\nsteps:\n" + GOOD_STEP)
     write(second, "a.yaml", "title: Second\nsteps:\n" + GOOD_STEP)
     library = load_library([first, second])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import msgspec
 import pytest
 
@@ -34,7 +36,7 @@ THREE_STEPS = [
 ]
 
 
-def labels(events: list[object]) -> list[str]:
+def labels(events: Sequence[object]) -> list[str]:
     return [type(event).__name__ for event in events]
 
 
@@ -243,7 +245,8 @@ def test_snapshot_restore_gives_the_same_future() -> None:
     player.pause(), player.resume()
     future, twin_future = [], []
     for _ in range(30):
-        clock.advance(1), twin_clock.advance(1)
+        clock.advance(1)
+        twin_clock.advance(1)
         future += player.update()
         twin_future += twin.update()
     describe = lambda events: [(type(e).__name__, getattr(getattr(e, "segment", None), "index", None)) for e in events]  # noqa: E731

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import msgspec
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -44,7 +46,7 @@ class PlayerMachine(RuleBasedStateMachine):
         self.finished_events = 0
         self.cue_counts: dict[int, int] = {}
 
-    def _apply(self, events: list[object]) -> None:
+    def _apply(self, events: Sequence[object]) -> None:
         self.finished_events += sum(isinstance(event, Finished) for event in events)
 
     @rule(seconds=st.floats(min_value=0, max_value=8, allow_nan=False))
@@ -72,7 +74,7 @@ class PlayerMachine(RuleBasedStateMachine):
             assert restored.index == self.player.index
 
     @invariant()
-    def invariants(self) -> None:
+    def always_consistent(self) -> None:
         player = self.player
         assert player.remaining() >= 0
         active = player.active_seconds()

@@ -21,7 +21,7 @@ def collector_back_on() -> Iterator[None]:
 def test_pause_turns_collection_off_and_resume_collects_freezes_and_turns_it_on() -> None:
     startup.pause_collection()
     assert not gc.isenabled()
-    garbage = []
+    garbage: list[object] = []
     garbage.append(garbage)  # a cycle only the collector can free
     del garbage
     frozen_before = gc.get_freeze_count()

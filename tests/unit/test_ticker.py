@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import msgspec
+import pytest
 
 from unknot.core.routines.model import Routine, decode_hook
 from unknot.core.routines.timeline import build_timeline
@@ -29,9 +30,9 @@ def make_player(seconds: list[int]) -> tuple[Player, FakeClock]:
 def test_next_change_is_at_the_next_whole_second_of_the_deadline() -> None:
     player, clock = make_player([30])
     player.start()
-    assert abs(seconds_until_next_change(player) - 1.0) < 0.01
+    assert seconds_until_next_change(player) == pytest.approx(1.0, abs=0.01)
     clock.advance(0.3)
-    assert abs(seconds_until_next_change(player) - 0.7) < 0.01
+    assert seconds_until_next_change(player) == pytest.approx(0.7, abs=0.01)
     player.pause()
     assert seconds_until_next_change(player) is None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from unknot.core.library.loader import load_library
-from unknot.core.routines.model import Breathing, Seconds
+from unknot.core.routines.model import Breathing, StepSeconds
 from unknot.core.session.clock import FakeClock
 from unknot.core.session.player import Player
 from unknot.core.session.wording import (
@@ -60,7 +60,7 @@ def test_time_left_in_the_session_is_whole_minutes_then_seconds() -> None:
 
 def test_side_names_and_breathing() -> None:
     assert side_name("left") == "Left side" and side_name(None) == ""
-    breathing = Breathing(inhale=Seconds(2), exhale=Seconds(3))
+    breathing = Breathing(inhale=StepSeconds(2), exhale=StepSeconds(3))
     assert breath_text(breathing, 0.5) == "Breathe in ▰▱  2"
     assert breath_text(breathing, 2.5) == "Breathe out▰▱▱  3"
     assert breath_text(breathing, 5.5).startswith("Breathe in")

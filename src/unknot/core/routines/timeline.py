@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .model import Routine, Step
@@ -106,9 +106,9 @@ def build_timeline(routine: Routine) -> Timeline:
     elapsed = 0
     side_start = 0
 
-    def add(**values: object) -> None:
+    def add(segment: Segment) -> None:
         nonlocal elapsed, side_start
-        segment = Segment(index=len(timeline.segments), **values)  # type: ignore[arg-type]
+        segment = replace(segment, index=len(timeline.segments))
         previous = timeline.segments[-1] if timeline.segments else None
         same_side = (
             previous is not None
@@ -124,7 +124,7 @@ def build_timeline(routine: Routine) -> Timeline:
         elapsed += segment.seconds or 0
 
     if routine.get_ready:
-        add(kind=SegmentKind.GET_READY, label="Get ready", seconds=int(routine.get_ready), step_index=0)
+        add(Segment(0, SegmentKind.GET_READY, "Get ready", int(routine.get_ready), step_index=0))
     last = len(routine.steps) - 1
     for step_index, step in enumerate(routine.steps):
         sides: list[str | None] = [*step.sides] if step.sides else [None]
@@ -133,30 +133,36 @@ def build_timeline(routine: Routine) -> Timeline:
         for side_index, side in enumerate(sides):
             if side_index > 0 and routine.switch_sides:
                 add(
-                    kind=SegmentKind.SWITCH_SIDES,
-                    label="Switch sides",
-                    seconds=int(routine.switch_sides),
-                    step_index=step_index,
-                    side_index=side_index,
-                    side_count=len(sides),
-                    side=side,
+                    Segment(
+                        index=0,
+                        kind=SegmentKind.SWITCH_SIDES,
+                        label="Switch sides",
+                        seconds=int(routine.switch_sides),
+                        step_index=step_index,
+                        side_index=side_index,
+                        side_count=len(sides),
+                        side=side,
+                    )
                 )
             for number, (label, seconds, frame, rep, reps) in enumerate(pieces):
                 add(
-                    kind=SegmentKind.WORK,
-                    label=label,
-                    seconds=seconds,
-                    step_index=step_index,
-                    side_index=side_index,
-                    side_count=len(sides),
-                    side=side,
-                    rep_index=rep,
-                    rep_count=reps,
-                    frame=frame,
-                    cues=cues[number],
-                    starts_step=side_index == 0 and number == 0,
+                    Segment(
+                        index=0,
+                        kind=SegmentKind.WORK,
+                        label=label,
+                        seconds=seconds,
+                        step_index=step_index,
+                        side_index=side_index,
+                        side_count=len(sides),
+                        side=side,
+                        rep_index=rep,
+                        rep_count=reps,
+                        frame=frame,
+                        cues=cues[number],
+                        starts_step=side_index == 0 and number == 0,
+                    )
                 )
         rest = routine.rest if step.rest_after is None else step.rest_after
         if step_index < last and rest:
-            add(kind=SegmentKind.REST, label="Rest", seconds=int(rest), step_index=step_index)
+            add(Segment(0, SegmentKind.REST, "Rest", int(rest), step_index=step_index))
     return timeline

@@ -118,10 +118,10 @@ _NO_KEY = object()
 
 
 def _hashable_key(key: Any, event: yaml.Event) -> str | int | float | bool | None:
-    if isinstance(key, (dict, list)):
-        line, column = _mark(event)
-        raise YamlError("a mapping key must be plain text, not a list or mapping", line, column)
-    return key  # type: ignore[no-any-return]
+    if key is None or isinstance(key, (str, int, float, bool)):
+        return key
+    line, column = _mark(event)
+    raise YamlError("a mapping key must be plain text, not a list or mapping", line, column)
 
 
 def parse_yaml(text: str) -> YamlDocument:

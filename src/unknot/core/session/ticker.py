@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from .events import SessionEvent
 from .player import Player, PlayerState
@@ -55,7 +56,7 @@ class Ticker:
 
     async def _wait(self, delay: float | None) -> None:
         poked = asyncio.ensure_future(self._poked.wait())
-        waits: set[asyncio.Future[object]] = {poked}  # type: ignore[arg-type]
+        waits: set[asyncio.Future[Any]] = {poked}
         if delay is not None:
             waits.add(asyncio.ensure_future(self.sleep(delay)))
         try:

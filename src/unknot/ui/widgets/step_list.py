@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import var
@@ -25,7 +26,7 @@ class StepList(VerticalScroll, can_focus=False):
         self._current: int | None = None
         self._text = Static(id="step-list-text")
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         """Lay out the single text block."""
         yield self._text
 
