@@ -55,7 +55,24 @@ async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
     screen = pilot.app.screen
     if isinstance(screen, PlayerScreen):
         screen.handle_events(screen.player.update())
-    await pilot.pause()
+    await settle(pilot)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the history thread finish what it was asked, and the workers waiting for it act on the answers."""
+    app = pilot.app
+    assert isinstance(app, UnknotApp)
+    service = app.history_service
+    quiet_rounds = 0
+    for _ in range(100):
+        if service is not None:
+            await asyncio.to_thread(service.drain)
+        await pilot.pause()
+        # Quiet: nothing was asked of history while the app handled the last answers.
+        quiet_rounds = quiet_rounds + 1 if service is None or service.drain(0) else 0
+        if quiet_rounds >= 2:
+            return
+    raise AssertionError("history jobs never settled")
 
 
 async def wait_until(pilot: Pilot[None], ready: Callable[[], bool], what: str) -> None:
@@ -218,10 +235,10 @@ def keys(*presses: str, seconds: float = 0) -> Setup:
 
     async def run(pilot: Pilot[None], clock: FakeClock) -> None:
         still(pilot)
-        await pilot.pause()
+        await settle(pilot)
         for press in presses:
             await pilot.press(press)
-            await pilot.pause()
+            await settle(pilot)
         if seconds:
             await advance(pilot, clock, seconds)
         still(pilot)
@@ -268,8 +285,8 @@ def play(routine_id: str, seconds: float, *after: str) -> Setup:
             await advance(pilot, clock, seconds)
         for press in after:
             await pilot.press(press)
-            await pilot.pause()
-        await pilot.pause()
+            await settle(pilot)
+        await settle(pilot)
 
     return run
 

@@ -107,10 +107,14 @@ def test_loaded_hostile_routines_never_reach_the_terminal_as_control_sequences(c
         terminal.wait_for("Before you start")  # a routine is highlighted and its overview drawn
         for name in sorted(LOADS):
             terminal.send("/")
-            time.sleep(0.05)
+            # The footer as typing in the filter shows it: the filter has the keys now.
+            terminal.wait_for(lambda screen: "Back to list" in screen.split("\n")[-1])
             terminal.send("\x15" + name)  # ctrl+u clears the filter, then type the id
-            # The routine's overview, and the footer as typing in the filter shows it.
-            terminal.wait_for(lambda screen: "Time " in screen and "Back to list" in screen.split("\n")[-1])
+
+            def filtered(screen: str, name: str = name) -> bool:
+                return name in screen.split("\n")[0] and "Time " in screen
+
+            terminal.wait_for(filtered)
             terminal.send("\r")
             shown = terminal.wait_for(lambda screen: "Leave" in screen.split("\n")[-1])  # the player is up
             if "GET READY" in shown:

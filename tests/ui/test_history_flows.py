@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import DataTable, Static
 
-from tests.scenes import advance, orphan_checkpoints
+from tests.scenes import advance, orphan_checkpoints, settle
 from tests.ui.conftest import build_app
 from unknot.cli import main
 from unknot.core.history.store import HistoryStore
@@ -40,14 +40,14 @@ async def test_pain_before_and_after_are_recorded(tmp_path: Path) -> None:
     app, clock = build_app(tmp_path, history=store)
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_play("quick-test")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PainScreen)
         await pilot.press("6")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PlayerScreen)
         await advance(pilot, clock, 25)
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("3")
         assert "Pain now: 3" in str(app.screen.query_one("#pain-after", Static).render())
@@ -60,9 +60,9 @@ async def test_pain_question_can_be_skipped(tmp_path: Path) -> None:
     app, _ = build_app(tmp_path, history=store)
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_play("quick-test")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PlayerScreen)
         assert app.screen.recorder.pain_before is None and app.screen.player.wall_started is not None
 
@@ -73,7 +73,7 @@ async def test_checkpoints_are_written_at_changes_and_every_few_seconds(tmp_path
     app.settings.ask_pain = False
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_play("floor-stretches")
-        await pilot.pause()
+        await settle(pilot)
         await advance(pilot, clock, 5 + 17)
         (state,) = [checkpoint.state for checkpoint in store.checkpoints()]
         assert state["segment_index"] == 1
@@ -86,21 +86,21 @@ async def test_interrupted_session_is_offered_first_and_resumes_exactly(tmp_path
     app.settings.ask_pain = False
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_play("floor-stretches")
-        await pilot.pause()
+        await settle(pilot)
         await advance(pilot, clock, 5 + 12)
         app.on_terminate_signal(signal.SIGHUP)  # the connection dropped
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 128 + signal.SIGHUP
     orphan_checkpoints(store)
     again, clock2 = build_app(tmp_path, history=store)
     async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(again.screen, ResumeScreen)
         offer = str(again.screen.query_one("#resume-text", Static).render())
         assert "Resume" in offer and "Gentle floor stretches" in offer
         assert "Step 1 of 5: Knees to chest" in offer and "0:18 left" in offer
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         screen = again.screen
         assert isinstance(screen, PlayerScreen)
         assert screen.player.segment.index == 1 and screen.player.remaining() == pytest.approx(18)
@@ -117,7 +117,7 @@ async def test_discarding_keeps_the_session_as_interrupted(tmp_path: Path) -> No
     orphan_checkpoints(store)
     app, _ = build_app(tmp_path, history=store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, BrowserScreen)
     assert sorted(s.outcome for s in store.recent_sessions()) == ["interrupted", "interrupted"]
     assert store.interrupted() == []
@@ -146,7 +146,7 @@ async def test_history_view_shows_sessions_streak_and_pain(tmp_path: Path) -> No
     app, _ = build_app(tmp_path, history=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         overview = str(app.screen.query_one("#history-overview", Static).render())
         assert "Streak: 4 days" in overview and "6.0 → 4.0" in overview
@@ -162,14 +162,14 @@ async def test_history_off_is_said_and_everything_else_works(tmp_path: Path) -> 
     app, clock = build_app(tmp_path, history=store)
     notices: list[str] = []
     async with app.run_test(size=(80, 24), message_hook=notices_into(notices)) as pilot:
-        await pilot.pause()
-        assert any("history is off" in notice for notice in notices)
+        await settle(pilot)
+        assert any("history is off" in notice.lower() for notice in notices)
         app.action_play("quick-test")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PlayerScreen)  # no pain question without history
         await advance(pilot, clock, 25)
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
 
 
@@ -223,11 +223,11 @@ async def test_history_opens_once_after_the_list_is_on_screen_and_still_offers_r
     app, _ = build_app(tmp_path, open_history=open_history)
     notices: list[str] = []
     async with app.run_test(size=(80, 24), message_hook=notices_into(notices)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert opened == [True]  # opened once, by then the browser was up
         assert any("Could not resume Quick test routine" in notice for notice in notices)
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
     assert opened == [True]
     app.close_history()
@@ -238,7 +238,7 @@ async def test_play_opens_history_before_the_player_needs_it(tmp_path: Path) -> 
     store = HistoryStore(tmp_path / "data")
     app, _ = build_app(tmp_path, open_history=lambda: store, start_routine_id="quick-test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PainScreen)  # asked only when history is kept
 
 
@@ -248,9 +248,9 @@ async def test_history_view_shows_a_session_still_playing_elsewhere(tmp_path: Pa
     store.save_checkpoint("live", "quick-test", "Quick test routine", 1_767_225_000.0, state)  # this process
     app, _ = build_app(tmp_path, history=store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, BrowserScreen)  # a live session is not offered for resume
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 1 and "in progress" in [str(cell) for cell in table.get_row_at(0)]

@@ -69,7 +69,7 @@ def test_corrupt_database_is_moved_aside_and_replaced(tmp_path: Path) -> None:
     store = HistoryStore(folder)
     assert store.available
     assert store.notice is not None and "moved aside" in store.notice
-    assert [p.name for p in folder.glob(f"{DATABASE_NAME}.corrupt-*")]
+    assert [p.name for p in folder.glob(f"{DATABASE_NAME}.damaged-*")]
     assert store.add_session(record()) is not None
 
 

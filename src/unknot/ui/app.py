@@ -8,7 +8,7 @@ import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import startup
+from ..core.history.service import HistoryService
 from ..core.library.library import Library, LibraryEntry
 from ..core.session.clock import Clock, SystemClock
 from ..core.session.ticker import Sleep
@@ -26,9 +27,12 @@ from .messages import PlayRequested
 from .screens.browser import BrowserScreen
 
 if TYPE_CHECKING:
+    from ..core.history.report import HistoryReport
     from ..core.history.resume import ResumeOffer
     from ..core.history.store import HistoryStore
     from .screens.player import PlayerScreen
+
+T = TypeVar("T")
 
 # Start-up pays only for the first frame: screens other than the browser are imported when first
 # shown, and history (SQLite) is opened just after the first frame unless it is needed at once.
@@ -88,21 +92,18 @@ class UnknotApp(App[None]):
         self.clock = options.clock or SystemClock()
         self.exit_after_session = options.exit_after_session or options.start_routine_id is not None
         self.mouse_enabled = options.mouse and self.settings.mouse
-        self._history: HistoryStore | None = None
-        self._open_history = options.open_history
+        self.history_service = HistoryService(options.open_history) if options.open_history else None
 
-    @property
-    def history(self) -> HistoryStore | None:
-        """Session history, opened on first use (None when the app keeps none)."""
-        if self._history is None and self._open_history is not None:
-            opener, self._open_history = self._open_history, None
-            self._history = opener()
-        return self._history
+    async def history(self, job: Callable[[HistoryStore], T]) -> T | None:
+        """Run `job` on the history thread and wait for it without stalling the screen (None: no history)."""
+        if self.history_service is None:
+            return None
+        return await asyncio.wrap_future(self.history_service.run(job))
 
     def close_history(self) -> None:
-        """Close history if it was opened."""
-        if self._history is not None:
-            self._history.close()
+        """Let queued history writes finish, then close the database."""
+        if self.history_service is not None:
+            self.history_service.close()
 
     def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 4) -> None:
         """Notify as plain text: routine titles and file paths are never read as markup."""
@@ -125,23 +126,22 @@ class UnknotApp(App[None]):
         if self.settings_store.problem:
             self.say(self.settings_store.problem, "warning", 10)
         self.call_after_refresh(startup.resume_collection)
+        # History opens on its own thread just after the first frame, or at once when a session waits.
         if self.exit_after_session:
-            self._offer_resume_or_start()
+            self.run_worker(self._offer_resume_or_start(), group="history")
         else:
-            self.call_after_refresh(self._offer_resume_or_start)
+            self.call_after_refresh(lambda: self.run_worker(self._offer_resume_or_start(), group="history"))
 
-    def _offer_resume_or_start(self) -> None:
-        """Report history problems, then offer an interrupted session or start the chosen routine."""
-        from .screens.resume import offer_resume
+    async def _offer_resume_or_start(self) -> None:
+        """Report history problems, then offer interrupted sessions or start the chosen routine."""
+        from .screens.resume import offer_resumes
 
-        history = self.history
-        if history is not None:
-            for problem in (history.notice, history.problem and f"{history.problem}. Everything else works."):
-                if problem:
-                    self.say(problem, "warning", 10)
-            if offer_resume(self, history):
-                return
-        self.after_resume_declined()
+        said = await self.history(lambda store: (store.notice, store.problem))
+        for problem in said or ():
+            if problem:
+                self.say(f"{problem[:1].upper()}{problem[1:]}.", "warning", 10)
+        if self.history_service is None or not await offer_resumes(self):
+            self.after_resume_declined()
 
     def after_resume_declined(self) -> None:
         """Nothing (more) to resume: start the routine asked for, leave (`unknot resume`), or stay."""
@@ -164,13 +164,12 @@ class UnknotApp(App[None]):
         from ..core.session.player import Player
         from .screens.player import PlayerScreen
 
-        history = self.history
         if resumed is not None:
             player = resumed.player
-            recorder = SessionRecorder.resuming(history, player, self.clock, resumed.checkpoint)
+            recorder = SessionRecorder.resuming(self.history_service, player, self.clock, resumed.checkpoint)
         else:
             player = Player(entry.timeline, self.clock)
-            recorder = SessionRecorder(history, player, self.clock)
+            recorder = SessionRecorder(self.history_service, player, self.clock)
         ask_pain = self.settings.ask_pain and resumed is None and recorder.keeps_history
         self.push_screen(PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain))
 
@@ -179,17 +178,24 @@ class UnknotApp(App[None]):
         self.action_play(message.routine_id)
 
     def action_history(self) -> None:
-        """Show past sessions."""
+        """Show past sessions (read on the history thread)."""
+        if self.history_service is None:
+            self.say("History is off.", "warning")
+            return
+        self.run_worker(self._show_history(), group="history")
+
+    async def _show_history(self) -> None:
         from ..core.history.report import report_from_store
         from .screens.history import HistoryScreen
 
-        history = self.history
-        if history is None:
-            self.say("History is off.", "warning")
-            return
         today = datetime.datetime.fromtimestamp(self.clock.wall()).date()
-        report = report_from_store(history, today) if history.available else None
-        self.push_screen(HistoryScreen(report, history.problem))
+
+        def read(store: HistoryStore) -> tuple[HistoryReport | None, str | None]:
+            report = report_from_store(store, today) if store.available else None
+            return report, store.problem
+
+        report, problem = await self.history(read) or (None, "History is off.")
+        self.push_screen(HistoryScreen(report, problem))
 
     def _install_signal_handlers(self) -> None:
         # Textual would die at once on SIGHUP (a dropped SSH connection) and run no cleanup.
@@ -201,7 +207,9 @@ class UnknotApp(App[None]):
             pass
 
     def on_unmount(self) -> None:
-        """Give the signals back."""
+        """Let queued history writes finish, and give the signals back."""
+        if self.history_service is not None:
+            self.history_service.drain()
         try:
             loop = asyncio.get_running_loop()
             for number in (signal.SIGHUP, signal.SIGTERM):

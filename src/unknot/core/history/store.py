@@ -2,19 +2,31 @@
 
 One file in the user data folder (`~/.local/share/unknot/history.sqlite3` on Linux), created
 0600, in WAL mode with a busy timeout so several Unknot processes can share it. The schema is
-versioned with `PRAGMA user_version` and migrated forward on open. A database that cannot be
-read is moved aside and replaced; a folder that cannot be written turns history off, and the
-reason is kept in `problem` for the UI to show.
+versioned with `PRAGMA user_version` and migrated forward on open, inside the same write
+transaction that checks the version, so two first launches at once cannot both create it.
+
+What happens on each failure (docs/security.md, "Data safety", says the same for users):
+- Only a file SQLite itself reports as damaged (`PRAGMA quick_check` failing, "file is not a
+  database", "malformed") is moved aside, to a name no other file has, and what can still be
+  read from it is copied into a new database. The notice names where it went.
+- Anything else at open (disk full, locked, read-only, cannot open, written by a newer Unknot,
+  an unreadable WAL file) turns history off for this run and leaves every file untouched.
+- A data folder that cannot be written opens the database read-only: history is shown, and
+  the problem says new sessions cannot be saved.
+- Any database error later (a write, a read, a page found damaged) is caught and kept in
+  `problem`; a session that could not be written goes to the journal (journal.py) and is
+  added at the next start.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +34,10 @@ from typing import Any
 
 import platformdirs
 
-from ..paths import APP_NAME
+from ..paths import APP_NAME, user_cache_dir
+from ..routines.text import clean_text
 from ..session.events import Outcome, SessionRecord
+from .journal import Journal
 
 DATA_DIR_ENV = "UNKNOT_DATA_DIR"
 DATABASE_NAME = "history.sqlite3"
@@ -107,80 +121,253 @@ def _process_alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
-        return True
+    except (PermissionError, OverflowError):
+        return pid > 0
     return True
+
+
+class HistoryUnavailable(Exception):
+    """History cannot be used this run, and no file is to blame (nothing is moved aside)."""
+
+
+class DamagedDatabase(Exception):
+    """SQLite reports the file damaged: the one case where it is moved aside."""
+
+
+#: SQLite's own words for a file that is damaged (and nothing else: not full, not locked).
+_DAMAGE_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+#: How long opening keeps retrying while another process holds the lock (first launches at once).
+OPEN_RETRY_SECONDS = 10.0
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether a database error means the file itself is damaged."""
+    if isinstance(error, DamagedDatabase):
+        return True
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    return (
+        name.split("_")[0:2] == ["SQLITE", "CORRUPT"]
+        or name in _DAMAGE_CODES
+        or (
+            isinstance(error, sqlite3.DatabaseError)
+            and not isinstance(error, sqlite3.OperationalError)
+            and ("file is not a database" in text or "malformed" in text)
+        )
+    )
+
+
+def _is_busy(error: BaseException) -> bool:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(error).lower()
 
 
 class HistoryStore:
     """Reads and writes sessions and checkpoints; every method is safe to call when history is off."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, journal_folders: Sequence[Path] | None = None) -> None:
         self.folder = folder
         self.path = folder / DATABASE_NAME
         self.problem: str | None = None
+        """Why history is off, or what the latest failed read or write was."""
         self.notice: str | None = None
+        """Something to say once: a damaged file moved aside, journaled sessions added."""
+        self.read_only = False
+        self.kept_at: Path | None = None
+        """Where the latest session that could not be stored was kept instead (the journal)."""
+        self.journal = Journal(journal_folders if journal_folders is not None else [folder, user_cache_dir()])
         self._connection: sqlite3.Connection | None = None
         try:
             self._connection = self._open()
-        except (OSError, sqlite3.Error) as error:
-            self.problem = f"history is off: cannot use {self.path} ({_reason(error)})"
+        except (OSError, sqlite3.Error, HistoryUnavailable, DamagedDatabase) as error:
+            self.problem = f"history is off: cannot use {self.shown_path} ({_reason(error)})"
+        if self._connection is not None and not self.read_only:
+            self._merge_journal()
+
+    @property
+    def shown_path(self) -> str:
+        """The database path as text that is safe to show (no control characters)."""
+        return clean_text(str(self.path))
 
     @property
     def available(self) -> bool:
-        """Whether history is being kept."""
+        """Whether history can be read."""
         return self._connection is not None
+
+    @property
+    def writable(self) -> bool:
+        """Whether new sessions can be stored."""
+        return self._connection is not None and not self.read_only
 
     # ----- opening -------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not os.access(self.folder, os.W_OK):
-            raise PermissionError(f"{self.folder} is not writable")
         try:
-            return self._connect()
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:
+            if not self.folder.is_dir():
                 raise
-            aside = self.path.with_name(f"{DATABASE_NAME}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-            for suffix in ("", "-wal", "-shm"):
-                source = Path(str(self.path) + suffix)
-                if source.exists():
-                    source.replace(Path(str(aside) + suffix))
-            self.notice = f"the history file could not be read and was moved aside to {aside}; a new one was started"
-            return self._connect()
+        if not os.access(self.folder, os.W_OK):
+            if not self.path.is_file():
+                raise PermissionError(f"{clean_text(str(self.folder))} is not writable")
+            self.read_only = True
+            self.problem = f"new sessions cannot be saved: {clean_text(str(self.folder))} is read-only"
+            return self._connect_read_only(self.path)
+        try:
+            return self._connect_with_retry()
+        except (sqlite3.DatabaseError, DamagedDatabase) as error:
+            if not is_damage(error):
+                raise
+        aside = self._move_aside()
+        connection = self._connect_with_retry()
+        kept = self._salvage(aside, connection)
+        self.notice = (
+            f"the history file was damaged; it was moved aside to {clean_text(str(aside))} "
+            f"and {kept} session{'s' if kept != 1 else ''} that could still be read were kept"
+        )
+        return connection
+
+    def _connect_with_retry(self) -> sqlite3.Connection:
+        deadline = time.monotonic() + OPEN_RETRY_SECONDS
+        while True:
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _connect(self) -> sqlite3.Connection:
-        if not self.path.exists():
-            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600))
+        # One thread at a time uses a store (the history thread; tests after the app has stopped).
+        connection = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
         try:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA journal_mode = WAL")
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             self._migrate(connection)
-            connection.execute("SELECT count(*) FROM sessions").fetchone()
-        except sqlite3.Error:
+            self._check(connection)
+        except BaseException:
             connection.close()
             raise
         return connection
 
     @staticmethod
+    def _connect_read_only(path: Path) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise HistoryUnavailable(f"written by a newer Unknot (schema {version})")
+            HistoryStore._check(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    @staticmethod
+    def _check(connection: sqlite3.Connection) -> None:
+        result = connection.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise DamagedDatabase(f"quick_check: {result}")
+
+    @staticmethod
     def _migrate(connection: sqlite3.Connection) -> None:
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise sqlite3.DatabaseError(f"written by a newer Unknot (schema {version})")
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+        if connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+            return
+        # The version is read again inside the write transaction: another first launch may
+        # have created the tables while this one waited for the lock.
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise HistoryUnavailable(f"written by a newer Unknot (schema {version})")
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in script.split(";"):
                     if statement.strip():
                         connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {number}")
-                connection.execute("COMMIT")
-            except sqlite3.Error:
-                connection.execute("ROLLBACK")
-                raise
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def _move_aside(self) -> Path:
+        """Move the damaged database (and its WAL and shared-memory files) to a name no file has."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for attempt in range(1, 1000):
+            suffix = "" if attempt == 1 else f"-{attempt}"
+            aside = self.path.with_name(f"{DATABASE_NAME}.damaged-{stamp}{suffix}")
+            try:
+                os.link(self.path, aside)  # fails if the name is taken: nothing is ever overwritten
+            except FileExistsError:
+                continue
+            os.unlink(self.path)
+            for extra in ("-wal", "-shm"):
+                source = Path(f"{self.path}{extra}")
+                if source.exists() and not Path(f"{aside}{extra}").exists():
+                    os.replace(source, Path(f"{aside}{extra}"))
+            return aside
+        raise HistoryUnavailable("too many damaged history files moved aside already")
+
+    @staticmethod
+    def _salvage(aside: Path, connection: sqlite3.Connection) -> int:
+        """Copy the sessions that can still be read from a damaged file; return how many."""
+        kept = 0
+        try:
+            damaged = sqlite3.connect(f"{aside.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return 0
+        columns = (
+            "routine_id, title, started_at, ended_at, active_seconds, steps_done, steps_skipped, outcome,"
+            " pain_before, pain_after"
+        )
+        try:
+            cursor = damaged.execute(f"SELECT {columns} FROM sessions")
+            while True:
+                try:
+                    row = cursor.fetchone()
+                except sqlite3.Error:
+                    break
+                if row is None:
+                    break
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute(f"INSERT INTO sessions ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+                    kept += 1
+        except sqlite3.Error:
+            pass
+        finally:
+            damaged.close()
+        return kept
+
+    def _merge_journal(self) -> None:
+        records, taken = self.journal.take()
+        if not taken:
+            return
+        added = 0
+        try:
+            with self._transaction() as connection:
+                for record in records:
+                    exists = connection.execute(
+                        "SELECT 1 FROM sessions WHERE routine_id = ? AND started_at = ?",
+                        (record.routine_id, record.started_at),
+                    ).fetchone()
+                    if not exists:
+                        self._insert(connection, record)
+                        added += 1
+        except sqlite3.Error as error:
+            self.journal.give_back(taken)
+            self.problem = f"could not add the sessions kept in {clean_text(str(taken[0]))}: {_reason(error)}"
+            return
+        self.journal.done(taken)
+        if added:
+            self.notice = f"{added} session{'s' if added != 1 else ''} that could not be saved earlier now in history"
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -189,68 +376,96 @@ class HistoryStore:
         try:
             yield self._connection
         except BaseException:
-            self._connection.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.execute("ROLLBACK")
             raise
         self._connection.execute("COMMIT")
 
     def close(self) -> None:
         """Close the database."""
         if self._connection is not None:
-            self._connection.close()
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
             self._connection = None
+
+    def _failed(self, action: str, error: BaseException) -> None:
+        """Note a failed read or write; a file found damaged is left alone until the next start."""
+        self.problem = f"could not {action}: {_reason(error)}"
+        if is_damage(error):
+            self.problem += " (the history file is damaged; it will be repaired at the next start)"
+            self.close()
 
     # ----- sessions ------------------------------------------------------------------------
 
+    @staticmethod
+    def _insert(connection: sqlite3.Connection, record: SessionRecord) -> int | None:
+        cursor = connection.execute(
+            "INSERT INTO sessions (routine_id, title, started_at, ended_at, active_seconds, steps_done,"
+            " steps_skipped, outcome, pain_before, pain_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.routine_id,
+                record.title,
+                record.started_at,
+                record.ended_at,
+                record.active_seconds,
+                record.steps_done,
+                record.steps_skipped,
+                record.outcome.value,
+                record.pain_before,
+                record.pain_after,
+            ),
+        )
+        return cursor.lastrowid
+
     def add_session(self, record: SessionRecord, checkpoint_token: str | None = None) -> int | None:
-        """Store a finished session (dropping its checkpoint in the same transaction); return its id."""
-        if self._connection is None:
-            return None
-        with _Guard(self, "save the session"), self._transaction() as connection:
-            cursor = connection.execute(
-                "INSERT INTO sessions (routine_id, title, started_at, ended_at, active_seconds, steps_done,"
-                " steps_skipped, outcome, pain_before, pain_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    record.routine_id,
-                    record.title,
-                    record.started_at,
-                    record.ended_at,
-                    record.active_seconds,
-                    record.steps_done,
-                    record.steps_skipped,
-                    record.outcome.value,
-                    record.pain_before,
-                    record.pain_after,
-                ),
-            )
-            if checkpoint_token is not None:
-                connection.execute("DELETE FROM checkpoints WHERE token = ?", (checkpoint_token,))
-            return cursor.lastrowid
+        """Store a finished session (dropping its checkpoint in the same transaction); return its id.
+
+        When it cannot be stored it is kept in the journal (`kept_at` says where) and None is returned.
+        """
+        self.kept_at = None
+        if self.writable:
+            try:
+                with self._transaction() as connection:
+                    session_id = self._insert(connection, record)
+                    if checkpoint_token is not None:
+                        connection.execute("DELETE FROM checkpoints WHERE token = ?", (checkpoint_token,))
+                return session_id
+            except sqlite3.Error as error:
+                self._failed("save the session", error)
+        self.kept_at = self.journal.keep(record)
         return None
 
     def set_pain_after(self, session_id: int, pain: int) -> bool:
         """Record how the back felt after a session; return whether it was saved."""
-        if self._connection is None:
+        if not self.writable:
             return False
-        with _Guard(self, "save the pain rating"), self._transaction() as connection:
-            connection.execute("UPDATE sessions SET pain_after = ? WHERE id = ?", (pain, session_id))
-            return True
-        return False
+        try:
+            with self._transaction() as connection:
+                connection.execute("UPDATE sessions SET pain_after = ? WHERE id = ?", (pain, session_id))
+        except sqlite3.Error as error:
+            self._failed("save the pain rating", error)
+            return False
+        return True
 
     def recent_sessions(self, limit: int | None = 50) -> list[SessionRecord]:
-        """Return stored sessions, newest first."""
+        """Return stored sessions, newest first (none when they cannot be read)."""
         if self._connection is None:
             return []
         query = (
             "SELECT routine_id, title, started_at, ended_at, active_seconds, steps_done, steps_skipped, outcome,"
             " pain_before, pain_after, id FROM sessions ORDER BY started_at DESC, id DESC"
         )
-        rows = self._connection.execute(query + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
-        return [
-            SessionRecord(
-                routine_id, title, started, ended, active, done, skipped, Outcome(outcome), before, after, id_
-            )
-            for routine_id, title, started, ended, active, done, skipped, outcome, before, after, id_ in rows
-        ]
+        try:
+            rows = self._connection.execute(query + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
+            return [
+                SessionRecord(
+                    routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, id_
+                )
+                for routine_id, title, started, ended, active, done, skipped, out, before, after, id_ in rows
+            ]
+        except (sqlite3.Error, ValueError) as error:
+            self._failed("read history", error)
+            return []
 
     # ----- checkpoints ---------------------------------------------------------------------------
 
@@ -264,52 +479,66 @@ class HistoryStore:
         pain_before: int | None = None,
         *,
         pid: int | None = None,
-    ) -> None:
+    ) -> bool:
         """Write (or overwrite) the saved state of a session in progress, played by `pid` (this process)."""
-        if self._connection is None:
-            return
-        with _Guard(self, "save progress"), self._transaction() as connection:
-            connection.execute(
-                "INSERT INTO checkpoints (token, routine_id, title, started_at, updated_at, host, pid, pain_before,"
-                " state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET"
-                " updated_at = excluded.updated_at, state = excluded.state, pid = excluded.pid,"
-                " host = excluded.host, pain_before = excluded.pain_before",
-                (
-                    token,
-                    routine_id,
-                    title,
-                    started_at,
-                    time.time(),
-                    socket.gethostname(),
-                    os.getpid() if pid is None else pid,
-                    pain_before,
-                    json.dumps(state),
-                ),
-            )
+        if not self.writable:
+            return False
+        try:
+            with self._transaction() as connection:
+                connection.execute(
+                    "INSERT INTO checkpoints (token, routine_id, title, started_at, updated_at, host, pid,"
+                    " pain_before, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET"
+                    " updated_at = excluded.updated_at, state = excluded.state, pid = excluded.pid,"
+                    " host = excluded.host, pain_before = excluded.pain_before",
+                    (
+                        token,
+                        routine_id,
+                        title,
+                        started_at,
+                        time.time(),
+                        socket.gethostname(),
+                        os.getpid() if pid is None else pid,
+                        pain_before,
+                        json.dumps(state),
+                    ),
+                )
+        except sqlite3.Error as error:
+            self._failed("save progress", error)
+            return False
+        return True
 
     def drop_checkpoint(self, token: str) -> None:
         """Forget a checkpoint (after it was resumed into a new one, or discarded)."""
-        if self._connection is None:
+        if not self.writable:
             return
-        with _Guard(self, "forget a checkpoint"), self._transaction() as connection:
-            connection.execute("DELETE FROM checkpoints WHERE token = ?", (token,))
+        try:
+            with self._transaction() as connection:
+                connection.execute("DELETE FROM checkpoints WHERE token = ?", (token,))
+        except sqlite3.Error as error:
+            self._failed("forget a checkpoint", error)
 
     def checkpoints(self) -> list[Checkpoint]:
         """Return every saved session in progress, newest first, each marked live or cut off."""
         if self._connection is None:
             return []
-        rows = self._connection.execute(
-            "SELECT token, routine_id, title, started_at, updated_at, host, pid, pain_before, state"
-            " FROM checkpoints ORDER BY updated_at DESC"
-        ).fetchall()
+        try:
+            rows = self._connection.execute(
+                "SELECT token, routine_id, title, started_at, updated_at, host, pid, pain_before, state"
+                " FROM checkpoints ORDER BY updated_at DESC"
+            ).fetchall()
+        except sqlite3.Error as error:
+            self._failed("read sessions in progress", error)
+            return []
         here = socket.gethostname()
         found = []
         for token, routine_id, title, started_at, updated_at, host, pid, pain_before, state in rows:
             live = host == here and (pid == os.getpid() or _process_alive(pid))
+            try:
+                saved = json.loads(state)
+            except ValueError:
+                saved = {}
             found.append(
-                Checkpoint(
-                    token, routine_id, title, started_at, updated_at, host, pid, pain_before, json.loads(state), live
-                )
+                Checkpoint(token, routine_id, title, started_at, updated_at, host, pid, pain_before, saved, live)
             )
         return found
 
@@ -322,24 +551,7 @@ class HistoryStore:
         self.add_session(checkpoint.record(), checkpoint_token=checkpoint.token)
 
 
-class _Guard:
-    """Turns a database failure during one write into a problem note instead of a crash."""
-
-    def __init__(self, store: HistoryStore, action: str) -> None:
-        self.store = store
-        self.action = action
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> bool:
-        if isinstance(error, (sqlite3.Error, OSError)):
-            self.store.problem = f"could not {self.action}: {_reason(error)}"
-            return True
-        return False
-
-
 def _reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error) or type(error).__name__
+        return clean_text(error.strerror)
+    return clean_text(str(error) or type(error).__name__)

@@ -87,6 +87,7 @@ class PlayerScreen(Screen[None]):
         self.ticker = Ticker(self.player, self._post_tick, **({"sleep": sleep} if sleep else {}))
         self.cue_text = ""
         self._done_offered = False
+        self._said_problem: str | None = None
 
     def _post_tick(self, events: list[SessionEvent]) -> None:
         # The ticker runs in a worker: it never touches widgets, it posts a message.
@@ -145,6 +146,12 @@ class PlayerScreen(Screen[None]):
                 self.cue_text = event.text
                 self.post_message(self.Cued())
         self.recorder.observe(events)
+        problem = self.recorder.checkpoint_problem
+        if problem and problem != self._said_problem:
+            self._said_problem = problem
+            self.notify(
+                f"Progress is not being saved ({problem}). The session goes on.", severity="warning", markup=False
+            )
         for event in events:
             if isinstance(event, Finished):
                 self.post_message(self.SessionEnded(self.entry, event.record, self.recorder))

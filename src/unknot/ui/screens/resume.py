@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...core.history.resume import ResumeOffer, find_resumable
-from ...core.history.store import HistoryStore
 from ...core.routines.durations import format_clock
 from ...core.routines.timeline import SegmentKind
 
 if TYPE_CHECKING:
+    from ...core.history.store import Checkpoint, HistoryStore
     from ..app import UnknotApp
 
 
@@ -60,28 +60,28 @@ class ResumeScreen(Screen[bool]):
         yield Footer()
 
 
-def offer_resume(app: UnknotApp, history: HistoryStore) -> bool:
-    """Offer the newest resumable session; return whether one is offered.
+async def offer_resumes(app: UnknotApp) -> bool:
+    """Offer interrupted sessions, newest first, until one is resumed or none is left; return whether one was.
 
     Resuming opens the player where the session stopped. Discarding keeps the session in history
-    as interrupted and offers the next one, if any; when none is left the app carries on with
-    `after_resume_declined`.
+    as interrupted and offers the next one. History is read and written on its own thread.
     """
-    search = find_resumable(history, app.library.routines, app.clock)
-    for notice in search.notices:
-        app.say(notice, "warning", 10)
-    offer = search.offer
-    if offer is None:
-        return False
-
-    def answered(resume: bool | None) -> None:
-        if resume:
+    routines = app.library.routines
+    while True:
+        search = await app.history(lambda store: find_resumable(store, routines, app.clock))
+        if search is None:
+            return False
+        for notice in search.notices:
+            app.say(notice, "warning", 10)
+        offer = search.offer
+        if offer is None:
+            return False
+        if await app.push_screen_wait(ResumeScreen(offer)):
             app.play(offer.entry, resumed=offer)
-            return
-        history.discard_checkpoint(offer.checkpoint)
-        app.say(f"Discarded; {offer.checkpoint.title} is in history as interrupted.")
-        if not offer_resume(app, history):
-            app.after_resume_declined()
+            return True
 
-    app.push_screen(ResumeScreen(offer), answered)
-    return True
+        def discard(store: HistoryStore, checkpoint: Checkpoint = offer.checkpoint) -> None:
+            store.discard_checkpoint(checkpoint)
+
+        await app.history(discard)
+        app.say(f"Discarded; {offer.checkpoint.title} is in history as interrupted.")

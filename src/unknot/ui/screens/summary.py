@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import Future
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,8 +13,9 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...core.history.recorder import SessionRecorder
+from ...core.history.recorder import SaveResult, SessionRecorder
 from ...core.routines.durations import format_duration
+from ...core.routines.text import clean_text
 from ...core.session.events import Outcome, SessionRecord
 from .pain import RATING_KEYS
 
@@ -37,15 +41,16 @@ def summary_content(record: SessionRecord) -> Content:
     )
 
 
-def saved_text(recorder: SessionRecorder) -> str:
-    """Return what the summary says about history: the pain question when saved, else why it was not."""
-    result = recorder.result
-    if result is not None and result.saved:
+def saved_text(result: SaveResult) -> str:
+    """Return what the summary says about history: the pain question when saved, else what happened instead."""
+    if result.saved:
         return "How is your back now? 0 no pain … 9, x = 10 (optional)"
-    if not recorder.keeps_history and (result is None or result.problem == "history is off"):
-        return ""
-    problem = result.problem if result is not None else None
-    return f"This session was NOT saved in history: {problem or 'unknown error'}."
+    if result.kept_at is not None:
+        return (
+            f"This session was NOT saved in history ({result.problem}). It is kept in "
+            f"{clean_text(str(result.kept_at))} and will be added when Unknot next starts."
+        )
+    return f"This session was NOT saved in history ({result.problem}), and could not be kept anywhere."
 
 
 class SummaryScreen(Screen[str]):
@@ -62,18 +67,30 @@ class SummaryScreen(Screen[str]):
         super().__init__()
         self.record = record
         self.recorder = recorder
-        self.asking_pain = recorder.result is not None and recorder.result.saved
+        self.asking_pain = False
 
     def compose(self) -> ComposeResult:
-        """Lay out the summary card (with the pain question when the session is in history) and the footer."""
+        """Lay out the summary card (with what became of the session in history) and the footer."""
         with Vertical(id="summary-card"):
             yield Static(summary_content(self.record), id="summary-text")
-            text = saved_text(self.recorder)
-            line = Static(text, id="pain-after", markup=False)
-            line.set_class(not self.asking_pain, "-unsaved")
-            line.set_class(not text, "-empty")
+            line = Static("Saving…", id="pain-after", markup=False)
+            line.display = self.recorder.saved is not None and self.recorder.history is not None
             yield line
         yield Footer()
+
+    def on_mount(self) -> None:
+        """Wait (off the event loop) for the session to be written, then say how it went."""
+        if self.recorder.saved is not None and self.recorder.history is not None:
+            self.run_worker(self._show_saved(self.recorder.saved))
+
+    async def _show_saved(self, saved: Future[SaveResult]) -> None:
+        result = await asyncio.wrap_future(saved)
+        line = self.query_one("#pain-after", Static)
+        line.update(saved_text(result))
+        line.set_class(not result.saved, "-unsaved")
+        self.asking_pain = result.saved
+        if not result.saved:
+            self.notify(f"This session was not saved in history: {result.problem}", severity="error", markup=False)
 
     def on_key(self, event: Key) -> None:
         """A rating key records the pain after the session, once."""
@@ -81,8 +98,10 @@ class SummaryScreen(Screen[str]):
             return
         event.stop()
         self.asking_pain = False
-        rating = RATING_KEYS[event.character]
-        result = self.recorder.set_pain_after(rating)
+        self.run_worker(self._save_pain(RATING_KEYS[event.character]))
+
+    async def _save_pain(self, rating: int) -> None:
+        result = await asyncio.wrap_future(self.recorder.set_pain_after(rating))
         line = self.query_one("#pain-after", Static)
         if result.saved:
             line.update(f"Pain now: {rating}. Saved in history (h in the browser).")
