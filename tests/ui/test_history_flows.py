@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,11 +14,12 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import DataTable, Static
 
-from tests.scenes import advance, orphan_checkpoints, settle
+from tests.scenes import advance, orphan_checkpoints, settle, wait_until
 from tests.ui.conftest import build_app
 from unknot.cli import main
 from unknot.core.history.store import HistoryStore
 from unknot.core.session.events import Outcome, SessionRecord
+from unknot.core.session.player import PlayerState
 from unknot.ui.screens.browser import BrowserScreen
 from unknot.ui.screens.history import HistoryScreen
 from unknot.ui.screens.pain import PainScreen
@@ -254,3 +257,33 @@ async def test_history_view_shows_a_session_still_playing_elsewhere(tmp_path: Pa
         await settle(pilot)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 1 and "in progress" in [str(cell) for cell in table.get_row_at(0)]
+
+
+async def test_a_held_write_lock_never_stalls_the_countdown_or_keys(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process is writing, for as long as it likes
+    app, clock = build_app(tmp_path, history=store)
+    app.settings.ask_pain = False
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.action_play("quick-test")
+            await wait_until(
+                pilot, lambda: isinstance(app.screen, PlayerScreen) and app.screen.position is not None, "play"
+            )
+            screen = app.screen
+            assert isinstance(screen, PlayerScreen)
+            began = time.monotonic()
+            for _ in range(3):  # segment changes: each asks for a checkpoint, which waits for the lock
+                clock.advance(1)
+                screen.handle_events(screen.player.update())
+                await pilot.pause()
+            await pilot.press("space")
+            assert screen.player.state is PlayerState.PAUSED
+            # Each write waits up to 5 s for the lock on the history thread; the screen waited for none.
+            assert time.monotonic() - began < 1.0
+            holder.execute("ROLLBACK")
+            await settle(pilot)
+            assert [checkpoint.routine_id for checkpoint in store.checkpoints()] == ["quick-test"]
+    finally:
+        holder.close()

@@ -177,8 +177,10 @@ class HistoryStore:
         """Where the latest session that could not be stored was kept instead (the journal)."""
         self.journal = Journal(journal_folders if journal_folders is not None else [folder, user_cache_dir()])
         self._connection: sqlite3.Connection | None = None
+        self._identity: tuple[int, int] | None = None
         try:
             self._connection = self._open()
+            self._identity = self._file_identity()
         except (OSError, sqlite3.Error, HistoryUnavailable, DamagedDatabase) as error:
             self.problem = f"history is off: cannot use {self.shown_path} ({_reason(error)})"
         if self._connection is not None and not self.read_only:
@@ -196,8 +198,29 @@ class HistoryStore:
 
     @property
     def writable(self) -> bool:
-        """Whether new sessions can be stored."""
-        return self._connection is not None and not self.read_only
+        """Whether new sessions can be stored (reopening the file if it was deleted or replaced meanwhile)."""
+        if self._connection is None or self.read_only:
+            return False
+        if self._file_identity() != self._identity:
+            # SQLite would go on writing to the deleted file, and every session would vanish with it.
+            self.close()
+            try:
+                self._connection = self._connect_with_retry()
+                self._identity = self._file_identity()
+            except (OSError, sqlite3.Error, HistoryUnavailable, DamagedDatabase) as error:
+                self.problem = (
+                    f"history is off: {self.shown_path} went away and cannot be made again ({_reason(error)})"
+                )
+                return False
+            self.notice = f"{self.shown_path} was deleted or replaced while Unknot ran; a new one was started"
+        return True
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        return (stat.st_dev, stat.st_ino)
 
     # ----- opening -------------------------------------------------------------------------
 
@@ -258,9 +281,14 @@ class HistoryStore:
 
     @staticmethod
     def _connect_read_only(path: Path) -> sqlite3.Connection:
-        connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
+        uri = path.resolve().as_uri()
+        try:
+            connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+            connection.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL database on a read-only disk cannot make its shared-memory file: read it as a
+            # file nobody is changing (nothing can write there anyway).
+            connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
