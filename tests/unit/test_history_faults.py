@@ -196,7 +196,7 @@ def test_a_database_deleted_while_running_is_made_again_not_written_into_the_voi
 
 
 def _create_at_once(
-    folder: str, barrier: multiprocessing.synchronize.Barrier, results: "multiprocessing.Queue[tuple[bool, str | None]]"
+    folder: str, barrier: multiprocessing.synchronize.Barrier, results: multiprocessing.Queue[tuple[bool, str | None]]
 ) -> None:
     barrier.wait()
     store = HistoryStore(Path(folder))
@@ -207,7 +207,7 @@ def _create_at_once(
 @pytest.mark.parametrize("attempt", range(5))
 def test_two_first_launches_at_once_both_keep_history(tmp_path: Path, attempt: int) -> None:
     barrier = multiprocessing.Barrier(2)
-    results: "multiprocessing.Queue[tuple[bool, str | None]]" = multiprocessing.Queue()
+    results: multiprocessing.Queue[tuple[bool, str | None]] = multiprocessing.Queue()
     workers = [
         multiprocessing.Process(target=_create_at_once, args=(str(tmp_path / "data"), barrier, results))
         for _ in range(2)
