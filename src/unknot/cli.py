@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -90,7 +91,36 @@ def _library(args: argparse.Namespace) -> Library:
     from .core.library.cache import CACHE_FILE, load_library_cached
     from .core.paths import routine_folders, user_cache_dir
 
-    return load_library_cached(routine_folders(args.routines), user_cache_dir() / CACHE_FILE)
+    library = load_library_cached(routine_folders(args.routines), user_cache_dir() / CACHE_FILE)
+    library.problems[:0] = _named_folder_problems(args)
+    return library
+
+
+def _named_folder_problems(args: argparse.Namespace) -> list[Problem]:
+    """A problem for each folder named by --routines or UNKNOT_ROUTINES that cannot be read."""
+    from .core.paths import folder_problem, named_routine_folders
+    from .core.routines.problems import Problem
+
+    return [
+        Problem(folder, problem)
+        for folder in named_routine_folders(args.routines)
+        if (problem := folder_problem(folder)) is not None
+    ]
+
+
+def _need_terminal() -> None:
+    """Refuse at once, with a clear message, to open the full-screen app where there is no terminal."""
+    try:
+        interactive = sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    except (ValueError, OSError):  # a closed stream
+        interactive = False
+    if not interactive:
+        raise UsageError(
+            "the app needs a terminal (standard input and output must be a terminal); "
+            "`unknot list`, `show`, `history` and `validate` work without one"
+        )
+    if os.environ.get("TERM") == "dumb":
+        raise UsageError("the app cannot draw on TERM=dumb; set TERM to your terminal's type (e.g. xterm-256color)")
 
 
 def _summarise_problems(library: Library) -> None:
@@ -109,6 +139,7 @@ def command_list(args: argparse.Namespace) -> int:
     import json
 
     from .core.routines.describe import equipment_text, total_text
+    from .core.routines.text import shown_path
 
     library = _library(args)
     entries = library.sorted_entries()
@@ -125,7 +156,7 @@ def command_list(args: argparse.Namespace) -> int:
                 "areas": list(entry.routine.areas),
                 "tags": list(entry.routine.tags),
                 "intensity": entry.routine.intensity,
-                "path": str(entry.path),
+                "path": shown_path(entry.path),
             }
             for entry in entries
         ]
@@ -155,7 +186,7 @@ def command_validate(args: argparse.Namespace) -> int:
     """Check files or folders (or the whole library); one located line per problem."""
     from .core.library.library import Library
     from .core.library.loader import add_routine_files, load_diagrams, load_library
-    from .core.paths import routine_folders, yaml_files
+    from .core.paths import folder_problem, routine_folders, yaml_files
     from .core.routines.problems import Problem
 
     folders = routine_folders(args.routines)
@@ -164,14 +195,21 @@ def command_validate(args: argparse.Namespace) -> int:
     else:
         library = Library()
         targets = [path for path in args.paths if path.is_dir()]
-        load_diagrams([*folders, *targets], library)
+        # A folder named both on the search path and as an argument is read once.
+        searched = [folder for folder in folders if not any(_same(folder, target) for target in targets)]
+        load_diagrams([*searched, *targets], library)
         for path in args.paths:
             if path.is_dir():
-                add_routine_files(yaml_files(path), library)
+                problem = folder_problem(path)
+                if problem is not None:
+                    library.problems.append(Problem(path, problem))
+                else:
+                    add_routine_files(yaml_files(path), library)
             elif not path.exists() and not path.is_symlink():
                 library.problems.append(Problem(path, "no such file or folder"))
             else:
                 add_routine_files([path], library)
+    library.problems[:0] = _named_folder_problems(args)
     _print_problems(library.problems)
     errors = len(library.errors)
     count = len(library.routines)
@@ -183,6 +221,13 @@ def command_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"{count} routine{'s' if count != 1 else ''} valid")
     return 0
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return one.exists() and other.exists() and one.samefile(other)
+    except OSError:
+        return False
 
 
 def command_schema(args: argparse.Namespace) -> int:
@@ -212,6 +257,8 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
         opened = _history(args)
         if not opened.interrupted():
             raise UsageError("no interrupted session to resume" if opened.available else str(opened.problem))
+
+    _need_terminal()
 
     def open_history() -> HistoryStore:
         return opened if opened is not None else _history(args)

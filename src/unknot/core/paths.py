@@ -41,16 +41,32 @@ def user_routines_dir() -> Path:
     return user_config_dir() / "routines"
 
 
+def named_routine_folders(extra: Sequence[Path] = (), environ: Mapping[str, str] | None = None) -> list[Path]:
+    """Return the folders the person named: `UNKNOT_ROUTINES`, then `extra` (`--routines`)."""
+    environ = os.environ if environ is None else environ
+    folders = [Path(part).expanduser() for part in environ.get(ROUTINES_ENV, "").split(os.pathsep) if part]
+    return folders + [Path(folder).expanduser() for folder in extra]
+
+
 def routine_folders(extra: Sequence[Path] = (), environ: Mapping[str, str] | None = None) -> list[Path]:
     """Return the routine search path in order: shipped, user, `UNKNOT_ROUTINES`, then `extra`.
 
     A routine found later replaces one with the same id found earlier.
     """
-    environ = os.environ if environ is None else environ
-    folders = [shipped_routines_dir(), user_routines_dir()]
-    folders += [Path(part).expanduser() for part in environ.get(ROUTINES_ENV, "").split(os.pathsep) if part]
-    folders += [Path(folder).expanduser() for folder in extra]
-    return folders
+    return [shipped_routines_dir(), user_routines_dir(), *named_routine_folders(extra, environ)]
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Return why a folder someone named cannot be read for routines, or None when it can."""
+    try:
+        if not folder.exists():
+            return "no such folder"
+        if not folder.is_dir():
+            return "not a folder; name the folder that holds routine files"
+        os.listdir(folder)
+    except OSError as error:
+        return f"cannot read the folder: {error.strerror or error}"
+    return None
 
 
 def yaml_files(folder: Path) -> list[Path]:

@@ -1,16 +1,26 @@
-"""The user's remembered preferences (bell, theme, mouse), kept in a small JSON file."""
+"""The user's remembered preferences (bell, theme, mouse, pain questions), kept in a small JSON file.
+
+Reading keeps every good field: one bad value is reported and replaced by its default, the
+others stay. A file that is not JSON at all (or not an object, or nested absurdly deep) is
+moved aside to `settings.json.unreadable-N` with a notice, never overwritten. Only a small
+regular file is read: a FIFO, a device or a huge file counts as no settings, with a notice.
+Keys this version does not know are kept when the file is saved again.
+"""
 
 from __future__ import annotations
 
-import os
-import tempfile
+import json
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
 from .paths import user_config_dir
+from .routines.text import shown_path
+from .safe_files import move_aside, read_regular_file, write_private_file
 
 SETTINGS_FILE = "settings.json"
+MAX_SETTINGS_BYTES = 64 * 1024
 
 
 class Settings(msgspec.Struct, kw_only=True):
@@ -28,31 +38,60 @@ def settings_path() -> Path:
 
 
 class SettingsStore:
-    """Reads and writes Settings; a missing or unreadable file gives the defaults."""
+    """Reads and writes Settings; a missing or unreadable file gives the defaults, and says why."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or settings_path()
         self.problem: str | None = None
+        self._others: dict[str, Any] = {}
 
     def load(self) -> Settings:
-        """Return the saved settings, or the defaults (noting why in `problem`)."""
+        """Return the saved settings, keeping every field that is good (noting the rest in `problem`)."""
+        where = shown_path(self.path)
         try:
-            return msgspec.json.decode(self.path.read_bytes(), type=Settings)
+            raw = read_regular_file(self.path, MAX_SETTINGS_BYTES)
         except FileNotFoundError:
             return Settings()
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError) as error:
-            self.problem = f"{self.path}: ignored unreadable settings ({error})"
+        except OSError as error:
+            self.problem = f"{where}: ignored ({error.strerror or error}); using the default settings"
             return Settings()
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, RecursionError) as error:
+            reason = "nested too deep" if isinstance(error, RecursionError) else str(error).splitlines()[0][:80]
+            try:
+                aside = move_aside(self.path, "unreadable")
+                self.problem = f"{where} could not be read ({reason}); it was moved to {shown_path(aside)}"
+            except OSError:
+                self.problem = f"{where} could not be read ({reason}); using the default settings"
+            return Settings()
+        return self._fields(data, where)
+
+    def _fields(self, data: dict[str, Any], where: str) -> Settings:
+        known = {field.encode_name for field in msgspec.structs.fields(Settings)}
+        good: dict[str, Any] = {}
+        bad: list[str] = []
+        for name, value in data.items():
+            if name not in known:
+                self._others[name] = value
+                continue
+            try:
+                msgspec.convert({name: value}, Settings)
+                good[name] = value
+            except msgspec.ValidationError:
+                bad.append(name)
+        if bad:
+            self.problem = f"{where}: ignored {', '.join(sorted(bad))} (not a valid value); kept the other settings"
+        return msgspec.convert(good, Settings)
 
     def save(self, settings: Settings) -> bool:
         """Write the settings atomically; return False (noting why) when that is impossible."""
+        data = {**self._others, **msgspec.to_builtins(settings)}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(msgspec.json.format(msgspec.json.encode(settings), indent=2))
-            os.replace(temporary, self.path)
+            write_private_file(self.path, json.dumps(data, indent=2).encode() + b"\n")
         except OSError as error:
-            self.problem = f"cannot save settings to {self.path}: {error.strerror or error}"
+            self.problem = f"cannot save settings to {shown_path(self.path)}: {error.strerror or error}"
             return False
         return True

@@ -5,16 +5,23 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits
+from textual.content import Content
+from textual.markup import escape
 from textual.system_commands import SystemCommandsProvider
 
 from .messages import LibraryHolder, PlayRequested
+
+#: How the letters that match what was typed stand out in a routine's name.
+MATCH_STYLE = "bold underline $text-accent"
 
 
 class RoutineCommands(SystemCommandsProvider):
     """Offers to play each routine in the library, then the system commands (theme, bell, help, quit).
 
     One provider for both, in place of Textual's own: separate providers answer concurrently, so
-    with nothing typed the order of their lists would depend on which finished first.
+    with nothing typed the order of their lists would depend on which finished first. Routine
+    titles and summaries come from files: titles go to the palette as Content, summaries (which
+    Textual reads as markup) escaped, so neither is ever read as markup.
     """
 
     def _commands(self) -> list[tuple[str, str, str]]:
@@ -31,7 +38,7 @@ class RoutineCommands(SystemCommandsProvider):
     async def discover(self) -> Hits:
         """List every routine when nothing is typed yet, then the system commands."""
         for text, routine_id, summary in self._commands():
-            yield DiscoveryHit(text, partial(self._play, routine_id), help=summary)
+            yield DiscoveryHit(Content(text), partial(self._play, routine_id), text=text, help=escape(summary))
         async for hit in super().discover():
             yield hit
 
@@ -39,8 +46,11 @@ class RoutineCommands(SystemCommandsProvider):
         """Match the typed text against "Play: <title>" and the system commands."""
         matcher = self.matcher(query)
         for text, routine_id, summary in self._commands():
-            score = matcher.match(text)
+            score, offsets = matcher.fuzzy_search.match(query, text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._play, routine_id), help=summary)
+                shown = Content(text)
+                for offset in offsets:
+                    shown = shown.stylize(MATCH_STYLE, offset, offset + 1)
+                yield Hit(score, shown, partial(self._play, routine_id), text=text, help=escape(summary))
         async for hit in super().search(query):
             yield hit

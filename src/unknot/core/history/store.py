@@ -35,7 +35,7 @@ from typing import Any
 import platformdirs
 
 from ..paths import APP_NAME, user_cache_dir
-from ..routines.text import clean_text
+from ..routines.text import clean_text, shown_path
 from ..session.events import Outcome, SessionRecord
 from .journal import Journal
 
@@ -181,7 +181,8 @@ class HistoryStore:
         try:
             self._connection = self._open()
             self._identity = self._file_identity()
-        except (OSError, sqlite3.Error, HistoryUnavailable, DamagedDatabase) as error:
+        except (OSError, sqlite3.Error, HistoryUnavailable, DamagedDatabase, ValueError) as error:
+            # ValueError: a path that is not UTF-8 text, which SQLite cannot open.
             self.problem = f"history is off: cannot use {self.shown_path} ({_reason(error)})"
         if self._connection is not None and not self.read_only:
             self._merge_journal()
@@ -189,7 +190,7 @@ class HistoryStore:
     @property
     def shown_path(self) -> str:
         """The database path as text that is safe to show (no control characters)."""
-        return clean_text(str(self.path))
+        return shown_path(self.path)
 
     @property
     def available(self) -> bool:

@@ -14,8 +14,10 @@ load; the cache never changes what is loaded, only how fast.
 
 from __future__ import annotations
 
-import contextlib
+import hashlib
+import hmac
 import os
+import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -25,6 +27,8 @@ from ... import __version__
 from ..paths import DIAGRAM_FOLDER, yaml_files
 from ..routines.model import Diagram, Routine, decode_hook
 from ..routines.problems import Problem, Severity
+from ..routines.text import shown_path
+from ..safe_files import read_regular_file, write_private_file
 from .library import Library, LibraryEntry
 
 CACHE_FILE = "library.msgpack"
@@ -66,11 +70,12 @@ class _Header(msgspec.Struct):
 
 
 def _stat_row(path: str) -> tuple[str, int, int, int]:
+    shown = shown_path(path)  # a name that is not UTF-8 cannot be stored as text; the stat still tells it apart
     try:
         stat = os.stat(path)
     except OSError:
-        return (path, -1, -1, -1)
-    return (path, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        return (shown, -1, -1, -1)
+    return (shown, stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
 
 def library_fingerprint(folders: Iterable[Path]) -> Fingerprint:
@@ -86,14 +91,61 @@ def library_fingerprint(folders: Iterable[Path]) -> Fingerprint:
     return rows
 
 
-def read_cached_library(cache_path: Path, fingerprint: Fingerprint) -> Library | None:
-    """Return the library saved at `cache_path` if it was built from exactly `fingerprint`, else None."""
+KEY_FILE = "library.key"
+#: The copy starts with this, then a MAC of the rest under the user's key, then msgpack.
+MAGIC = b"UNKNOTL1"
+MAC_SIZE = 32
+MAX_CACHE_BYTES = 512 * 1024 * 1024
+
+
+def _mac(key: bytes, payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, key=key, digest_size=MAC_SIZE).digest()
+
+
+def library_key(cache_folder: Path, create: bool) -> bytes | None:
+    """Return this user's key for the library copy (made once, 0600, beside it), or None when there is none."""
+    path = cache_folder / KEY_FILE
     try:
-        data = cache_path.read_bytes()
-        header = msgspec.msgpack.decode(data, type=_Header)
+        key = read_regular_file(path, 64)
+        return key if len(key) == 32 else None
+    except FileNotFoundError:
+        if not create:
+            return None
+    except OSError:
+        return None
+    key = secrets.token_bytes(32)
+    try:
+        cache_folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(key)
+    except FileExistsError:  # another Unknot made it first: use that one
+        return library_key(cache_folder, create=False)
+    except OSError:
+        return None
+    return key
+
+
+def read_cached_library(cache_path: Path, fingerprint: Fingerprint) -> Library | None:
+    """Return the library saved at `cache_path` if it was built from exactly `fingerprint`, else None.
+
+    The copy is used only if its MAC checks out under this user's key: a copy edited by hand (to
+    put escape sequences in a title, say) is rebuilt from the routine files instead.
+    """
+    key = library_key(cache_path.parent, create=False)
+    if key is None:
+        return None
+    try:
+        data = read_regular_file(cache_path, MAX_CACHE_BYTES)
+        if not data.startswith(MAGIC):
+            return None
+        mac, payload = data[len(MAGIC) : len(MAGIC) + MAC_SIZE], data[len(MAGIC) + MAC_SIZE :]
+        if not hmac.compare_digest(mac, _mac(key, payload)):
+            return None
+        header = msgspec.msgpack.decode(payload, type=_Header)
         if header.format != FORMAT or header.version != __version__ or header.fingerprint != fingerprint:
             return None
-        cached = msgspec.msgpack.decode(data, type=_CachedLibrary, dec_hook=decode_hook)
+        cached = msgspec.msgpack.decode(payload, type=_CachedLibrary, dec_hook=decode_hook)
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         return None
     library = Library(diagrams=cached.diagrams)
@@ -109,7 +161,7 @@ def read_cached_library(cache_path: Path, fingerprint: Fingerprint) -> Library |
 
 
 def write_cached_library(cache_path: Path, fingerprint: Fingerprint, library: Library) -> bool:
-    """Save `library` with the fingerprint it was built from; return False when it cannot be written."""
+    """Save `library` with the fingerprint it was built from (0600, with its MAC); False when it cannot be."""
     cached = _CachedLibrary(
         format=FORMAT,
         version=__version__,
@@ -123,14 +175,13 @@ def write_cached_library(cache_path: Path, fingerprint: Fingerprint, library: Li
             for problem in library.problems
         ],
     )
-    temporary = cache_path.with_name(f".{cache_path.name}.{os.getpid()}")
     try:
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(msgspec.msgpack.encode(cached, enc_hook=int))
-        os.replace(temporary, cache_path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        key = library_key(cache_path.parent, create=True)
+        if key is None:
+            return False
+        payload = msgspec.msgpack.encode(cached, enc_hook=int)
+        write_private_file(cache_path, MAGIC + _mac(key, payload) + payload)
+    except (OSError, ValueError):  # ValueError: a path that is not UTF-8 cannot be stored
         return False
     return True
 

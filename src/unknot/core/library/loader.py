@@ -16,6 +16,7 @@ import msgspec
 from ..paths import DIAGRAM_FOLDER, yaml_files
 from ..routines.model import Diagram, DiagramFile, Routine, decode_hook
 from ..routines.problems import Problem, Severity, format_field
+from ..routines.text import shown_path
 from ..routines.validate import check_routine, resolve_diagram, resolve_step_diagrams
 from ..routines.yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
 from .library import Library, LibraryEntry
@@ -185,10 +186,21 @@ def load_diagram_file(path: Path) -> tuple[Diagram | None, list[Problem]]:
     return tidied, []
 
 
+def readable_name(path: Path, library: Library) -> bool:
+    """Whether a file's name is text; one that is not (bytes that are not UTF-8) is reported and skipped."""
+    name = path.name  # a folder named on the command line may be anything; its files are read all the same
+    if name.isprintable() or not any("\udc80" <= char <= "\udcff" for char in name):
+        return True
+    library.problems.append(Problem(Path(shown_path(path)), "the file name is not UTF-8 text; rename it to use it"))
+    return False
+
+
 def load_diagrams(folders: Iterable[Path], library: Library) -> None:
     """Add the shared diagrams of each folder's `diagrams/` to `library`, later ones winning."""
     for folder in folders:
         for path in yaml_files(folder / DIAGRAM_FOLDER):
+            if not readable_name(path, library):
+                continue
             diagram, problems = load_diagram_file(path)
             library.problems += problems
             if diagram is None:
@@ -205,6 +217,8 @@ def add_routine_files(paths: Iterable[Path], library: Library) -> None:
     """Load routine files into `library`, reporting duplicate ids within one batch as errors."""
     seen_here: dict[str, Path] = {}
     for path in paths:
+        if not readable_name(path, library):
+            continue
         routine, problems = load_routine_file(path, library.diagrams)
         library.problems += problems
         if routine is None or routine.id is None:

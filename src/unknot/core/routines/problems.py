@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from .text import clean_line, shown_path
+
 
 class Severity(StrEnum):
     """Whether a problem stopped a file from loading or is only worth knowing."""
@@ -26,8 +28,11 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        """Return `file:line:col: field: message`, safe to print: file names and messages are cleaned here,
+        the one place problems are formatted, so no name can reach a terminal as an escape sequence."""
+        where = f"{shown_path(self.path)}:{self.line}:{self.column}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return clean_line(text)
 
 
 def format_field(path: tuple[str | int, ...]) -> str:

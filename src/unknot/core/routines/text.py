@@ -46,6 +46,23 @@ def clean_text(text: str) -> str:
     return text.translate(_CLEAN_TABLE)
 
 
+def clean_line(text: str) -> str:
+    """Make `text` safe to show on one line: `clean_text`, and newlines and tabs shown as pictures too.
+
+    For file names and paths: a name may hold any byte but `/`, including ESC and newlines, and
+    (on Linux) bytes that are not UTF-8, which Python keeps as lone surrogates; those become U+FFFD.
+    """
+    if text.isprintable():
+        return text
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return clean_text(text).replace("\n", "\u2424").replace("\t", "\u2409")
+
+
+def shown_path(path: object) -> str:
+    """Return a path as text that is safe to show anywhere (see `clean_line`)."""
+    return clean_line(str(path))
+
+
 def char_width(char: str) -> int:
     """Return how many terminal cells one character takes: 0, 1 or 2."""
     if char < "\u0300":
