@@ -149,9 +149,8 @@ class PlayerScreen(Screen[None]):
         problem = self.recorder.checkpoint_problem
         if problem and problem != self._said_problem:
             self._said_problem = problem
-            self.notify(
-                f"Progress is not being saved ({problem}). The session goes on.", severity="warning", markup=False
-            )
+            said = f"Progress is not being saved ({problem}). The session goes on."
+            self.notify(said, severity="warning", markup=False)
         for event in events:
             if isinstance(event, Finished):
                 self.post_message(self.SessionEnded(self.entry, event.record, self.recorder))
