@@ -9,6 +9,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,19 @@ def test_report_minutes_streak_and_pain(tmp_path: Path) -> None:
     assert current_streak(sessions, today + dt.timedelta(days=2)) == 0
     (summary,) = pain_by_routine(sessions)
     assert (summary.sessions, summary.average_before, summary.average_after, summary.change) == (4, 6.0, 4.0, -2.0)
+
+
+def test_a_killed_process_not_yet_reaped_counts_as_gone(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path)
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        store.save_checkpoint("z", "floor-stretches", "Floor", T0, {}, pid=process.pid)
+        assert store.interrupted() == []  # still playing
+        process.kill()
+        for _ in range(100):  # killed, but its parent (this test) has not reaped it: a zombie
+            if store.interrupted():
+                break
+            time.sleep(0.01)
+        assert [checkpoint.token for checkpoint in store.interrupted()] == ["z"]
+    finally:
+        process.wait()

@@ -123,6 +123,9 @@ def _process_alive(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError):
         return pid > 0
+    # A killed process that nobody has reaped yet still answers kill(0): on Linux, ask its state.
+    with contextlib.suppress(OSError, IndexError):
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     return True
 
 
