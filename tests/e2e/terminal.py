@@ -49,7 +49,8 @@ class Terminal:
     def __init__(
         self, argv: Sequence[str], columns: int = 80, rows: int = 24, env: Mapping[str, str | None] | None = None
     ):
-        merged = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        # LINES and COLUMNS (pytest-xdist's workers set them) would override the pty's real size.
+        merged = {**os.environ, "TERM": "xterm-256color", "LINES": None, "COLUMNS": None, **(env or {})}
         environment = {name: value for name, value in merged.items() if value is not None}
         self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.ByteStream(self.screen)
