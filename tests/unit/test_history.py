@@ -59,7 +59,7 @@ def test_sessions_round_trip_and_file_is_private(tmp_path: Path) -> None:
     assert (sessions[1].pain_before, sessions[1].pain_after) == (6, 3)
     assert stat.S_IMODE((tmp_path / "data" / DATABASE_NAME).stat().st_mode) == 0o600
     connection = sqlite3.connect(tmp_path / "data" / DATABASE_NAME)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -172,3 +172,20 @@ def test_a_killed_process_not_yet_reaped_counts_as_gone(tmp_path: Path) -> None:
         assert [checkpoint.token for checkpoint in store.interrupted()] == ["z"]
     finally:
         process.wait()
+
+
+def test_a_version_1_database_migrates_keeping_every_row_and_takes_partial_sessions(tmp_path: Path) -> None:
+    from unknot.core.history.store import MIGRATIONS
+
+    connection = sqlite3.connect(tmp_path / DATABASE_NAME)
+    connection.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    connection.execute(
+        "INSERT INTO sessions (routine_id, title, started_at, ended_at, active_seconds, steps_done, steps_skipped,"
+        " outcome, pain_before, pain_after) VALUES ('r', 'R', 1, 2, 1, 1, 0, 'completed', 5, 3)"
+    )
+    connection.commit()
+    connection.close()
+    store = HistoryStore(tmp_path)
+    assert store.add_session(record(outcome=Outcome.PARTIAL)) is not None
+    assert sorted(session.outcome for session in store.recent_sessions()) == [Outcome.COMPLETED, Outcome.PARTIAL]
+    assert store.recent_sessions()[-1].pain_after == 3

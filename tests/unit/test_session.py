@@ -127,7 +127,7 @@ def test_next_skips_to_the_next_step_and_counts_the_skip() -> None:
     player.next()
     player.next()
     assert player.finished and player.record is not None
-    assert player.record.outcome is Outcome.COMPLETED
+    assert player.record.outcome is Outcome.PARTIAL  # reached the end, but nothing was played through
     assert (player.record.steps_done, player.record.steps_skipped) == (0, 3)
 
 
@@ -268,3 +268,85 @@ def test_pause_events_and_ready_state() -> None:
     assert labels(player.toggle_pause()) == ["SegmentStarted"]
     assert isinstance(player.toggle_pause()[0], Paused)
     assert isinstance(player.toggle_pause()[0], Resumed)
+
+
+SIDES_AND_REPS = [
+    {"title": "lift", "reps": 3, "duration": 4, "sides": ["right", "left"], "cues": [{"at": 2, "text": "squeeze"}]},
+    {"title": "rest on the back", "duration": 10},
+]
+
+
+def test_skip_part_goes_to_the_next_rep_then_the_other_side_then_the_next_step() -> None:
+    player, clock = make_player(SIDES_AND_REPS, get_ready=0)
+    player.start()
+    where = [(player.segment.kind, player.segment.side, player.segment.rep_index)]
+    for _ in range(5):
+        player.skip_part()
+        where.append((player.segment.kind, player.segment.side, player.segment.rep_index))
+    assert where == [
+        (SegmentKind.WORK, "right", 0),
+        (SegmentKind.WORK, "right", 1),
+        (SegmentKind.WORK, "right", 2),
+        (SegmentKind.SWITCH_SIDES, "left", 0),  # time to turn over before the other side
+        (SegmentKind.WORK, "left", 0),
+        (SegmentKind.WORK, "left", 1),
+    ]
+    player.skip_part()
+    player.skip_part()  # the last rep of the last side: on to the next step
+    assert player.segment.step_index == 1 and player.segment.kind is SegmentKind.WORK
+
+
+def test_a_cue_comes_in_every_rep() -> None:
+    player, clock = make_player(SIDES_AND_REPS, get_ready=0, switch_sides=0)
+    cues = []
+    cues += player.start()
+    for _ in range(30):
+        clock.advance(1)
+        cues += player.update()
+    assert [event.segment.rep_index for event in cues if isinstance(event, CueReached)] == [0, 1, 2, 0, 1, 2]
+
+
+def test_add_rep_adds_one_more_on_this_side_and_survives_a_snapshot() -> None:
+    player, clock = make_player(SIDES_AND_REPS, get_ready=0)
+    player.start()
+    assert player.can_add_rep
+    assert labels(player.add_rep()) == ["RepAdded"]
+    assert player.segment.rep_count == 4
+    total = player.timeline.total_seconds
+    restored = Player.restore(player.timeline, clock, player.snapshot())
+    assert restored.timeline.total_seconds == total and restored.segment.rep_count == 4
+    left_side = [s for s in player.timeline.segments if s.side == "left" and s.kind is SegmentKind.WORK]
+    assert len(left_side) == 3  # the other side keeps its three
+
+
+def test_add_rep_does_not_apply_to_a_plain_hold() -> None:
+    player, _ = make_player(THREE_STEPS, get_ready=0)
+    player.start()
+    assert not player.can_add_rep and player.add_rep() == []
+
+
+def test_a_resumed_session_counts_down_before_it_goes_on() -> None:
+    player, clock = make_player(THREE_STEPS, get_ready=0)
+    player.start()
+    clock.advance(12)
+    player.update()
+    restored = Player.restore(player.timeline, clock, player.snapshot())
+    restored.lead_in(1)  # shorter than the minimum
+    assert restored.position().lead_in_left == 3 and restored.position().shown_seconds == 3
+    clock.advance(2.5)
+    assert restored.update() == [] and restored.state is PlayerState.PAUSED
+    clock.advance(0.5)
+    assert labels(restored.update()) == ["Resumed"]
+    assert restored.remaining() == 18  # exactly where it stopped: 30 s less the 12 played
+
+
+def test_reaching_the_end_with_a_skipped_step_is_partial_not_completed() -> None:
+    player, clock = make_player(THREE_STEPS, get_ready=0, rest=0)
+    player.start()
+    clock.advance(30)
+    player.update()
+    player.next()  # skip b
+    clock.advance(10)
+    player.update()
+    assert player.record is not None and player.record.outcome is Outcome.PARTIAL
+    assert (player.record.steps_done, player.record.steps_skipped) == (2, 1)

@@ -75,7 +75,7 @@ def test_reps_of_phases() -> None:
     assert timeline.total_seconds == 18
 
 
-def test_cues_land_in_the_piece_that_covers_their_offset() -> None:
+def test_cues_land_in_the_piece_that_covers_their_offset_in_every_rep() -> None:
     timeline = build_timeline(
         routine(
             get_ready=0,
@@ -89,8 +89,23 @@ def test_cues_land_in_the_piece_that_covers_their_offset() -> None:
             ],
         )
     )
-    assert timeline.segments[1].cues == ((5, "steady"),)
-    assert all(not s.cues for i, s in enumerate(timeline.segments) if i != 1)
+    # The offset counts from the start of each rep: the cue comes in rep 1 and in rep 2.
+    assert [(s.rep_index, s.label, s.cues) for s in timeline.segments if s.cues] == [
+        (0, "Hold", ((5, "steady"),)),
+        (1, "Hold", ((5, "steady"),)),
+    ]
+
+
+def test_extra_reps_lengthen_one_side_only() -> None:
+    plan = routine(
+        get_ready=0,
+        switch_sides=0,
+        steps=[{"title": "lift", "reps": 2, "duration": 5, "sides": ["right", "left"]}],
+    )
+    timeline = build_timeline(plan, {(0, 1): 1})
+    reps = [(s.side, s.rep_index, s.rep_count) for s in timeline.segments]
+    assert reps == [("right", 0, 2), ("right", 1, 2), ("left", 0, 3), ("left", 1, 3), ("left", 2, 3)]
+    assert timeline.total_seconds == 25
 
 
 def test_until_done_and_rest_override() -> None:

@@ -34,6 +34,7 @@ class RowStatus(StrEnum):
     """Where a session in history stands; stored sessions take their outcome, open ones say if they are live."""
 
     COMPLETED = "completed"
+    PARTIAL = "partial"
     LEFT = "left"
     INTERRUPTED = "interrupted"
     RESUMABLE = "resumable"
@@ -42,6 +43,7 @@ class RowStatus(StrEnum):
 
 STATUS_WORDS = {
     RowStatus.COMPLETED: "done",
+    RowStatus.PARTIAL: "partly done",
     RowStatus.LEFT: "left early",
     RowStatus.INTERRUPTED: "interrupted",
     RowStatus.RESUMABLE: "interrupted (can resume)",
@@ -278,7 +280,7 @@ def iso_time(seconds: float) -> str:
 def session_json(row: HistoryRow) -> dict[str, Any]:
     """Return one row as `unknot history --json` prints it (times in ISO 8601, UTC).
 
-    `outcome` is completed, left or interrupted for a stored session; a session cut off that can
+    `outcome` is completed, partial (steps skipped), left or interrupted for a stored session; a session cut off that can
     still be resumed is interrupted with `resumable` true, and one still playing is `in-progress`.
     """
     record = row.record

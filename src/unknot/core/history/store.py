@@ -72,6 +72,26 @@ MIGRATIONS = [
         state TEXT NOT NULL
     );
     """,
+    # version 2: a session that reached the end with steps skipped is 'partial', not 'completed'
+    """
+    CREATE TABLE sessions_v2 (
+        id INTEGER PRIMARY KEY,
+        routine_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        started_at REAL NOT NULL,
+        ended_at REAL NOT NULL,
+        active_seconds REAL NOT NULL,
+        steps_done INTEGER NOT NULL,
+        steps_skipped INTEGER NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'partial', 'left', 'interrupted')),
+        pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+        pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10)
+    );
+    INSERT INTO sessions_v2 SELECT * FROM sessions;
+    DROP TABLE sessions;
+    ALTER TABLE sessions_v2 RENAME TO sessions;
+    CREATE INDEX sessions_started ON sessions (started_at);
+    """,
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -71,37 +72,48 @@ class Timeline:
         return any(segment.until_done for segment in self.segments)
 
 
-def _step_work(step: Step) -> list[tuple[str, int | None, str | None, int, int]]:
-    """Return (label, seconds, frame, rep index, rep count) for one side of a step."""
+#: (label, seconds, frame, cues) of one timed piece of a rep; seconds is None for until-done.
+Piece = tuple[str, int | None, str | None, tuple[tuple[int, str], ...]]
+
+
+def _rep_pieces(step: Step) -> list[Piece]:
+    """Return the pieces of one rep of a step (one hold, or one pass through its phases), with the cues.
+
+    A cue's offset counts from the start of each rep (and so of each side), so it comes in every rep.
+    """
     if step.until_done:
-        return [("Until done", None, None, 0, 1)]
-    reps = step.reps or 1
-    if step.phases:
-        return [
-            (phase.label, int(phase.duration), phase.frame, rep, reps) for rep in range(reps) for phase in step.phases
-        ]
-    seconds = int(step.duration or 0)
-    return [("Hold" if reps == 1 else "Rep", seconds, None, rep, reps) for rep in range(reps)]
-
-
-def _place_cues(
-    step: Step, pieces: list[tuple[str, int | None, str | None, int, int]]
-) -> list[tuple[tuple[int, str], ...]]:
-    """Distribute a step's cues over its pieces by offset from the start of the side."""
-    placed: list[list[tuple[int, str]]] = [[] for _ in pieces]
+        shape: list[tuple[str, int | None, str | None]] = [("Until done", None, None)]
+    elif step.phases:
+        shape = [(phase.label, int(phase.duration), phase.frame) for phase in step.phases]
+    else:
+        shape = [("Hold" if (step.reps or 1) == 1 else "Rep", int(step.duration or 0), None)]
+    placed: list[list[tuple[int, str]]] = [[] for _ in shape]
     for cue in step.cues:
         offset = int(cue.at)
         start = 0
-        for number, (_, seconds, _, _, _) in enumerate(pieces):
-            if seconds is None or offset < start + seconds or number == len(pieces) - 1:
+        for number, (_, seconds, _) in enumerate(shape):
+            if seconds is None or offset < start + seconds or number == len(shape) - 1:
                 placed[number].append((max(0, offset - start), cue.text))
                 break
             start += seconds
-    return [tuple(sorted(cues)) for cues in placed]
+    return [
+        (label, seconds, frame, tuple(sorted(cues)))
+        for (label, seconds, frame), cues in zip(shape, placed, strict=True)
+    ]
 
 
-def build_timeline(routine: Routine) -> Timeline:
-    """Expand `routine` into segments: get-ready, each step side by side, rests between steps."""
+def rep_count(step: Step, extra: int = 0) -> int:
+    """Return how many reps one side of a step has, with `extra` added by the person."""
+    return 1 if step.until_done else (step.reps or 1) + extra
+
+
+def build_timeline(routine: Routine, extra_reps: Mapping[tuple[int, int], int] | None = None) -> Timeline:
+    """Expand `routine` into segments: get-ready, each step side by side, rests between steps.
+
+    `extra_reps` adds reps to one side of a step, keyed by (step index, side index): the person
+    pressed `a` for "one more".
+    """
+    extra_reps = extra_reps or {}
     timeline = Timeline(routine)
     elapsed = 0
     side_start = 0
@@ -128,40 +140,41 @@ def build_timeline(routine: Routine) -> Timeline:
     last = len(routine.steps) - 1
     for step_index, step in enumerate(routine.steps):
         sides: list[str | None] = [*step.sides] if step.sides else [None]
-        pieces = _step_work(step)
-        cues = _place_cues(step, pieces)
+        pieces = _rep_pieces(step)
         for side_index, side in enumerate(sides):
             if side_index > 0 and routine.switch_sides:
                 add(
                     Segment(
-                        index=0,
-                        kind=SegmentKind.SWITCH_SIDES,
-                        label="Switch sides",
-                        seconds=int(routine.switch_sides),
+                        0,
+                        SegmentKind.SWITCH_SIDES,
+                        "Switch sides",
+                        int(routine.switch_sides),
                         step_index=step_index,
                         side_index=side_index,
                         side_count=len(sides),
                         side=side,
                     )
                 )
-            for number, (label, seconds, frame, rep, reps) in enumerate(pieces):
-                add(
-                    Segment(
-                        index=0,
-                        kind=SegmentKind.WORK,
-                        label=label,
-                        seconds=seconds,
-                        step_index=step_index,
-                        side_index=side_index,
-                        side_count=len(sides),
-                        side=side,
-                        rep_index=rep,
-                        rep_count=reps,
-                        frame=frame,
-                        cues=cues[number],
-                        starts_step=side_index == 0 and number == 0,
+            reps = rep_count(step, extra_reps.get((step_index, side_index), 0))
+            for rep in range(reps):
+                for number, (label, seconds, frame, cues) in enumerate(pieces):
+                    add(
+                        Segment(
+                            0,
+                            SegmentKind.WORK,
+                            "Rep" if reps > 1 and step.duration is not None and not step.phases else label,
+                            seconds,
+                            step_index=step_index,
+                            side_index=side_index,
+                            side_count=len(sides),
+                            side=side,
+                            rep_index=rep,
+                            rep_count=reps,
+                            frame=frame,
+                            cues=cues,
+                            starts_step=side_index == 0 and rep == 0 and number == 0,
+                        )
                     )
-                )
         rest = routine.rest if step.rest_after is None else step.rest_after
         if step_index < last and rest:
             add(Segment(0, SegmentKind.REST, "Rest", int(rest), step_index=step_index))

@@ -12,14 +12,13 @@ from .yaml_source import DocPath
 Finding = tuple[DocPath, str]
 
 
-def _step_length(step: Step) -> int | None:
-    """Return the seconds one side of a step lasts, or None for an until-done step."""
+def _rep_length(step: Step) -> int | None:
+    """Return the seconds one rep of a step lasts (a cue counts from the start of each rep), None for until-done."""
     if step.until_done:
         return None
-    reps = step.reps or 1
     if step.phases:
-        return reps * sum(int(phase.duration) for phase in step.phases)
-    return reps * int(step.duration or 0)
+        return sum(int(phase.duration) for phase in step.phases)
+    return int(step.duration or 0)
 
 
 def check_step_timing(step: Step, where: DocPath) -> list[Finding]:
@@ -43,12 +42,16 @@ def check_step(step: Step, where: DocPath) -> list[Finding]:
         findings.append(((*where, "sides"), "the two sides must differ, e.g. [right, left]"))
     if step.other_side_diagram is not None and step.sides is None:
         findings.append(((*where, "other_side_diagram"), "only a step with sides has another side"))
-    length = _step_length(step)
+    length = _rep_length(step)
     if not findings and length is not None:
+        each = " each rep" if (step.reps or 1) > 1 else ""
         for number, cue in enumerate(step.cues):
             if int(cue.at) >= length:
                 findings.append(
-                    ((*where, "cues", number, "at"), f"the cue comes at {int(cue.at)}s but the step lasts {length}s")
+                    (
+                        (*where, "cues", number, "at"),
+                        f"the cue comes at {int(cue.at)}s but the step lasts {length}s{each}",
+                    )
                 )
     return findings
 

@@ -12,6 +12,8 @@ class Outcome(StrEnum):
     """How a session ended."""
 
     COMPLETED = "completed"
+    PARTIAL = "partial"
+    """Reached the end with one or more steps skipped."""
     LEFT = "left"
     INTERRUPTED = "interrupted"
 
@@ -67,6 +69,13 @@ class FinalSeconds:
 
 
 @dataclass(frozen=True)
+class RepAdded:
+    """The person asked for one more rep of the current step (on this side)."""
+
+    segment: Segment
+
+
+@dataclass(frozen=True)
 class Paused:
     """The session was paused."""
 
@@ -83,4 +92,4 @@ class Finished:
     record: SessionRecord
 
 
-SessionEvent = SegmentStarted | CueReached | Halfway | FinalSeconds | Paused | Resumed | Finished
+SessionEvent = SegmentStarted | CueReached | Halfway | FinalSeconds | RepAdded | Paused | Resumed | Finished

@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 
 from ..routines.model import Routine
-from ..routines.timeline import Segment, SegmentKind, Timeline
+from ..routines.timeline import Segment, SegmentKind, Timeline, build_timeline
 from .clock import Clock
 from .events import (
     CueReached,
@@ -26,6 +26,7 @@ from .events import (
     Halfway,
     Outcome,
     Paused,
+    RepAdded,
     Resumed,
     SegmentStarted,
     SessionEvent,
@@ -38,6 +39,8 @@ PREVIOUS_RESTARTS_AFTER = 3.0
 ADJUST_SECONDS = 10
 HALFWAY_MIN_SECONDS = 10
 SNAPSHOT_VERSION = 1
+#: A resumed session counts down at least this long before it goes on, so the person can get back in place.
+MIN_LEAD_IN_SECONDS = 3
 
 
 class PlayerState(StrEnum):
@@ -70,6 +73,8 @@ class Position:
     session_elapsed: float
     session_total: float
     next_segment: Segment | None
+    lead_in_left: float | None = None
+    """While a resumed session counts down before going on: the seconds left of that countdown."""
 
     @property
     def segment_fraction(self) -> float:
@@ -99,6 +104,10 @@ class Player:
         self._skipped_steps: set[int] = set()
         self.wall_started: float | None = None
         self.record: SessionRecord | None = None
+        self.extra_reps: dict[tuple[int, int], int] = {}
+        """Reps added with `add_rep`, by (step index, side index)."""
+        self.lead_in_until: float | None = None
+        """When a paused (resumed) session goes on by itself, after its lead-in countdown."""
 
     # ----- reading the state -------------------------------------------------------------
 
@@ -147,6 +156,10 @@ class Player:
         elapsed = min(self.elapsed(), length) if length is not None else self.elapsed()
         remaining = 0.0 if length is None else max(0.0, length - elapsed)
         shown = math.floor(elapsed) if length is None else max(1, math.ceil(remaining - 1e-9))
+        lead_in_left = None
+        if self.lead_in_until is not None and self.state is PlayerState.PAUSED:
+            lead_in_left = max(0.0, self.lead_in_until - self.clock.monotonic())
+            shown = max(1, math.ceil(lead_in_left - 1e-9))
         if self.finished:
             shown = 0
         segments = self.timeline.segments
@@ -164,6 +177,7 @@ class Player:
             session_elapsed=done_before + (elapsed if length is not None else 0.0),
             session_total=self.timeline.total_seconds,
             next_segment=segments[self.index + 1] if self.index + 1 < len(segments) else None,
+            lead_in_left=lead_in_left,
         )
 
     # ----- commands ------------------------------------------------------------------------
@@ -189,11 +203,19 @@ class Player:
         self.state = PlayerState.PAUSED
         return [Paused()]
 
-    def resume(self) -> list[SessionEvent]:
-        """Start the clock again where it stopped."""
+    def lead_in(self, seconds: float) -> list[SessionEvent]:
+        """Go on by itself after a `seconds` countdown (a resumed session, while the person gets back in place)."""
         if self.state is not PlayerState.PAUSED:
             return []
-        now = self.clock.monotonic()
+        self.lead_in_until = self.clock.monotonic() + max(seconds, MIN_LEAD_IN_SECONDS)
+        return []
+
+    def resume(self, at: float | None = None) -> list[SessionEvent]:
+        """Start the clock again where it stopped (now, or at the monotonic time `at` a lead-in ended)."""
+        if self.state is not PlayerState.PAUSED:
+            return []
+        now = self.clock.monotonic() if at is None else at
+        self.lead_in_until = None
         self._started_at = now - self._paused_elapsed
         self._running_since = now
         self.state = PlayerState.RUNNING
@@ -204,6 +226,53 @@ class Player:
         if self.state is PlayerState.READY:
             return self.start()
         return self.pause() if self.state is PlayerState.RUNNING else self.resume()
+
+    def skip_part(self) -> list[SessionEvent]:
+        """Go to the next part of this step: the other side (by way of switching sides) or the next rep.
+
+        Where the step has no next part (one side, last rep, or not in a step), go to the next step.
+        """
+        if self.state not in (PlayerState.RUNNING, PlayerState.PAUSED):
+            return []
+        self.update()
+        if self.finished:
+            return []
+        current = self.segment
+        if current.kind in (SegmentKind.WORK, SegmentKind.SWITCH_SIDES):
+            segments = self.timeline.segments
+            for index in range(self.index + 1, len(segments)):
+                candidate = segments[index]
+                if candidate.step_index != current.step_index or candidate.kind is SegmentKind.REST:
+                    break
+                if candidate.kind is SegmentKind.SWITCH_SIDES:
+                    return self._jump(index)
+                before = segments[index - 1]
+                starts_part = before.kind is not SegmentKind.WORK or (before.side_index, before.rep_index) != (
+                    candidate.side_index,
+                    candidate.rep_index,
+                )
+                if starts_part:
+                    return self._jump(index)
+        return self.next()
+
+    def add_rep(self) -> list[SessionEvent]:
+        """Add one more rep to this side of the current step ("3–4 times": the fourth when it feels right)."""
+        segment = self.segment
+        if self.state not in (PlayerState.RUNNING, PlayerState.PAUSED) or not self.can_add_rep:
+            return []
+        key = (segment.step_index, segment.side_index)
+        self.extra_reps[key] = self.extra_reps.get(key, 0) + 1
+        self.timeline = build_timeline(self.timeline.routine, self.extra_reps)
+        return [RepAdded(self.segment)]
+
+    @property
+    def can_add_rep(self) -> bool:
+        """Whether `add_rep` applies now: in a timed step that is done in reps or phases."""
+        segment = self.segment
+        if segment.kind is not SegmentKind.WORK or segment.until_done or self.finished:
+            return False
+        step = self.timeline.routine.steps[segment.step_index]
+        return step.reps is not None or bool(step.phases)
 
     def next(self) -> list[SessionEvent]:
         """Go to the start of the next step; past the last step the session finishes."""
@@ -292,6 +361,9 @@ class Player:
     def update(self) -> list[SessionEvent]:
         """Bring the state up to the clock: fire due cues and move past ended segments."""
         events: list[SessionEvent] = []
+        lead_in_until = self.lead_in_until
+        if self.state is PlayerState.PAUSED and lead_in_until is not None and self.clock.monotonic() >= lead_in_until:
+            events += self.resume(at=lead_in_until)
         while self.state is PlayerState.RUNNING:
             now = self.clock.monotonic()
             segment = self.segment
@@ -337,6 +409,7 @@ class Player:
             "steps_done": sorted(self._done_steps),
             "steps_skipped": sorted(self._skipped_steps),
             "wall_started": self.wall_started,
+            "extra_reps": [[step, side, count] for (step, side), count in sorted(self.extra_reps.items())],
         }
 
     @classmethod
@@ -344,10 +417,14 @@ class Player:
         """Rebuild a paused player from `snapshot()` output; raise ValueError if it does not fit."""
         if saved.get("version") != SNAPSHOT_VERSION or saved.get("routine_hash") != routine_hash(timeline.routine):
             raise ValueError("the saved session belongs to another version of this routine")
+        extra_reps = {(int(step), int(side)): int(count) for step, side, count in saved.get("extra_reps", [])}
+        if extra_reps:
+            timeline = build_timeline(timeline.routine, extra_reps)
         index = int(saved["segment_index"])
         if not 0 <= index < len(timeline.segments):
             raise ValueError("the saved session points past the end of the routine")
         player = cls(timeline, clock)
+        player.extra_reps = extra_reps
         player.state = PlayerState.PAUSED
         player.index = index
         player._extra = float(saved.get("extra", 0.0))
@@ -419,6 +496,8 @@ class Player:
         skipped = self._skipped_steps | (
             set(range(step_count)) - self._done_steps if outcome is Outcome.COMPLETED else set()
         )
+        if outcome is Outcome.COMPLETED and skipped - self._done_steps:
+            outcome = Outcome.PARTIAL
         self.record = SessionRecord(
             routine_id=self.timeline.routine.id or "",
             title=self.timeline.routine.title,

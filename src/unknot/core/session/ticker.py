@@ -19,6 +19,9 @@ WAKE_MARGIN = 0.002
 
 def seconds_until_next_change(player: Player) -> float | None:
     """Return how long until the shown second (or a segment) changes; None while not running."""
+    if player.state is PlayerState.PAUSED and player.lead_in_until is not None:
+        left = max(0.0, player.lead_in_until - player.clock.monotonic())
+        return (left - (math.ceil(left) - 1) if left > 0 else 0.0) + WAKE_MARGIN
     if player.state is not PlayerState.RUNNING:
         return None
     length = player.length()
