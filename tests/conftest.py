@@ -25,3 +25,14 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     for name in ("UNKNOT_ROUTINES", "UNKNOT_DATA_DIR", "TEXTUAL_THEME", "NO_COLOR", "COLORTERM"):
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the real-terminal and long tests one after another in one worker (`--dist loadgroup`).
+
+    They time what a person would see; beside the CPU-bound two-hour soak on a two-core machine,
+    keys and repaints were late enough to fail them. The quick tests share the other worker.
+    """
+    for item in items:
+        if item.get_closest_marker("e2e") or item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.xdist_group("terminal"))

@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.color import Color, ColorSystem
 from rich.terminal_theme import SVG_EXPORT_THEME
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Footer, Input, OptionList
 
 from unknot.core.history.store import HistoryStore
 from unknot.core.library.library import Library
@@ -58,6 +58,11 @@ async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
     await settle(pilot)
 
 
+def footers_filled(app: UnknotApp) -> bool:
+    """Whether every footer on the screen stack shows its keys."""
+    return all(len(footer.children) > 0 for screen in app.screen_stack for footer in screen.query(Footer))
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Let the history thread finish what it was asked, and the workers waiting for it act on the answers."""
     app = pilot.app
@@ -68,8 +73,10 @@ async def settle(pilot: Pilot[None]) -> None:
         if service is not None:
             await asyncio.to_thread(service.drain)
         await pilot.pause()
-        # Quiet: nothing was asked of history while the app handled the last answers.
-        quiet_rounds = quiet_rounds + 1 if service is None or service.drain(0) else 0
+        # Quiet: nothing was asked of history while the app handled the last answers, and every footer
+        # on the stack has its keys (a footer fills itself in after the bindings settle, later under load).
+        history_quiet = service is None or service.drain(0)
+        quiet_rounds = quiet_rounds + 1 if history_quiet and footers_filled(app) else 0
         if quiet_rounds >= 2:
             return
     raise AssertionError("history jobs never settled")

@@ -36,7 +36,7 @@ def test_filter_play_pause_leave_and_quit(tmp_path: Path) -> None:
         terminal.wait_for(lambda screen: "Quick test routine" in screen and "Acupressure mat" not in screen)
         terminal.send("\r")
         terminal.wait_for("How is your back right now?")
-        terminal.send("5")
+        terminal.send("5\r")  # a rating, then Enter
         first = terminal.wait_for(lambda screen: "GET READY" in screen and "Test caution shown" in screen)
         before = clock_digits(first)
         changed = terminal.wait_for(lambda screen: clock_digits(screen) not in ("", before), timeout=5)
@@ -49,7 +49,11 @@ def test_filter_play_pause_leave_and_quit(tmp_path: Path) -> None:
         terminal.send("q")
         terminal.wait_for("Leave this session?")
         terminal.send("y")
-        terminal.wait_for(lambda screen: "Filter" in screen and "Leave this session?" not in screen)
+        terminal.wait_for("How is your back now?")  # left early: the summary asks too
+        terminal.send("3\r")
+        terminal.wait_for(lambda screen: "5 → 3" in screen and "Saved in history" in screen)
+        terminal.send("\r")
+        terminal.wait_for(lambda screen: "Filter" in screen and "Session ended early" not in screen)
         terminal.send("\x1b")  # Esc: from the filter back to the list (and harmless there)
         time.sleep(0.3)
         terminal.send("q")

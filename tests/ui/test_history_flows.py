@@ -45,15 +45,20 @@ async def test_pain_before_and_after_are_recorded(tmp_path: Path) -> None:
         app.action_play("quick-test")
         await settle(pilot)
         assert isinstance(app.screen, PainScreen)
-        await pilot.press("6")
+        await pilot.press("6", "enter")
         await settle(pilot)
         assert isinstance(app.screen, PlayerScreen)
         await advance(pilot, clock, 25)
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
-        await pilot.press("3")
-        assert "Pain now: 3" in str(app.screen.query_one("#pain-after", Static).render())
+        await settle(pilot)
+        assert "Pain         6 → ?" in str(app.screen.query_one("#summary-text", Static).render())
+        # 1 then 0 is ten (were it nought, seven steps left would stay at nought), then down to three.
+        await pilot.press("1", "0", *["left"] * 7, "enter")
+        await settle(pilot)
+        assert "Pain         6 → 3" in str(app.screen.query_one("#summary-text", Static).render())
+        assert "Saved in history" in str(app.screen.query_one("#pain-after", Static).render())
     (session,) = store.recent_sessions()
     assert (session.outcome, session.pain_before, session.pain_after) == (Outcome.COMPLETED, 6, 3)
 
@@ -107,6 +112,11 @@ async def test_interrupted_session_is_offered_first_and_resumes_exactly(tmp_path
         screen = again.screen
         assert isinstance(screen, PlayerScreen)
         assert screen.player.segment.index == 1 and screen.player.remaining() == pytest.approx(18)
+        # First a get-ready countdown (the routine's 5 s) showing where it goes back to, then on from there.
+        assert screen.position is not None and screen.position.lead_in_left == pytest.approx(5)
+        assert "Back to" in str(screen.query_one("#step-heading", Static).render())
+        await advance(pilot, clock2, 5)
+        assert screen.player.state is PlayerState.RUNNING and screen.player.remaining() == pytest.approx(18)
         await advance(pilot, clock2, 1)
         assert screen.player.remaining() == pytest.approx(17)
 

@@ -10,6 +10,7 @@ from textual.widgets import Label, OptionList, Static
 from tests.scenes import advance
 from tests.ui.conftest import build_app
 from unknot.core.routines.timeline import SegmentKind
+from unknot.core.session.bell import BellMode
 from unknot.core.session.events import Outcome
 from unknot.core.session.player import PlayerState
 from unknot.ui.screens.browser import BrowserScreen
@@ -80,7 +81,8 @@ async def test_plays_from_get_ready_to_summary(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         summary = text(app.screen, "#summary-text")
-        assert "Well done." in summary and "Steps done   4" in summary and "Skipped      0" in summary
+        assert "Well done: every step played." in summary and "Steps done   4" in summary
+        assert "Skipped" not in summary
         ended = [m for m in messages if isinstance(m, PlayerScreen.SessionEnded)]
         assert len(ended) == 1 and ended[0].record.outcome is Outcome.COMPLETED
         await pilot.press("r")
@@ -139,21 +141,36 @@ async def test_done_key_only_on_until_done_steps(tmp_path: Path) -> None:
         assert screen.check_action("done", ()) is True
 
 
-async def test_bell_rings_at_segment_changes_and_the_toggle_is_remembered(tmp_path: Path) -> None:
+async def test_the_bell_rings_at_steps_and_sides_only_and_its_mode_is_remembered(tmp_path: Path) -> None:
     app, clock = build_app(tmp_path)
-    rings: list[int] = []
+    rings: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+        app.bell = lambda: rings.append(clock.monotonic() - 1000)  # type: ignore[method-assign]
         await start_quick(pilot, app)
-        await advance(pilot, clock, 2)
-        assert len(rings) == 1
-        await pilot.press("b")
-        await advance(pilot, clock, 3)
-        assert len(rings) == 1
+        for _ in range(2 + 3 + 1 + 2):  # get-ready, the hold (with a cue and its last 3 s), a rest, a side
+            await advance(pilot, clock, 1)
+        # The first step, the next step, then switching sides (never the cue, the rest or each second).
+        assert rings == [2, 6, 8]
+        await pilot.press("b")  # steps+countdown: also the last three seconds of a hold
+        await pilot.press("b")  # off
+        await advance(pilot, clock, 5)
+        assert rings == [2, 6, 8]
     settings = json.loads((tmp_path / "settings.json").read_text())
-    assert settings["bell"] is False
+    assert settings["bell"] == "off"
     app2, _ = build_app(tmp_path)
-    assert app2.settings.bell is False
+    assert app2.settings.bell is BellMode.OFF
+
+
+async def test_steps_and_countdown_rings_the_last_three_seconds_of_a_hold(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"bell": "steps+countdown"}))
+    app, clock = build_app(tmp_path)
+    rings: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append(clock.monotonic() - 1000)  # type: ignore[method-assign]
+        await start_quick(pilot, app)
+        for _ in range(2 + 3):
+            await advance(pilot, clock, 1)
+        assert rings == [2, 2, 3, 4]  # the step, then 3, 2, 1 of its three-second hold
 
 
 async def test_leaving_asks_first_and_then_returns_to_the_browser(tmp_path: Path) -> None:
@@ -171,6 +188,10 @@ async def test_leaving_asks_first_and_then_returns_to_the_browser(tmp_path: Path
         assert app.screen is screen and screen.player.state is PlayerState.RUNNING
         await pilot.press("escape", "y")
         await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)  # left early: the summary still asks how the back is
+        assert "Session ended early." in text(app.screen, "#summary-text")
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, BrowserScreen)
         ended = [m for m in messages if isinstance(m, PlayerScreen.SessionEnded)]
         assert ended[-1].record.outcome is Outcome.LEFT
@@ -182,6 +203,9 @@ async def test_play_mode_leaves_the_app_after_confirming(tmp_path: Path) -> None
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
         await pilot.press("q", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 0
     assert not app.is_running
@@ -228,13 +252,13 @@ async def test_command_palette_lists_the_routines_first_then_the_app_commands(tm
         prompts = [str(listing.get_option_at_index(index).prompt) for index in range(listing.option_count)]
         routines = [prompt for prompt in prompts if prompt.startswith("Play: ")]
         assert prompts[: len(routines)] == routines and len(routines) == len(app.library.routines)
-        assert any("Bell: turn" in prompt for prompt in prompts[len(routines) :])
+        assert any("Bell: off" in prompt for prompt in prompts[len(routines) :])
         assert any(prompt.startswith("Quit") for prompt in prompts[len(routines) :])
-        await pilot.press(*"bell")
+        await pilot.press(*"bell: off")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.settings.bell is False  # system commands are still searchable
+        assert app.settings.bell is BellMode.OFF  # system commands are still searchable
 
 
 def test_big_text_draws_seven_segment_digits() -> None:

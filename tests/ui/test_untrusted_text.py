@@ -75,14 +75,16 @@ async def test_every_screen_and_the_palette_show_markup_as_text(tmp_path: Path) 
         await pilot.press("escape")
         app.action_play("evil")
         await settle(pilot)
-        await pilot.press("4")  # the pain question
+        await pilot.press("4", "enter")  # the pain question
         await advance(pilot, clock, 2.5)  # into the step, past its cue
         assert isinstance(app.screen, PlayerScreen) and app.screen.cue_text == "[/] cue"
         await advance(pilot, clock, 5)
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
-        await pilot.press("enter")
+        await pilot.press("enter")  # no rating after: the question goes
+        await settle(pilot)
+        await pilot.press("enter")  # back to the routines
         await settle(pilot)
         await pilot.press("h")
         await settle(pilot)

@@ -277,7 +277,7 @@ SIDES_AND_REPS = [
 
 
 def test_skip_part_goes_to_the_next_rep_then_the_other_side_then_the_next_step() -> None:
-    player, clock = make_player(SIDES_AND_REPS, get_ready=0)
+    player, _ = make_player(SIDES_AND_REPS, get_ready=0)
     player.start()
     where = [(player.segment.kind, player.segment.side, player.segment.rep_index)]
     for _ in range(5):

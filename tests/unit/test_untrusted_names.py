@@ -20,6 +20,7 @@ from tests.e2e.terminal import unknot_command
 from unknot.cli import main
 from unknot.core.library.cache import CACHE_FILE, MAGIC
 from unknot.core.paths import user_cache_dir, user_routines_dir
+from unknot.core.session.bell import BellMode
 from unknot.core.settings import Settings, SettingsStore
 
 GOOD = "title: Fine\nsteps:\n  - {title: Stand, duration: 5}\n"
@@ -133,7 +134,7 @@ def test_one_bad_setting_keeps_the_others_and_unknown_keys_survive_a_save(tmp_pa
     path.write_text(json.dumps({"bell": "loud", "theme": "nord", "mouse": False, "later": {"x": 1}}))
     store = SettingsStore(path)
     settings = store.load()
-    assert (settings.bell, settings.theme, settings.mouse) == (True, "nord", False)
+    assert (settings.bell, settings.theme, settings.mouse) == (BellMode.STEPS, "nord", False)
     assert store.problem is not None and "bell" in store.problem
     assert store.save(settings)
     assert json.loads(path.read_text())["later"] == {"x": 1}
@@ -146,7 +147,7 @@ def test_unparsable_settings_are_moved_aside_never_overwritten(tmp_path: Path) -
     assert store.load() == Settings()
     (aside,) = tmp_path.glob("settings.json.unreadable-*")
     assert aside.read_text() == '{"bell": tru' and store.problem is not None and str(aside) in store.problem
-    store.save(Settings(bell=False))
+    store.save(Settings(bell=BellMode.OFF))
     assert aside.read_text() == '{"bell": tru'
 
 

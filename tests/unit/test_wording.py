@@ -61,6 +61,6 @@ def test_time_left_in_the_session_is_whole_minutes_then_seconds() -> None:
 def test_side_names_and_breathing() -> None:
     assert side_name("left") == "Left side" and side_name(None) == ""
     breathing = Breathing(inhale=StepSeconds(2), exhale=StepSeconds(3))
-    assert breath_text(breathing, 0.5) == "Breathe in ▰▱  2"
-    assert breath_text(breathing, 2.5) == "Breathe out▰▱▱  3"
+    assert breath_text(breathing, 0.5) == "Breathe in  ▰▱  2"
+    assert breath_text(breathing, 2.5) == "Breathe out ▰▱▱  3"
     assert breath_text(breathing, 5.5).startswith("Breathe in")

@@ -18,6 +18,7 @@ import msgspec
 from .paths import user_config_dir
 from .routines.text import shown_path
 from .safe_files import move_aside, read_regular_file, write_private_file
+from .session.bell import BellMode
 
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -26,7 +27,7 @@ MAX_SETTINGS_BYTES = 64 * 1024
 class Settings(msgspec.Struct, kw_only=True):
     """Preferences that survive between runs."""
 
-    bell: bool = True
+    bell: BellMode = BellMode.STEPS
     theme: str = "textual-dark"
     mouse: bool = True
     ask_pain: bool = True
@@ -77,6 +78,8 @@ class SettingsStore:
             if name not in known:
                 self._others[name] = value
                 continue
+            if name == "bell" and isinstance(value, bool):  # before three modes, the bell was on or off
+                value = BellMode.STEPS.value if value else BellMode.OFF.value
             try:
                 msgspec.convert({name: value}, Settings)
                 good[name] = value

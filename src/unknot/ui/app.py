@@ -7,6 +7,7 @@ import datetime
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ..core.history.report import HistoryReport
     from ..core.history.resume import ResumeOffer
     from ..core.history.store import HistoryStore
+    from ..core.session.bell import BellMode
     from .screens.player import PlayerScreen
 
 T = TypeVar("T")
@@ -140,7 +142,8 @@ class UnknotApp(App[None]):
         for problem in said or ():
             if problem:
                 self.say(f"{problem[:1].upper()}{problem[1:]}.", "warning", 10)
-        if self.history_service is None or not await offer_resumes(self):
+        # `unknot play ID` plays ID: a session waiting to be resumed stays in history, offered next time.
+        if self.history_service is None or self.options.start_routine_id is not None or not await offer_resumes(self):
             self.after_resume_declined()
 
     def after_resume_declined(self) -> None:
@@ -227,34 +230,39 @@ class UnknotApp(App[None]):
         self.exit(return_code=128 + number)
 
     def on_player_screen_session_ended(self, message: PlayerScreen.SessionEnded) -> None:
-        """After a session: the summary when it ran to the end; otherwise back, or out in `unknot play`."""
-        from ..core.session.events import Outcome
+        """After a session, finished or left: the summary (with the pain question); then back, again or out."""
         from .screens.summary import SummaryScreen
 
         self.pop_screen()
-        if message.record.outcome is not Outcome.COMPLETED:
-            if self.exit_after_session:
-                self.exit()
-            return
 
         def chosen(choice: str | None) -> None:
             if choice == "repeat":
                 self.action_play(message.entry.id)
-            elif choice == "quit":
+            elif choice == "quit" or self.exit_after_session:
                 self.exit()
 
-        self.push_screen(SummaryScreen(message.record, message.recorder), chosen)
+        self.push_screen(SummaryScreen(message.record, message.recorder, ask_pain=self.settings.ask_pain), chosen)
 
-    def on_player_screen_cued(self) -> None:
-        """A step, side or cue began: ring the bell, when the person wants it."""
-        if self.settings.bell:
+    def on_player_screen_cued(self, message: PlayerScreen.Cued) -> None:
+        """Ring the bell when the person's bell mode says this moment rings."""
+        from ..core.session.bell import rings
+
+        if rings(message.event, self.settings.bell):
             self.bell()
 
-    def action_toggle_bell(self) -> None:
-        """Turn the bell on or off, and remember the choice."""
-        self.settings.bell = not self.settings.bell
+    def set_bell_mode(self, mode: BellMode) -> None:
+        """Use `mode` from now on, and remember it."""
+        from ..core.session.bell import BELL_MODE_WORDS
+
+        self.settings.bell = mode
         self._save_settings()
-        self.say(f"Bell {'on' if self.settings.bell else 'off'}", timeout=2)
+        self.say(f"Bell {BELL_MODE_WORDS[mode]}", timeout=2)
+
+    def action_next_bell_mode(self) -> None:
+        """Go round the bell modes: steps, steps and the last 3 seconds, off."""
+        from ..core.session.bell import next_mode
+
+        self.set_bell_mode(next_mode(self.settings.bell))
 
     def action_help(self) -> None:
         """Show every key, read from each screen's bindings, and the safety note."""
@@ -262,14 +270,26 @@ class UnknotApp(App[None]):
         from .screens.history import HistoryScreen
         from .screens.player import PlayerScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(help_sections([BrowserScreen, PlayerScreen, HistoryScreen, type(self)])))
+        if isinstance(self.screen, HelpScreen):
+            return
+        # The keys of the screen in front come first; the rest follow in their usual order.
+        screens: list[type[object]] = [BrowserScreen, PlayerScreen, HistoryScreen]
+        current = type(self.screen)
+        if current in screens:
+            screens.remove(current)
+            screens.insert(0, current)
+        self.push_screen(HelpScreen(help_sections([*screens, type(self)])))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Add the bell and help to Textual's own commands (theme, quit, keys…)."""
         yield from super().get_system_commands(screen)
-        state = "off" if self.settings.bell else "on"
-        yield SystemCommand(f"Bell: turn {state}", "Ring the terminal bell at each new step", self.action_toggle_bell)
+        from ..core.session.bell import BELL_MODE_WORDS, BellMode
+
+        for mode in BellMode:
+            if mode is not self.settings.bell:
+                yield SystemCommand(
+                    f"Bell: {mode.value}", f"Ring the bell {BELL_MODE_WORDS[mode]}", partial(self.set_bell_mode, mode)
+                )
         yield SystemCommand("Help", "Every key, and the safety note", self.action_help)
 
     def _remember_theme(self, theme: Theme) -> None:

@@ -280,8 +280,9 @@ def iso_time(seconds: float) -> str:
 def session_json(row: HistoryRow) -> dict[str, Any]:
     """Return one row as `unknot history --json` prints it (times in ISO 8601, UTC).
 
-    `outcome` is completed, partial (steps skipped), left or interrupted for a stored session; a session cut off that can
-    still be resumed is interrupted with `resumable` true, and one still playing is `in-progress`.
+    `outcome` is completed, partial (steps skipped), left or interrupted for a stored session; a
+    session cut off that can still be resumed is interrupted with `resumable` true, and one still
+    playing is `in-progress`.
     """
     record = row.record
     outcome = Outcome.INTERRUPTED.value if row.status is RowStatus.RESUMABLE else row.status.value

@@ -10,7 +10,7 @@ import math
 from ..routines.durations import format_clock, format_duration
 from ..routines.model import Breathing, Routine
 from ..routines.timeline import SegmentKind
-from .player import Position
+from .player import PlayerState, Position
 
 PHASE_NAMES = {
     SegmentKind.GET_READY: "Get ready",
@@ -27,6 +27,8 @@ def side_name(side: str | None) -> str:
 def phase_name(position: Position) -> str:
     """Return what the person is doing now: Get ready, Hold, Rest, Switch sides, a phase label, Until done."""
     segment = position.segment
+    if position.lead_in_left is not None:
+        return "Get ready"
     if segment.kind in PHASE_NAMES:
         return PHASE_NAMES[segment.kind]
     if segment.until_done:
@@ -37,6 +39,17 @@ def phase_name(position: Position) -> str:
 def clock_text(position: Position) -> str:
     """Return the time to show: what is left, or for an until-done step the time taken so far."""
     return format_clock(position.shown_seconds)
+
+
+def state_text(position: Position) -> str:
+    """Return the line under the clock: paused, waiting for `d`, or a resumed session about to go on."""
+    if position.lead_in_left is not None:
+        return "Back to where you were · space to go now"
+    if position.state is PlayerState.PAUSED:
+        return "Paused · space to resume"
+    if position.segment.until_done:
+        return "Press d when done"
+    return ""
 
 
 def status_text(routine: Routine, position: Position) -> str:
@@ -72,11 +85,12 @@ def next_up_text(routine: Routine, position: Position) -> str:
 def session_left_text(position: Position) -> str:
     """Return the time left in the whole session: whole minutes (`4m left`), seconds in the last minute.
 
-    Minutes are precise enough for the whole session and change rarely, which keeps repaints small.
+    Minutes round down, so the time left is never overstated (4m15s reads `4m left`); they are
+    precise enough for the whole session and change rarely, which keeps repaints small.
     """
     left = math.ceil(max(0.0, position.session_total - position.session_elapsed) - 1e-6)
-    if left > 60:
-        return f"{math.ceil(left / 60)}m left"
+    if left >= 60:
+        return f"{left // 60}m left"
     return f"{format_duration(left)} left"
 
 
@@ -91,6 +105,6 @@ def breath_text(breathing: Breathing, elapsed: float) -> str:
             passed = math.floor(moment) + 1
             bar = "▰" * passed + "▱" * (seconds - passed)
             verb = "Hold" if name == "hold" else f"Breathe {name}"
-            return f"{verb:<11}{bar}  {seconds - passed + 1}"
+            return f"{verb:<12}{bar}  {seconds - passed + 1}"
         moment -= seconds
     return ""

@@ -23,6 +23,7 @@ class BrowserScreen(Screen[None]):
 
     HELP_TITLE = "Routines"
     HELP_WIDGETS = (RoutineList,)
+    AUTO_FOCUS = "#routines"
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
@@ -62,7 +63,7 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         """Fill the list, focus it and report any files with problems."""
         self.query_one(RoutineList).show_entries(self.index.entries)
-        self.query_one(RoutineList).focus()
+        self.set_focus(self.query_one(RoutineList))  # at once: see on_screen_resume
         errors = len(self.library.errors)
         line = self.query_one("#problem-line", Static)
         if errors:
@@ -72,8 +73,12 @@ class BrowserScreen(Screen[None]):
         line.set_class(not self.library.problems, "-empty")
 
     def on_screen_resume(self) -> None:
-        """Coming back from a session, the cursor is in the list (so q quits, not types)."""
-        self.query_one(RoutineList).focus()
+        """Coming back from a session, the cursor is in the list (so q quits, not types).
+
+        At once, not on the next idle as `focus()` would: a `/` typed right away must not have its
+        filter focus taken back by a late focus on the list (the keys after it were lost).
+        """
+        self.set_focus(self.query_one(RoutineList))
 
     @on(RoutineList.RoutineHighlighted)
     def show_overview(self, message: RoutineList.RoutineHighlighted) -> None:

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 
 from ...core.history.recorder import SessionRecorder
 from ...core.library.library import LibraryEntry
-from ...core.session.events import CueReached, Finished, SegmentStarted, SessionEvent, SessionRecord
+from ...core.session.events import CueReached, FinalSeconds, Finished, SegmentStarted, SessionEvent, SessionRecord
 from ...core.session.player import Player, PlayerState, Position
 from ...core.session.ticker import Sleep, Ticker
 from ...core.session.wording import next_up_text, session_left_text, status_text
@@ -38,14 +38,18 @@ class PlayerScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-medium"), (30, "-tall")]
 
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", id="player.pause"),
+        # Two bindings on space, one shown at a time (check_action), so the footer says what space will do.
+        Binding("space", "pause", "Pause", id="player.pause"),
+        Binding("space", "resume", "Resume", id="player.resume"),
         Binding("n,right", "next", "Next", id="player.next", key_display="n"),
+        Binding("s", "skip_part", "Skip part", tooltip="Skip to the other side or the next rep", id="player.skip_part"),
+        Binding("a", "add_rep", "+1 rep", tooltip="One more rep of this step", id="player.add_rep"),
         Binding("p,left", "previous", "Prev", id="player.previous", key_display="p"),
-        Binding("r", "restart_step", "Restart", id="player.restart"),
+        Binding("r", "restart_step", "Restart", id="player.restart", show=False),
         Binding("plus,equals_sign", "adjust(10)", "+10s", id="player.longer", key_display="+", show=False),
         Binding("minus", "adjust(-10)", "-10s", id="player.shorter", key_display="-", show=False),
         Binding("d", "done", "Done", id="player.done"),
-        Binding("b", "app.toggle_bell", "Bell", id="player.bell", show=False),
+        Binding("b", "app.next_bell_mode", "Bell mode", id="player.bell", show=False),
         Binding("q,escape", "leave", "Leave", id="player.leave", key_display="q"),
         Binding("question_mark", "app.help", "Help", id="player.help"),
     ]
@@ -67,8 +71,11 @@ class PlayerScreen(Screen[None]):
         record: SessionRecord
         recorder: SessionRecorder
 
+    @dataclass
     class Cued(Message):
-        """A new step or side began, or a cue came due: a moment for the bell."""
+        """Something happened that the bell may mark (a new step or side, the last seconds, the end)."""
+
+        event: SessionEvent
 
     def __init__(
         self,
@@ -86,7 +93,7 @@ class PlayerScreen(Screen[None]):
         self.ask_pain = ask_pain
         self.ticker = Ticker(self.player, self._post_tick, **({"sleep": sleep} if sleep else {}))
         self.cue_text = ""
-        self._done_offered = False
+        self._offered_now: tuple[bool, bool, bool] | None = None
         self._said_problem: str | None = None
 
     def _post_tick(self, events: list[SessionEvent]) -> None:
@@ -114,7 +121,8 @@ class PlayerScreen(Screen[None]):
         """Start (or resume) the session and its ticker; ask about pain first when history is kept."""
         self.run_worker(self.ticker.run(), name="ticker", group="ticker", exclusive=True)
         if self.player.state is PlayerState.PAUSED:  # restored from an interrupted session
-            self._command(self.player.resume())
+            # A short countdown first, showing where it goes back to, so the person can get in place.
+            self._command(self.player.lead_in(self.entry.routine.get_ready))
         elif self.ask_pain:
             self.app.push_screen(PainScreen("How is your back right now?"), self._start_with_pain)
         else:
@@ -136,15 +144,10 @@ class PlayerScreen(Screen[None]):
         for event in events:
             if isinstance(event, SegmentStarted):
                 self.cue_text = ""
-                if event.segment.until_done != self._done_offered:
-                    # Only when `d` appears or goes: each refresh rebuilds the footer's widgets.
-                    self._done_offered = event.segment.until_done
-                    self.refresh_bindings()
-                if event.segment.index > 0:
-                    self.post_message(self.Cued())
             elif isinstance(event, CueReached):
                 self.cue_text = event.text
-                self.post_message(self.Cued())
+            if isinstance(event, SegmentStarted | FinalSeconds | Finished):
+                self.post_message(self.Cued(event))
         self.recorder.observe(events)
         problem = self.recorder.checkpoint_problem
         if problem and problem != self._said_problem:
@@ -154,6 +157,11 @@ class PlayerScreen(Screen[None]):
         for event in events:
             if isinstance(event, Finished):
                 self.post_message(self.SessionEnded(self.entry, event.record, self.recorder))
+        offered = self._offered()
+        if offered != self._offered_now:
+            # Only when a key appears or goes (d, a, Pause/Resume): each refresh rebuilds the footer.
+            self._offered_now = offered
+            self.refresh_bindings()
         self.position = self.player.position()
 
     def watch_position(self, position: Position | None) -> None:
@@ -171,10 +179,18 @@ class PlayerScreen(Screen[None]):
         set_plain(self.query_one("#session-left", Static), session_left_text(position))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer `d` only on until-done steps (it would do nothing elsewhere)."""
+        """Offer only what applies now: `d` on until-done steps, `a` in steps with reps, Pause or Resume."""
         if action == "done":
             return self.player.segment.until_done and not self.player.finished
+        if action == "add_rep":
+            return self.player.can_add_rep
+        if action in ("pause", "resume"):
+            return (self.player.state is PlayerState.PAUSED) == (action == "resume")
         return True
+
+    def _offered(self) -> tuple[bool, bool, bool]:
+        """What the footer depends on: until-done, a rep can be added, paused."""
+        return (self.player.segment.until_done, self.player.can_add_rep, self.player.state is PlayerState.PAUSED)
 
     def _command(self, events: list[SessionEvent]) -> None:
         self.handle_events(events)
@@ -182,13 +198,25 @@ class PlayerScreen(Screen[None]):
 
     # ----- actions ---------------------------------------------------------------------------
 
-    def action_toggle_pause(self) -> None:
-        """Pause or resume."""
+    def action_pause(self) -> None:
+        """Pause."""
+        self._command(self.player.toggle_pause())
+
+    def action_resume(self) -> None:
+        """Resume (at once, also during a resumed session's lead-in)."""
         self._command(self.player.toggle_pause())
 
     def action_next(self) -> None:
         """Skip to the next step."""
         self._command(self.player.next())
+
+    def action_skip_part(self) -> None:
+        """Skip to the other side or the next rep (the next step when there is none)."""
+        self._command(self.player.skip_part())
+
+    def action_add_rep(self) -> None:
+        """One more rep of this step, on this side."""
+        self._command(self.player.add_rep())
 
     def action_previous(self) -> None:
         """Restart this step, or go to the previous one."""

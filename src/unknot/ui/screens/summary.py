@@ -1,15 +1,16 @@
-"""The end of a session: time spent, steps done and skipped, whether it was saved, what next."""
+"""The end of a session, finished or left: what was done, whether it was saved, how the back feels now."""
 
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Future
+from dataclasses import replace
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -17,14 +18,22 @@ from ...core.history.recorder import SaveResult, SessionRecorder
 from ...core.routines.durations import format_duration
 from ...core.routines.text import clean_text
 from ...core.session.events import Outcome, SessionRecord
-from .pain import RATING_KEYS
+from ..widgets.pain_scale import PainScale
+from .pain import PAIN_HINT
+
+#: The first line of the summary, by how the session ended: praise only for what was done.
+HEADINGS = {
+    Outcome.COMPLETED: "Well done: every step played.",
+    Outcome.PARTIAL: "Session finished, with some steps skipped.",
+    Outcome.LEFT: "Session ended early.",
+    Outcome.INTERRUPTED: "Session cut off.",
+}
 
 
-def summary_content(record: SessionRecord) -> Content:
-    """Return the summary text for a finished session."""
-    heading = "Well done." if record.outcome is Outcome.COMPLETED else "Session ended early."
-    return Content.assemble(
-        (heading, "bold $text-success"),
+def summary_content(record: SessionRecord, pain_after: int | None = None) -> Content:
+    """Return the summary text for a session that ended."""
+    parts: list[str | tuple[str, str]] = [
+        (HEADINGS[record.outcome], "bold $text-success" if record.outcome is Outcome.COMPLETED else "bold"),
         "\n\n",
         (record.title, "bold"),
         "\n\n",
@@ -33,18 +42,22 @@ def summary_content(record: SessionRecord) -> Content:
         "\n",
         ("Steps done   ", "dim"),
         str(record.steps_done),
-        "\n",
-        ("Skipped      ", "dim"),
-        str(record.steps_skipped),
+    ]
+    if record.steps_skipped:
+        parts += ["\n", ("Skipped      ", "dim"), str(record.steps_skipped)]
+    if record.pain_before is not None or pain_after is not None:
+        before = "?" if record.pain_before is None else str(record.pain_before)
+        after = "?" if pain_after is None else str(pain_after)
+        parts += ["\n", ("Pain         ", "dim"), f"{before} → {after}"]
+    parts += [
         "\n\n",
         ("Notice how your back feels. Stop and see a doctor if pain is severe or lasts.", "dim italic"),
-    )
+    ]
+    return Content.assemble(*parts)
 
 
-def saved_text(result: SaveResult) -> str:
-    """Return what the summary says about history: the pain question when saved, else what happened instead."""
-    if result.saved:
-        return "How is your back now? 0 no pain … 9, x = 10 (optional)"
+def unsaved_text(result: SaveResult) -> str:
+    """Return what the summary says when the session did not reach history: why, and where it is kept."""
     if result.kept_at is not None:
         return (
             f"This session was NOT saved in history ({result.problem}). It is kept in "
@@ -54,7 +67,9 @@ def saved_text(result: SaveResult) -> str:
 
 
 class SummaryScreen(Screen[str]):
-    """Shows how the session went; dismisses with `repeat`, `back` or `quit`."""
+    """Shows how the session went and asks how the back feels; dismisses with `repeat`, `back` or `quit`."""
+
+    AUTO_FOCUS = None
 
     BINDINGS = [
         Binding("r", "choose('repeat')", "Repeat", id="summary.repeat"),
@@ -63,50 +78,76 @@ class SummaryScreen(Screen[str]):
         Binding("question_mark", "app.help", "Help", id="summary.help"),
     ]
 
-    def __init__(self, record: SessionRecord, recorder: SessionRecorder) -> None:
+    def __init__(self, record: SessionRecord, recorder: SessionRecorder, *, ask_pain: bool = True) -> None:
         super().__init__()
         self.record = record
         self.recorder = recorder
-        self.asking_pain = False
+        self.ask_pain = ask_pain
+        self.pain_after: int | None = None
 
     def compose(self) -> ComposeResult:
-        """Lay out the summary card (with what became of the session in history) and the footer."""
+        """Lay out the summary card, the pain question (when history is kept) and the footer."""
+        keeps_history = self.recorder.saved is not None and self.recorder.history is not None
         with Vertical(id="summary-card"):
-            yield Static(summary_content(self.record), id="summary-text")
+            yield Static(summary_content(self._record()), id="summary-text")
             line = Static("Saving…", id="pain-after", markup=False)
-            line.display = self.recorder.saved is not None and self.recorder.history is not None
+            line.display = keeps_history
             yield line
+            hint = Static(PAIN_HINT, id="pain-hint", classes="dialog-hint", markup=False)
+            hint.display = False
+            yield hint
         yield Footer()
 
+    def _record(self) -> SessionRecord:
+        """The session with the pain rating given before it (the recorder holds it)."""
+        if self.record.pain_before is None and self.recorder.pain_before is not None:
+            return replace(self.record, pain_before=self.recorder.pain_before)
+        return self.record
+
     def on_mount(self) -> None:
-        """Wait (off the event loop) for the session to be written, then say how it went."""
+        """Wait (off the event loop) for the session to be written, then ask how the back feels."""
         if self.recorder.saved is not None and self.recorder.history is not None:
             self.run_worker(self._show_saved(self.recorder.saved))
 
     async def _show_saved(self, saved: Future[SaveResult]) -> None:
         result = await asyncio.wrap_future(saved)
         line = self.query_one("#pain-after", Static)
-        line.update(saved_text(result))
-        line.set_class(not result.saved, "-unsaved")
-        self.asking_pain = result.saved
         if not result.saved:
+            line.update(unsaved_text(result))
+            line.add_class("-unsaved")
             self.notify(f"This session was not saved in history: {result.problem}", severity="error", markup=False)
-
-    def on_key(self, event: Key) -> None:
-        """A rating key records the pain after the session, once."""
-        if not self.asking_pain or event.character not in RATING_KEYS:
             return
-        event.stop()
-        self.asking_pain = False
-        self.run_worker(self._save_pain(RATING_KEYS[event.character]))
+        if not self.ask_pain:
+            line.update("Saved in history (h in the browser).")
+            return
+        line.update("How is your back now? (optional)")
+        # Mounted only now: while it has the focus it takes Enter, which otherwise leaves the summary.
+        scale = PainScale(id="pain-scale")
+        await self.query_one("#summary-card").mount(scale, after=line)
+        self.query_one("#pain-hint").display = True
+        scale.focus()
+
+    @on(PainScale.Answered)
+    def pain_answered(self, message: PainScale.Answered) -> None:
+        """Save the rating (or let the question go), then give Enter back to the screen."""
+        self.query_one(PainScale).remove()
+        self.query_one("#pain-hint").display = False
+        line = self.query_one("#pain-after", Static)
+        if message.value is None:
+            line.display = False
+            return
+        self.pain_after = message.value
+        self.query_one("#summary-text", Static).update(summary_content(self._record(), self.pain_after))
+        line.update("Saving…")
+        self.run_worker(self._save_pain(message.value))
 
     async def _save_pain(self, rating: int) -> None:
         result = await asyncio.wrap_future(self.recorder.set_pain_after(rating))
         line = self.query_one("#pain-after", Static)
         if result.saved:
-            line.update(f"Pain now: {rating}. Saved in history (h in the browser).")
+            line.update("Saved in history (h in the browser).")
         else:
-            line.update(f"Pain now: {rating}, but it could not be saved: {result.problem}.")
+            line.update(f"The rating could not be saved: {result.problem}.")
             line.add_class("-unsaved")
 
     def action_choose(self, choice: str) -> None:

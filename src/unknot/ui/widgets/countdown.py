@@ -8,7 +8,7 @@ from textual.reactive import var
 from textual.widgets import Label
 
 from ...core.session.player import PlayerState, Position
-from ...core.session.wording import clock_text, phase_name
+from ...core.session.wording import clock_text, phase_name, state_text
 from .big_digit import BigDigit
 from .meter import Meter
 from .plain import set_plain
@@ -40,20 +40,16 @@ class Countdown(Vertical):
             return
         phase = phase_name(position)
         clock = clock_text(position)
-        paused = position.state is PlayerState.PAUSED
-        final = position.length is not None and position.shown_seconds <= 3 and not paused
+        leading_in = position.lead_in_left is not None
+        paused = position.state is PlayerState.PAUSED and not leading_in
+        final = (position.length is not None or leading_in) and position.shown_seconds <= 3 and not paused
         self.set_class(paused, "-paused")
         self.set_class(final, "-final")
-        self.set_class(position.segment.until_done, "-until-done")
+        self.set_class(position.segment.until_done and not leading_in, "-until-done")
         set_plain(self.query_one("#phase", Label), phase.upper())
         self._show_digits(clock)
         set_plain(self.query_one("#clock-line", Label), f"{phase}  {clock}")
-        if paused:
-            state = "Paused · space to resume"
-        elif position.segment.until_done:
-            state = "Press d when done"
-        else:
-            state = ""
+        state = state_text(position)
         set_plain(self.query_one("#state-line", Label), state)
         self.query_one("#state-line").set_class(not state, "-empty")
         self.query_one("#step-bar", Meter).fraction = position.segment_fraction

@@ -27,7 +27,10 @@ def detail_key(position: Position, step_count: int) -> DetailKey:
         return (min(segment.step_index + 1, step_count - 1), False, None, "Next", False)
     if segment.kind is SegmentKind.SWITCH_SIDES:
         return (segment.step_index, True, None, f"Switch to the {segment.side} side", False)
-    return (segment.step_index, segment.mirrored, segment.frame, side_name(segment.side), False)
+    heading = side_name(segment.side)
+    if position.lead_in_left is not None:
+        heading = f"Back to · {heading}" if heading else "Back to"
+    return (segment.step_index, segment.mirrored, segment.frame, heading, False)
 
 
 class StepDetail(Vertical):

@@ -1,0 +1,45 @@
+"""When the terminal bell rings: the person's bell mode against what just happened in the session."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from ..routines.timeline import SegmentKind
+from .events import FinalSeconds, Finished, Outcome, SegmentStarted, SessionEvent
+
+
+class BellMode(StrEnum):
+    """The `bell` setting."""
+
+    OFF = "off"
+    STEPS = "steps"
+    """At each new step, each change of side, and the end (the default)."""
+    COUNTDOWN = "steps+countdown"
+    """As `steps`, and a short ring in each of the last three seconds of a hold, for eyes closed."""
+
+
+BELL_MODE_WORDS = {
+    BellMode.OFF: "off",
+    BellMode.STEPS: "at each step, side and the end",
+    BellMode.COUNTDOWN: "at each step, side, the end and the last 3 seconds",
+}
+
+
+def rings(event: SessionEvent, mode: BellMode) -> bool:
+    """Whether `event` rings the bell in `mode`."""
+    if mode is BellMode.OFF:
+        return False
+    if isinstance(event, SegmentStarted):
+        segment = event.segment
+        return segment.index > 0 and (segment.starts_step or segment.kind is SegmentKind.SWITCH_SIDES)
+    if isinstance(event, Finished):
+        return event.record.outcome in (Outcome.COMPLETED, Outcome.PARTIAL)
+    if isinstance(event, FinalSeconds):
+        return mode is BellMode.COUNTDOWN and event.segment.kind is SegmentKind.WORK
+    return False
+
+
+def next_mode(mode: BellMode) -> BellMode:
+    """Return the mode after `mode`, for a key that goes round them: steps, steps+countdown, off."""
+    order = [BellMode.STEPS, BellMode.COUNTDOWN, BellMode.OFF]
+    return order[(order.index(mode) + 1) % len(order)]
