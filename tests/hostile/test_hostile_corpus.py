@@ -109,9 +109,12 @@ def test_loaded_hostile_routines_never_reach_the_terminal_as_control_sequences(c
             terminal.send("/")
             # The footer as typing in the filter shows it: the filter has the keys now.
             terminal.wait_for(lambda screen: "Back to list" in screen.split("\n")[-1])
-            terminal.send("\x15")  # ctrl+u clears the filter...
-            terminal.wait_for(lambda screen: "/ filter:" in screen.split("\n")[0])
-            terminal.send(name)  # ...then type the id (in its own write: see docs/benchmarks.md's notes)
+            if "/ filter:" not in terminal.text().split("\n")[0]:
+                # ctrl+u clears the last id. It is a binding, run after its key bubbles up to the app, so
+                # letters sent before the placeholder is back could be typed first and then cleared.
+                terminal.send("\x15")
+                terminal.wait_for(lambda screen: "/ filter:" in screen.split("\n")[0])
+            terminal.send(name)  # in its own write: see docs/benchmarks.md's notes
 
             def filtered(screen: str, name: str = name) -> bool:
                 return name in screen.split("\n")[0] and "Time " in screen
