@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from unknot.core.glyphs import use_glyphs
+
 # Dates in history are local; one time zone everywhere keeps snapshots and reports identical.
 os.environ["TZ"] = "UTC"
 time.tzset()
@@ -22,8 +24,10 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     home = tmp_path_factory.mktemp("home")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
-    for name in ("UNKNOT_ROUTINES", "UNKNOT_DATA_DIR", "TEXTUAL_THEME", "NO_COLOR", "COLORTERM"):
+    for name in ("UNKNOT_ROUTINES", "UNKNOT_DATA_DIR", "UNKNOT_GLYPHS", "TEXTUAL_THEME", "NO_COLOR", "COLORTERM"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")  # the same symbols whatever terminal runs the tests
+    use_glyphs(None)
     return home
 
 

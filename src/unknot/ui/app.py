@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -24,6 +25,7 @@ from ..core.session.clock import Clock, SystemClock
 from ..core.session.ticker import Sleep
 from ..core.settings import Settings, SettingsStore
 from .commands import RoutineCommands
+from .console_glyphs import GlyphCommandPalette, apply_terminal_glyphs, key_display
 from .messages import PlayRequested
 from .screens.browser import BrowserScreen
 
@@ -95,6 +97,7 @@ class UnknotApp(App[None]):
         self.exit_after_session = options.exit_after_session or options.start_routine_id is not None
         self.mouse_enabled = options.mouse and self.settings.mouse
         self.history_service = HistoryService(options.open_history) if options.open_history else None
+        apply_terminal_glyphs(self)
 
     async def history(self, job: Callable[[HistoryStore], T]) -> T | None:
         """Run `job` on the history thread and wait for it without stalling the screen (None: no history)."""
@@ -110,6 +113,15 @@ class UnknotApp(App[None]):
     def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 4) -> None:
         """Notify as plain text: routine titles and file paths are never read as markup."""
         self.notify(message, severity=severity, timeout=timeout, markup=False)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Write keys with the terminal's glyphs (Enter is not `⏎` on the Linux console)."""
+        return key_display(super().get_key_display(binding))
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (with an icon the terminal's font has)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(GlyphCommandPalette(id="--command-palette"))
 
     def get_default_screen(self) -> Screen[None]:
         """The routine browser is the bottom screen (building it directly saves a blank screen's frames)."""

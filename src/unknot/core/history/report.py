@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from ..glyphs import glyphs
 from ..routines.durations import format_duration
 from ..session.events import Outcome, SessionRecord
 from .store import Checkpoint, HistoryStore
@@ -182,12 +183,11 @@ def report_from_store(store: HistoryStore, today: dt.date) -> HistoryReport:
 #: A run of text and its role: "" (plain), "label", "value", "chart", "axis", "heading", "muted".
 Span = tuple[str, str]
 
-_EIGHTHS = " ▁▂▃▄▅▆▇█"
-
 
 def bar_chart(values: Sequence[float], rows: int = 4, column_width: int = 2) -> list[str]:
     """Return a vertical bar chart of `values` as `rows` lines of block characters, tallest on top."""
     peak = max(values, default=0) or 1
+    eighths_glyphs = glyphs().spark
     lines = []
     for row in range(rows - 1, -1, -1):
         cells = []
@@ -196,7 +196,7 @@ def bar_chart(values: Sequence[float], rows: int = 4, column_width: int = 2) -> 
             fill = max(0, min(8, eighths - row * 8))
             if value > 0 and row == 0 and fill == 0:
                 fill = 1  # any practice at all shows
-            cells.append(_EIGHTHS[fill] * (column_width - 1) + " ")
+            cells.append(eighths_glyphs[fill] * (column_width - 1) + " ")
         lines.append("".join(cells).rstrip())
     return lines
 

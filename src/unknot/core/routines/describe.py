@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..glyphs import glyphs
 from .diagrams import mirror_art
 from .durations import format_duration
 from .model import Diagram, Routine, Step
@@ -39,9 +40,9 @@ def step_timing_text(step: Step) -> str:
         text = "until done"
     elif step.phases:
         inner = " + ".join(format_duration(int(phase.duration)) for phase in step.phases)
-        text = f"{step.reps or 1} × ({inner})" if (step.reps or 1) > 1 or len(step.phases) > 1 else inner
+        text = f"{step.reps or 1} {glyphs().times} ({inner})" if (step.reps or 1) > 1 or len(step.phases) > 1 else inner
     elif step.reps and step.reps > 1:
-        text = f"{step.reps} × {format_duration(int(step.duration or 0))}"
+        text = f"{step.reps} {glyphs().times} {format_duration(int(step.duration or 0))}"
     else:
         text = format_duration(int(step.duration or 0))
     if step.sides:

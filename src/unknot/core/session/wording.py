@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+from ..glyphs import glyphs
 from ..routines.durations import format_clock, format_duration
 from ..routines.model import Breathing, Routine
 from ..routines.timeline import SegmentKind
@@ -103,7 +104,8 @@ def breath_text(breathing: Breathing, elapsed: float) -> str:
     for name, seconds in parts:
         if moment < seconds:
             passed = math.floor(moment) + 1
-            bar = "▰" * passed + "▱" * (seconds - passed)
+            shapes = glyphs()
+            bar = shapes.pace_full * passed + shapes.pace_empty * (seconds - passed)
             verb = "Hold" if name == "hold" else f"Breathe {name}"
             return f"{verb:<12}{bar}  {seconds - passed + 1}"
         moment -= seconds

@@ -10,6 +10,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from ...core.glyphs import glyphs
 from ...core.library.library import Library, LibraryEntry
 from ...core.library.search import RoutineIndex
 from ..messages import PlayRequested
@@ -67,7 +68,8 @@ class BrowserScreen(Screen[None]):
         errors = len(self.library.errors)
         line = self.query_one("#problem-line", Static)
         if errors:
-            set_plain(line, f"⚠ {errors} routine file{'s' if errors != 1 else ''} with problems · e to see")
+            files = f"{errors} routine file{'s' if errors != 1 else ''}"
+            set_plain(line, f"{glyphs().warning} {files} with problems · e to see")
         elif self.library.notices:
             set_plain(line, f"{len(self.library.notices)} notice(s) · e to see")
         line.set_class(not self.library.problems, "-empty")

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ...core.glyphs import glyphs
 from ...core.history.recorder import SaveResult, SessionRecorder
 from ...core.routines.durations import format_duration
 from ...core.routines.text import clean_text
@@ -90,7 +91,7 @@ class SummaryScreen(Screen[str]):
         keeps_history = self.recorder.saved is not None and self.recorder.history is not None
         with Vertical(id="summary-card"):
             yield Static(summary_content(self._record()), id="summary-text")
-            line = Static("Saving…", id="pain-after", markup=False)
+            line = Static(f"Saving{glyphs().ellipsis}", id="pain-after", markup=False)
             line.display = keeps_history
             yield line
             hint = Static(PAIN_HINT, id="pain-hint", classes="dialog-hint", markup=False)
@@ -138,7 +139,7 @@ class SummaryScreen(Screen[str]):
             return
         self.pain_after = message.value
         self.query_one("#summary-text", Static).update(summary_content(self._record(), self.pain_after))
-        line.update("Saving…")
+        line.update(f"Saving{glyphs().ellipsis}")
         self.run_worker(self._save_pain(message.value))
 
     async def _save_pain(self, rating: int) -> None:

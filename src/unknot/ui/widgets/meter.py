@@ -6,13 +6,16 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widget import Widget
 
+from ...core.glyphs import glyphs
+
 
 def meter_content(fraction: float, width: int) -> Content:
     """Return a bar `width` cells wide, filled to `fraction` in half-cell steps."""
     halves = round(max(0.0, min(1.0, fraction)) * width * 2)
     full, half = divmod(halves, 2)
-    filled = "━" * full + ("╸" if half else "")
-    return Content.assemble((filled, "$accent"), ("━" * (width - len(filled)), "$panel"))
+    shapes = glyphs()
+    filled = shapes.meter_full * full + (shapes.meter_half if half else "")
+    return Content.assemble((filled, "$accent"), (shapes.meter_empty * (width - len(filled)), "$panel"))
 
 
 class Meter(Widget):

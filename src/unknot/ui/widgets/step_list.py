@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Static
 
+from ...core.glyphs import glyphs
 from ...core.routines.describe import step_timing_text
 from ...core.routines.model import Routine
 from ...core.session.player import Position
@@ -37,11 +38,12 @@ class StepList(VerticalScroll, can_focus=False):
         current = position.segment.step_index
         self._current = current
         parts: list[str | tuple[str, str]] = []
+        shapes = glyphs()
         for index, step in enumerate(self.routine.steps):
             if index < current:
-                parts += [("✓ ", "$text-success"), (f"{index + 1}. {step.title}", "dim")]
+                parts += [(f"{shapes.done} ", "$text-success"), (f"{index + 1}. {step.title}", "dim")]
             elif index == current:
-                parts += [("▶ ", "$text-accent"), (f"{index + 1}. {step.title}", "bold")]
+                parts += [(f"{shapes.current} ", "$text-accent"), (f"{index + 1}. {step.title}", "bold")]
             else:
                 parts += ["  ", f"{index + 1}. {step.title}"]
             parts += [("  " + step_timing_text(step), "dim"), "\n"]
