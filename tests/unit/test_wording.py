@@ -34,13 +34,13 @@ def test_words_through_a_session() -> None:
     routine = player.timeline.routine
     position = player.position()
     assert phase_name(position) == "Get ready" and clock_text(position) == "0:02"
-    assert status_text(routine, position) == "Quick test routine · 4 steps"
+    assert status_text(routine, position) == "4 steps · Quick test routine"
     assert next_up_text(routine, position) == "Next: Short hold"
     clock.advance(2)
     player.update()
     position = player.position()
     assert phase_name(position) == "Hold" and clock_text(position) == "0:03"
-    assert status_text(routine, position) == "Quick test routine · Step 1 of 4"
+    assert status_text(routine, position) == "Step 1 of 4 · Quick test routine"
     assert next_up_text(routine, position).startswith("Next: Rest")
     clock.advance(3 + 1 + 1)  # the hold, the rest, into the first side
     player.update()

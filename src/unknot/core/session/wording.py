@@ -54,16 +54,19 @@ def state_text(position: Position) -> str:
 
 
 def status_text(routine: Routine, position: Position) -> str:
-    """Return `Title · Step 3 of 5 · Left side · Rep 4 of 10`."""
+    """Return `Step 3 of 5 · Left side (1 of 2) · Rep 4 of 10 · Title`.
+
+    Where the person is comes first and the routine's title last, so a narrow screen cuts the title.
+    """
     segment = position.segment
-    parts = [routine.title, f"Step {position.step_number} of {position.step_count}"]
+    parts = [f"Step {position.step_number} of {position.step_count}"]
     if segment.kind is SegmentKind.GET_READY:
-        parts[1] = f"{position.step_count} steps"
+        parts[0] = f"{position.step_count} steps"
     if segment.side_count > 1 and segment.kind is not SegmentKind.REST:
         parts.append(f"{side_name(segment.side)} ({segment.side_index + 1} of {segment.side_count})")
     if segment.rep_count > 1 and segment.kind is SegmentKind.WORK:
         parts.append(f"Rep {segment.rep_index + 1} of {segment.rep_count}")
-    return " · ".join(parts)
+    return " · ".join([*parts, routine.title])
 
 
 def next_up_text(routine: Routine, position: Position) -> str:

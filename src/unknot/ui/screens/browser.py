@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...core.glyphs import glyphs
 from ...core.library.library import Library, LibraryEntry
 from ...core.library.search import RoutineIndex
 from ..messages import PlayRequested
+from ..widgets.key_footer import KeyFooter
 from ..widgets.overview import Overview
 from ..widgets.plain import set_plain
 from ..widgets.routine_list import RoutineList
@@ -59,7 +60,7 @@ class BrowserScreen(Screen[None]):
                 yield RoutineList(id="routines")
                 yield Static(id="problem-line", markup=False)
             yield Overview(id="overview").data_bind(entry=BrowserScreen.highlighted_entry)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the list, focus it and report any files with problems."""

@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ...core.history.report import SESSION_COLUMNS, HistoryReport, Span, overview_lines, session_cells
+from ..widgets.key_footer import KeyFooter
 
 #: How each role of the report's words looks on screen.
 ROLE_STYLES = {
@@ -50,7 +51,7 @@ class HistoryScreen(Screen[None]):
         with VerticalScroll(id="history"):
             yield Static(id="history-overview")
             yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the view from the report."""

@@ -11,7 +11,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.history.recorder import SessionRecorder
 from ...core.library.library import LibraryEntry
@@ -21,6 +21,7 @@ from ...core.session.ticker import Sleep, Ticker
 from ...core.session.wording import next_up_text, session_left_text, status_text
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.countdown import Countdown
+from ..widgets.key_footer import KeyFooter
 from ..widgets.meter import Meter
 from ..widgets.plain import set_plain
 from ..widgets.step_detail import StepDetail
@@ -53,6 +54,9 @@ class PlayerScreen(Screen[None]):
         Binding("q,escape", "leave", "Leave", id="player.leave", key_display="q"),
         Binding("question_mark", "app.help", "Help", id="player.help"),
     ]
+
+    FOOTER_PRIORITY = ("pause", "resume", "next", "done", "leave")
+    """What a narrow footer keeps first: keys to stop, move on, finish a step and leave."""
 
     position: var[Position | None] = var(None)
     """The engine's position after the latest tick or command; bound into every widget."""
@@ -115,7 +119,7 @@ class PlayerScreen(Screen[None]):
                     yield Static(id="session-left", markup=False)
                 yield StepList(routine, id="step-list").data_bind(PlayerScreen.position)
             yield StepDetail(routine, id="detail").data_bind(PlayerScreen.position)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Start (or resume) the session and its ticker; ask about pain first when history is kept."""

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.history.resume import ResumeOffer, find_resumable
 from ...core.routines.durations import format_clock
 from ...core.routines.timeline import SegmentKind
+from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from ...core.history.store import Checkpoint, HistoryStore
@@ -57,7 +58,7 @@ class ResumeScreen(Screen[bool]):
         with Vertical(id="resume-card"):
             yield Static(resume_content(self.offer), id="resume-text")
             yield Static("Enter resume · n discard (it stays in history as interrupted)", classes="dialog-hint")
-        yield Footer()
+        yield KeyFooter()
 
 
 async def offer_resumes(app: UnknotApp) -> bool:

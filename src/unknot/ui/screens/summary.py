@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.glyphs import glyphs
 from ...core.history.recorder import SaveResult, SessionRecorder
 from ...core.routines.durations import format_duration
 from ...core.routines.text import clean_text
 from ...core.session.events import Outcome, SessionRecord
+from ..widgets.key_footer import KeyFooter
 from ..widgets.pain_scale import PainScale
 from .pain import PAIN_HINT
 
@@ -97,7 +98,7 @@ class SummaryScreen(Screen[str]):
             hint = Static(PAIN_HINT, id="pain-hint", classes="dialog-hint", markup=False)
             hint.display = False
             yield hint
-        yield Footer()
+        yield KeyFooter()
 
     def _record(self) -> SessionRecord:
         """The session with the pain rating given before it (the recorder holds it)."""

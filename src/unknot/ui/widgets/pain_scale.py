@@ -7,21 +7,35 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.content import Content
 from textual.events import Key
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 #: What the ends and the middle of the scale mean, shown under it.
-SCALE_WORDS = "0 no pain · 5 moderate · 10 worst pain you can imagine"
+SCALE_WORDS = ("0 no pain", "5 moderate", "10 worst pain you can imagine")
+#: The scale spaced out (" 0  1 … 10 ") needs this many columns; below it, one space apart.
+WIDE_SCALE = 34
 
 
-def scale_content(value: int | None) -> Content:
-    """Return the numbers 0 to 10 with the chosen one stood out, and the words under them."""
+def scale_content(value: int | None, width: int = WIDE_SCALE + 40) -> Content:
+    """Return the numbers 0 to 10 with the chosen one stood out, and the words under them.
+
+    Narrower than the spaced-out scale, the numbers close up and the words take a line each.
+    """
     parts: list[str | tuple[str, str]] = []
+    wide = width >= WIDE_SCALE
     for number in range(11):
-        text = f" {number} "
-        parts.append((f"[{number}]", "bold reverse") if number == value else text)
-    return Content.assemble(*parts, "\n", (SCALE_WORDS, "dim"))
+        if wide:
+            parts.append((f"[{number}]", "bold reverse") if number == value else f" {number} ")
+        else:
+            parts.append(" " if number else "")
+            parts.append((str(number), "bold reverse") if number == value else str(number))
+    words = " · ".join(SCALE_WORDS)
+    lines = [words] if len(words) <= width else list(SCALE_WORDS)
+    for line in lines:
+        parts += ["\n", (line, "dim")]
+    return Content.assemble(*parts)
 
 
 class PainScale(Widget, can_focus=True):
@@ -29,8 +43,8 @@ class PainScale(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     PainScale {
-        height: 2;
-        width: auto;
+        height: auto;
+        width: 100%;
     }
     """
 
@@ -55,8 +69,12 @@ class PainScale(Widget, can_focus=True):
         self._last_digit = ""
 
     def render(self) -> Content:
-        """Draw the scale."""
-        return scale_content(self.value)
+        """Draw the scale for the width there is."""
+        return scale_content(self.value, self.size.width or WIDE_SCALE + 40)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many lines as the scale takes at this width."""
+        return len(scale_content(self.value, width).plain.split("\n"))
 
     def on_key(self, event: Key) -> None:
         """A digit chooses; `0` right after `1` means 10."""
