@@ -21,6 +21,7 @@ from rich.terminal_theme import SVG_EXPORT_THEME
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input, OptionList
 
+from unknot.core.glyphs import glyphs_for, use_glyphs
 from unknot.core.history.store import HistoryStore
 from unknot.core.library.library import Library
 from unknot.core.library.loader import load_library
@@ -218,8 +219,10 @@ class Scene:
 
     def build(self, folder: Path) -> tuple[UnknotApp, FakeClock]:
         """Make the app for this scene, with its clock, in a private settings folder."""
+        saved = {name: os.environ.get(name) for name in self.environ}
         for name, value in self.environ.items():
             os.environ[name] = value
+        use_glyphs(glyphs_for(os.environ))  # this scene's terminal decides, whatever the last one chose
         clock = FakeClock()
         history = seed_history(self.history, folder / "data") if self.history else None
         options = AppOptions(
@@ -231,8 +234,11 @@ class Scene:
             open_history=(lambda: history) if history is not None else None,
         )
         app = make_app(options, SixteenColourApp if self.sixteen_colours else UnknotApp)
-        for name in self.environ:
-            os.environ.pop(name, None)
+        for name, before in saved.items():
+            if before is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = before
         app.animation_level = "none"
         return app, clock
 
@@ -326,6 +332,8 @@ SCENES = [
     Scene("player-medium", (60, 20), play("floor-stretches", 5 + 12.5)),
     Scene("player-16-colours", (80, 24), play("floor-stretches", 5 + 12.5), sixteen_colours=True),
     Scene("player-no-color", (80, 24), play("floor-stretches", 5 + 12.5), environ={"NO_COLOR": "1"}),
+    Scene("player-linux-console", (80, 24), play("floor-stretches", 5 + 12.5), environ={"TERM": "linux"}),
+    Scene("settings", (80, 24), keys("s", "down", "enter")),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from textual.widgets import Input, Static
@@ -141,3 +142,25 @@ async def test_tiny_terminals_and_resizes_do_not_crash(tmp_path: Path) -> None:
             await pilot.resize_terminal(*size)
             await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_settings_apply_at_once_and_are_saved(tmp_path: Path) -> None:
+    from unknot.core.session.bell import BellMode
+    from unknot.ui.screens.settings import SettingsScreen
+
+    app, _clock = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("right")  # the bell: steps -> steps+countdown
+        await pilot.pause()
+        assert app.settings.bell is BellMode.COUNTDOWN
+        await pilot.press("down", "enter")  # pain questions off
+        await pilot.press("down", "right")  # the next theme, applied at once
+        await pilot.pause()
+        assert app.settings.ask_pain is False
+        assert app.theme == app.settings.theme != "textual-dark"
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowserScreen)
+    saved = json.loads((tmp_path / "settings.json").read_text())
+    assert saved["bell"] == "steps+countdown" and saved["ask_pain"] is False and saved["theme"] == app.settings.theme

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ..core.history.store import HistoryStore
     from ..core.session.bell import BellMode
     from .screens.player import PlayerScreen
+    from .screens.settings import SettingsScreen
 
 T = TypeVar("T")
 
@@ -276,16 +277,33 @@ class UnknotApp(App[None]):
 
         self.set_bell_mode(next_mode(self.settings.bell))
 
+    def action_settings(self) -> None:
+        """Open the settings screen."""
+        from ..core.setting_choices import setting_rows
+        from .screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen(setting_rows(sorted(self.available_themes)), self.settings))
+
+    def on_settings_screen_changed(self, message: SettingsScreen.Changed) -> None:
+        """Apply a changed setting at once and remember it."""
+        self.settings = message.settings
+        if self.theme != self.settings.theme:
+            self.theme = self.settings.theme  # saved by _remember_theme
+        else:
+            self._save_settings()
+
     def action_help(self) -> None:
         """Show every key, read from each screen's bindings, and the safety note."""
         from .screens.help import HelpScreen, help_sections
         from .screens.history import HistoryScreen
         from .screens.player import PlayerScreen
+        from .screens.settings import SettingsScreen
 
         if isinstance(self.screen, HelpScreen):
             return
         # The keys of the screen in front come first; the rest follow in their usual order.
-        screens: list[type[object]] = [BrowserScreen, PlayerScreen, HistoryScreen]
+        screens: list[type[object]] = [BrowserScreen, PlayerScreen, HistoryScreen, SettingsScreen]
         current = type(self.screen)
         if current in screens:
             screens.remove(current)
@@ -302,6 +320,7 @@ class UnknotApp(App[None]):
                 yield SystemCommand(
                     f"Bell: {mode.value}", f"Ring the bell {BELL_MODE_WORDS[mode]}", partial(self.set_bell_mode, mode)
                 )
+        yield SystemCommand("Settings", "Bell, pain questions, theme, mouse", self.action_settings)
         yield SystemCommand("Help", "Every key, and the safety note", self.action_help)
 
     def _remember_theme(self, theme: Theme) -> None:

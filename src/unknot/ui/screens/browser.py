@@ -39,6 +39,7 @@ class BrowserScreen(Screen[None]):
         Binding("escape", "focus_list", "Back to list", id="browser.focus_list"),
         Binding("e", "problems", "Problems", id="browser.problems"),
         Binding("h", "app.history", "History", id="browser.history"),
+        Binding("s", "app.settings", "Settings", id="browser.settings"),
         Binding("question_mark", "app.help", "Help", id="browser.help"),
         Binding("q", "app.quit", "Quit", id="browser.quit"),
     ]

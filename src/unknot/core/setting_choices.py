@@ -1,0 +1,69 @@
+"""The settings a person can change on screen: each with its label, its choices and their words.
+
+The settings screen draws these rows and the palette could offer them; `choose` makes the new
+Settings value, so the rules of what may be chosen live here, not in the UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import msgspec
+
+from .session.bell import BELL_MODE_WORDS, BellMode
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One value a setting can take, and how it is described."""
+
+    value: object
+    words: str
+
+
+@dataclass(frozen=True)
+class SettingRow:
+    """One line of the settings screen: a field of `Settings` and the values it goes round."""
+
+    field: str
+    label: str
+    choices: tuple[Choice, ...]
+    note: str = ""
+    """Said under the choice, e.g. when a change takes effect only at the next start."""
+
+    def current(self, settings: Settings) -> int:
+        """Return the index of the choice `settings` holds (the first when it holds none of them)."""
+        value = getattr(settings, self.field)
+        for index, choice in enumerate(self.choices):
+            if choice.value == value:
+                return index
+        return 0
+
+    def shown(self, settings: Settings) -> Choice:
+        """Return the choice `settings` holds."""
+        return self.choices[self.current(settings)]
+
+
+ON_OFF = (Choice(True, "on"), Choice(False, "off"))
+
+
+def setting_rows(themes: Sequence[str]) -> list[SettingRow]:
+    """Return the rows of the settings screen; `themes` are the theme names the app knows."""
+    return [
+        SettingRow("bell", "Bell", tuple(Choice(mode, f"{mode.value}: {BELL_MODE_WORDS[mode]}") for mode in BellMode)),
+        SettingRow(
+            "ask_pain",
+            "Pain questions",
+            (Choice(True, "on: how is your back, before and after"), Choice(False, "off")),
+        ),
+        SettingRow("theme", "Theme", tuple(Choice(name, name) for name in themes)),
+        SettingRow("mouse", "Mouse", ON_OFF, note="from the next start"),
+    ]
+
+
+def choose(settings: Settings, row: SettingRow, step: int) -> Settings:
+    """Return `settings` with `row` moved `step` choices along (wrapping round)."""
+    index = (row.current(settings) + step) % len(row.choices)
+    return msgspec.structs.replace(settings, **{row.field: row.choices[index].value})

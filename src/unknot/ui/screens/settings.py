@@ -1,0 +1,85 @@
+"""The settings screen: each preference on a line; Enter or → goes to the next value, ← back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.setting_choices import SettingRow, choose
+from ...core.settings import Settings
+
+
+def row_content(row: SettingRow, settings: Settings, label_width: int) -> Content:
+    """Return one line: the label, then the value chosen (and a note when there is one)."""
+    choice = row.shown(settings)
+    parts: list[str | tuple[str, str]] = [(row.label.ljust(label_width + 2), "bold"), (choice.words, "$text-accent")]
+    if row.note:
+        parts.append((f"  ({row.note})", "dim"))
+    return Content.assemble(*parts)
+
+
+class SettingsScreen(ModalScreen[None]):
+    """Change preferences; each change applies at once and is saved (the app does both)."""
+
+    HELP_TITLE = "Settings"
+
+    BINDINGS = [
+        # Enter reaches the list first (it selects a line): see on_option_list_option_selected.
+        Binding("right,space", "change(1)", "Next value", id="settings.next_value", key_display="→"),
+        Binding("left", "change(-1)", "Previous value", id="settings.previous_value", key_display="←"),
+        Binding("escape,q", "close", "Close", id="settings.close"),
+    ]
+
+    @dataclass
+    class Changed(Message):
+        """The person chose a new value; the app applies and saves `settings`."""
+
+        settings: Settings
+
+    def __init__(self, rows: list[SettingRow], settings: Settings) -> None:
+        super().__init__()
+        self.rows = rows
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        """Lay out the list of settings and the keys."""
+        with Vertical(id="settings-dialog", classes="dialog"):
+            yield Static("Settings", classes="dialog-title")
+            yield OptionList(*self._options(), id="settings-list")
+            yield Static("Enter / → next value · ← back · Esc to close", classes="dialog-hint")
+
+    def _options(self) -> list[Option]:
+        width = max(len(row.label) for row in self.rows)
+        return [Option(row_content(row, self.settings, width), id=row.field) for row in self.rows]
+
+    def on_mount(self) -> None:
+        """Start on the first setting."""
+        self.query_one(OptionList).highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a line (or a click) goes to its next value."""
+        event.stop()
+        self.action_change(1)
+
+    def action_change(self, step: int) -> None:
+        """Move the highlighted setting to its next (or previous) value."""
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        row = self.rows[options.highlighted]
+        self.settings = choose(self.settings, row, step)
+        width = max(len(item.label) for item in self.rows)
+        options.replace_option_prompt_at_index(options.highlighted, row_content(row, self.settings, width))
+        self.post_message(self.Changed(self.settings))
+
+    def action_close(self) -> None:
+        """Close the screen."""
+        self.dismiss(None)
