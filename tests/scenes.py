@@ -199,6 +199,7 @@ class Scene:
     broken_file: bool = False
     history: str | None = None  # None (history off), "empty", "sessions" or "interrupted"
     screenshot: bool = False
+    floor: bool = False
 
     def library(self, folder: Path) -> Library:
         """The shipped routines, the test fixtures and, for the problems scene, a broken file."""
@@ -231,6 +232,7 @@ class Scene:
             clock=clock,
             sleep=sleep_until_poked,
             start_routine_id=self.start_routine_id,
+            floor=self.floor,
             open_history=(lambda: history) if history is not None else None,
         )
         app = make_app(options, SixteenColourApp if self.sixteen_colours else UnknotApp)
@@ -334,6 +336,10 @@ SCENES = [
     Scene("player-no-color", (80, 24), play("floor-stretches", 5 + 12.5), environ={"NO_COLOR": "1"}),
     Scene("player-linux-console", (80, 24), play("floor-stretches", 5 + 12.5), environ={"TERM": "linux"}),
     Scene("settings", (80, 24), keys("s", "down", "enter")),
+    Scene("floor", (80, 24), play("floor-stretches", 5 + 12.5), floor=True, screenshot=True),
+    Scene("floor-rep-phase", (120, 40), play("floor-stretches", 5 + 30 + 10 + 65 + 10 + 7.5), floor=True),
+    Scene("floor-switch-sides", (200, 60), play("floor-stretches", 5 + 30 + 10 + 30 + 2), floor=True, screenshot=True),
+    Scene("floor-final-seconds", (80, 24), play("quick-test", 2 + 1.5), floor=True),
 ]
 
 

@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
             default=False if sub is parser else argparse.SUPPRESS,
             help="turn mouse tracking off (for slow links); the app is fully usable from the keyboard",
         )
+        sub.add_argument(
+            "--floor",
+            action="store_true",
+            default=False if sub is parser else argparse.SUPPRESS,
+            help="open the player in the floor view: a large clock to read from a mat across the room",
+        )
     return parser
 
 
@@ -268,6 +274,7 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
             library=library,
             start_routine_id=start_routine_id,
             mouse=not args.no_mouse,
+            floor=args.floor,
             open_history=open_history,
             exit_after_session=resume,
         )

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.e2e.terminal import Terminal, unknot_command
 from tests.hostile.generate import build_corpus
@@ -60,8 +61,32 @@ REFUSED = {
     "top-scalar": "got text",
     "two-docs": "holds one document",
 }
-# An escape sequence (CSI, OSC, or a two-byte ESC command) immediately followed by the payload marker.
-INJECTED = re.compile(rb"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[78cDEHM\\])PWN")
+# An OSC or a two-byte ESC command immediately followed by the payload marker: Textual itself never
+# writes these before text. (It does write CSI sequences before text, cursor moves and colours, and a
+# repaint may start on a visible "PWN"; CSI payloads are checked byte for byte, see `payloads`.)
+INJECTED = re.compile(rb"\x1b(\][^\x07\x1b]*(\x07|\x1b\\)?|[78cDEHM\\])PWN")
+PAYLOAD = re.compile(r"\x1b[^\n]*?PWN[A-Z0-9-]*")
+
+
+def payloads(folder: Path) -> set[bytes]:
+    """Return every escape-sequence payload in the routine files, as the terminal would get it raw."""
+    found: set[bytes] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.update(match.group(0).encode() for match in PAYLOAD.finditer(value))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in folder.glob("*.yaml"):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
 C1_AND_BIDI = [bytes([0xC2, code]) for code in range(0x80, 0xA0)] + [
     char.encode() for char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 ]
@@ -146,6 +171,9 @@ def test_loaded_hostile_routines_never_reach_the_terminal_as_control_sequences(c
     assert b"PWN" in raw  # the payloads were shown, as text
     injected = INJECTED.search(raw)
     assert injected is None, raw[max(0, injected.start() - 40) : injected.end() + 20]
+    sent = payloads(folder)
+    assert len(sent) >= 20  # the check below looks for something
+    assert not [payload for payload in sent if payload in raw]
     for sequence in C1_AND_BIDI:
         assert sequence not in raw, sequence
     assert b"[@click=app.quit]x[/]" in raw

@@ -156,9 +156,10 @@ async def test_settings_apply_at_once_and_are_saved(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.settings.bell is BellMode.COUNTDOWN
         await pilot.press("down", "enter")  # pain questions off
+        await pilot.press("down", "enter")  # the floor view on
         await pilot.press("down", "right")  # the next theme, applied at once
         await pilot.pause()
-        assert app.settings.ask_pain is False
+        assert app.settings.ask_pain is False and app.settings.floor is True
         assert app.theme == app.settings.theme != "textual-dark"
         await pilot.press("escape")
         assert isinstance(app.screen, BrowserScreen)

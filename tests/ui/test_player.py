@@ -18,13 +18,12 @@ from unknot.ui.screens.confirm import ConfirmLeaveScreen
 from unknot.ui.screens.help import HelpScreen
 from unknot.ui.screens.player import PlayerScreen
 from unknot.ui.screens.summary import SummaryScreen
-from unknot.ui.widgets.big_digit import BigDigit, big_text
+from unknot.ui.widgets.big_text import BigText
 
 
 def text(screen: object, selector: str) -> str:
-    if selector == "#digits":  # the big clock: read the characters its digits show
-        digits = screen.query(BigDigit)  # type: ignore[attr-defined]
-        return "".join(digit.char for digit in digits).strip()
+    if selector == "#digits":  # the big clock: read the text it draws
+        return str(screen.query_one("#digits", BigText).text)  # type: ignore[attr-defined]
     widget = screen.query_one(selector)  # type: ignore[attr-defined]
     assert isinstance(widget, (Static, Label))
     return str(widget.render())
@@ -259,7 +258,3 @@ async def test_command_palette_lists_the_routines_first_then_the_app_commands(tm
         await pilot.press("enter")
         await pilot.pause()
         assert app.settings.bell is BellMode.OFF  # system commands are still searchable
-
-
-def test_big_text_draws_seven_segment_digits() -> None:
-    assert big_text("0:18").split("\n") == [" _         _  ", "| | .   | |_| ", "|_| .   | |_| "]

@@ -97,3 +97,13 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
         main(["frobnicate"])
     assert exit_info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_floor_is_accepted_before_or_after_the_command() -> None:
+    from unknot.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["play", "desk-break", "--floor"]).floor is True
+    assert parser.parse_args(["--floor", "play", "desk-break"]).floor is True
+    assert parser.parse_args(["--floor"]).floor is True
+    assert parser.parse_args(["play", "desk-break"]).floor is False

@@ -58,6 +58,7 @@ def setting_rows(themes: Sequence[str]) -> list[SettingRow]:
             "Pain questions",
             (Choice(True, "on: how is your back, before and after"), Choice(False, "off")),
         ),
+        SettingRow("floor", "Floor view", (Choice(False, "off: the normal player"), Choice(True, "on: a large clock"))),
         SettingRow("theme", "Theme", tuple(Choice(name, name) for name in themes)),
         SettingRow("mouse", "Mouse", ON_OFF, note="from the next start"),
     ]

@@ -31,6 +31,8 @@ class Settings(msgspec.Struct, kw_only=True):
     theme: str = "textual-dark"
     mouse: bool = True
     ask_pain: bool = True
+    floor: bool = False
+    """Open the player in the floor view (large clock, read from across the room)."""
 
 
 def settings_path() -> Path:

@@ -57,6 +57,8 @@ class AppOptions:
     start_routine_id: str | None = None
     """Open the player on this routine (`unknot play`); leaving it leaves the app."""
     mouse: bool = True
+    floor: bool = False
+    """Open the player in the floor view (`--floor`), whatever the settings say."""
     open_history: Callable[[], HistoryStore] | None = None
     """Opens history on first use; None keeps no history."""
     exit_after_session: bool = False
@@ -187,7 +189,8 @@ class UnknotApp(App[None]):
             player = Player(entry.timeline, self.clock)
             recorder = SessionRecorder(self.history_service, player, self.clock)
         ask_pain = self.settings.ask_pain and resumed is None and recorder.keeps_history
-        self.push_screen(PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain))
+        floor = self.settings.floor or self.options.floor
+        self.push_screen(PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain, floor=floor))
 
     def on_play_requested(self, message: PlayRequested) -> None:
         """A screen or the palette asked for a routine."""
@@ -255,6 +258,12 @@ class UnknotApp(App[None]):
                 self.exit()
 
         self.push_screen(SummaryScreen(message.record, message.recorder, ask_pain=self.settings.ask_pain), chosen)
+
+    def on_player_screen_floor_toggled(self, message: PlayerScreen.FloorToggled) -> None:
+        """Remember the view chosen for the next session."""
+        self.options.floor = False  # `--floor` opened the first one; from now on the choice decides
+        self.settings.floor = message.floor
+        self._save_settings()
 
     def on_player_screen_cued(self, message: PlayerScreen.Cued) -> None:
         """Ring the bell when the person's bell mode says this moment rings."""

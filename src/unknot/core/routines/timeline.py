@@ -46,6 +46,11 @@ class Segment:
         return self.seconds is None
 
     @property
+    def movement_phase(self) -> bool:
+        """A phase of a repeated movement (cat, then cow): a few seconds each, never counted down."""
+        return self.kind is SegmentKind.WORK and self.label not in ("Hold", "Rep")
+
+    @property
     def mirrored(self) -> bool:
         """Whether the diagram is shown mirrored (the second side of a two-sided step)."""
         return self.side_index == 1

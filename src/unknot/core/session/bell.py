@@ -35,7 +35,8 @@ def rings(event: SessionEvent, mode: BellMode) -> bool:
     if isinstance(event, Finished):
         return event.record.outcome in (Outcome.COMPLETED, Outcome.PARTIAL)
     if isinstance(event, FinalSeconds):
-        return mode is BellMode.COUNTDOWN and event.segment.kind is SegmentKind.WORK
+        segment = event.segment
+        return mode is BellMode.COUNTDOWN and segment.kind is SegmentKind.WORK and not segment.movement_phase
     return False
 
 

@@ -42,6 +42,19 @@ def clock_text(position: Position) -> str:
     return format_clock(position.shown_seconds)
 
 
+def in_final_seconds(position: Position) -> bool:
+    """Whether the clock is in a hold's (or a get-ready's, or a rest's) last three running seconds.
+
+    The phases of a repeated movement last a few seconds each; they are never flagged, or a
+    minute of cat/cow would be one long warning.
+    """
+    leading_in = position.lead_in_left is not None
+    if position.state is PlayerState.PAUSED and not leading_in:
+        return False
+    counted = leading_in or (position.length is not None and not position.segment.movement_phase)
+    return counted and position.shown_seconds <= 3
+
+
 def state_text(position: Position) -> str:
     """Return the line under the clock: paused, waiting for `d`, or a resumed session about to go on."""
     if position.lead_in_left is not None:
@@ -98,18 +111,61 @@ def session_left_text(position: Position) -> str:
     return f"{format_duration(left)} left"
 
 
-def breath_text(breathing: Breathing, elapsed: float) -> str:
-    """Return the pacer line at `elapsed` seconds into a step: `Breathe in  ▰▰▱▱  2`."""
+def breath_moment(breathing: Breathing, elapsed: float) -> tuple[str, int, int]:
+    """Return where the breath is at `elapsed` seconds: (`Breathe in`, seconds passed, seconds in all)."""
     parts = [("in", int(breathing.inhale)), ("hold", int(breathing.hold)), ("out", int(breathing.exhale))]
     parts = [(name, seconds) for name, seconds in parts if seconds > 0]
     cycle = sum(seconds for _, seconds in parts)
+    if cycle == 0:
+        return "Breathe slowly", 0, 0
     moment = elapsed % cycle
     for name, seconds in parts:
         if moment < seconds:
-            passed = math.floor(moment) + 1
-            shapes = glyphs()
-            bar = shapes.pace_full * passed + shapes.pace_empty * (seconds - passed)
             verb = "Hold" if name == "hold" else f"Breathe {name}"
-            return f"{verb:<12}{bar}  {seconds - passed + 1}"
+            return verb, math.floor(moment) + 1, seconds
         moment -= seconds
-    return ""
+    name, seconds = parts[-1]
+    return ("Hold" if name == "hold" else f"Breathe {name}"), seconds, seconds
+
+
+def breath_text(breathing: Breathing, elapsed: float) -> str:
+    """Return the pacer line at `elapsed` seconds into a step: `Breathe in  ▰▰▱▱  2`."""
+    verb, passed, seconds = breath_moment(breathing, elapsed)
+    if seconds == 0:
+        return ""
+    shapes = glyphs()
+    bar = shapes.pace_full * passed + shapes.pace_empty * (seconds - passed)
+    return f"{verb:<12}{bar}  {seconds - passed + 1}"
+
+
+def paced_breathing(routine: Routine, position: Position) -> Breathing | None:
+    """Return the breathing rhythm to pace now: in a running step that has one, else None."""
+    segment = position.segment
+    if segment.kind is not SegmentKind.WORK or position.lead_in_left is not None:
+        return None
+    return routine.steps[segment.step_index].breathing
+
+
+def floor_phase_text(routine: Routine, position: Position, cue: str = "") -> str:
+    """Return the floor view's big line: a cue while it shows, the breath in a paced step, else the phase."""
+    if cue:
+        return cue
+    breathing = paced_breathing(routine, position)
+    if breathing is not None and position.state is PlayerState.RUNNING:
+        return breath_moment(breathing, position.side_elapsed)[0]
+    return phase_name(position)
+
+
+def floor_title_text(routine: Routine, position: Position) -> str:
+    """Return the step the floor view names: the one in play, or the one coming (`Next: Cobra`)."""
+    segment = position.segment
+    steps = routine.steps
+    if segment.kind is SegmentKind.GET_READY:
+        return f"First: {steps[0].title}"
+    if segment.kind is SegmentKind.REST:
+        return f"Next: {steps[min(segment.step_index + 1, len(steps) - 1)].title}"
+    title = steps[segment.step_index].title
+    if segment.kind is SegmentKind.SWITCH_SIDES:
+        return f"{title} · now the {segment.side} side"
+    side = side_name(segment.side)
+    return f"{title} · {side}" if side else title

@@ -21,6 +21,7 @@ from ...core.session.ticker import Sleep, Ticker
 from ...core.session.wording import next_up_text, session_left_text, status_text
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.countdown import Countdown
+from ..widgets.floor_view import FloorView
 from ..widgets.key_footer import KeyFooter
 from ..widgets.meter import Meter
 from ..widgets.plain import set_plain
@@ -35,7 +36,7 @@ class PlayerScreen(Screen[None]):
 
     HELP_TITLE = "Session"
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide"), (110, "-roomy")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-medium"), (30, "-tall")]
 
     BINDINGS = [
@@ -51,6 +52,7 @@ class PlayerScreen(Screen[None]):
         Binding("minus", "adjust(-10)", "-10s", id="player.shorter", key_display="-", show=False),
         Binding("d", "done", "Done", id="player.done"),
         Binding("b", "app.next_bell_mode", "Bell mode", id="player.bell", show=False),
+        Binding("f", "toggle_floor", "Floor view", tooltip="Large clock to read from the floor", id="player.floor"),
         Binding("q,escape", "leave", "Leave", id="player.leave", key_display="q"),
         Binding("question_mark", "app.help", "Help", id="player.help"),
     ]
@@ -76,6 +78,12 @@ class PlayerScreen(Screen[None]):
         recorder: SessionRecorder
 
     @dataclass
+    class FloorToggled(Message):
+        """The person switched the floor view on or off; the app remembers it in the settings."""
+
+        floor: bool
+
+    @dataclass
     class Cued(Message):
         """Something happened that the bell may mark (a new step or side, the last seconds, the end)."""
 
@@ -89,8 +97,10 @@ class PlayerScreen(Screen[None]):
         sleep: Sleep | None = None,
         *,
         ask_pain: bool = False,
+        floor: bool = False,
     ) -> None:
         super().__init__()
+        self.set_class(floor, "-floor")
         self.entry = entry
         self.player = player
         self.recorder = recorder
@@ -119,6 +129,7 @@ class PlayerScreen(Screen[None]):
                     yield Static(id="session-left", markup=False)
                 yield StepList(routine, id="step-list").data_bind(PlayerScreen.position)
             yield StepDetail(routine, id="detail").data_bind(PlayerScreen.position)
+        yield FloorView(routine, id="floor").data_bind(PlayerScreen.position)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -177,6 +188,7 @@ class PlayerScreen(Screen[None]):
         cue = self.query_one("#cue", Static)
         set_plain(cue, f"» {self.cue_text}" if self.cue_text else "")
         cue.set_class(not self.cue_text, "-empty")
+        self.query_one(FloorView).cue = self.cue_text
         set_plain(self.query_one("#next-up", Static), next_up_text(routine, position))
         total = max(1.0, position.session_total)
         self.query_one("#session-bar", Meter).fraction = position.session_elapsed / total
@@ -237,6 +249,16 @@ class PlayerScreen(Screen[None]):
     def action_done(self) -> None:
         """Finish an until-done step."""
         self._command(self.player.done())
+
+    @property
+    def floor(self) -> bool:
+        """Whether the floor view is on show."""
+        return self.has_class("-floor")
+
+    def action_toggle_floor(self) -> None:
+        """Switch between the normal player and the floor view (the app remembers the choice)."""
+        self.set_class(not self.floor, "-floor")
+        self.post_message(self.FloorToggled(self.floor))
 
     def action_leave(self) -> None:
         """Leave, asking first while the session is under way."""

@@ -1,0 +1,83 @@
+"""The floor view: the session drawn to be read from a mat two or three metres away.
+
+The time left fills most of the screen; above it, the phase (or a cue, or the breath) in large
+letters; under it the step's name, what to do now, and the step bar. The step's words show only
+on tall screens, where they take no room the clock needs.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import var
+from textual.widgets import Static
+
+from ...core.routines.model import Routine
+from ...core.session.player import PlayerState, Position
+from ...core.session.wording import (
+    breath_text,
+    clock_text,
+    floor_phase_text,
+    floor_title_text,
+    in_final_seconds,
+    paced_breathing,
+    state_text,
+)
+from .big_text import BigText
+from .countdown import clock_template
+from .meter import Meter
+from .plain import set_plain
+
+
+class FloorView(Vertical):
+    """Renders the engine's position large; the player screen hands down the position and the cue."""
+
+    position: var[Position | None] = var(None)
+    """Where the session is."""
+    cue: var[str] = var("")
+    """The cue on show (empty: none); it takes the phase line while it shows."""
+
+    def __init__(self, routine: Routine, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.routine = routine
+
+    def compose(self) -> ComposeResult:
+        """Lay out the phase, the clock, the step's name, what to do now, the bar and the words."""
+        yield BigText(id="floor-phase")
+        yield BigText(id="floor-clock")
+        yield Static(id="floor-title", markup=False)
+        yield Static(id="floor-doing", markup=False)
+        yield Meter(id="floor-bar")
+        yield Static(id="floor-words", markup=False)
+
+    def on_mount(self) -> None:
+        """The phase stays smaller than the clock, however much room there is."""
+        self.query_one("#floor-phase", BigText).largest = 2
+
+    def watch_cue(self) -> None:
+        """A cue shows at once, not at the next tick."""
+        self.watch_position(self.position)
+
+    def watch_position(self, position: Position | None) -> None:
+        """Update what changed; the big text repaints only the glyphs that differ."""
+        if position is None:
+            return
+        leading_in = position.lead_in_left is not None
+        paused = position.state is PlayerState.PAUSED and not leading_in
+        final = in_final_seconds(position)
+        self.set_class(paused, "-paused")
+        self.set_class(final, "-final")
+        self.set_class(bool(self.cue), "-cue")
+        self.query_one("#floor-phase", BigText).text = floor_phase_text(self.routine, position, self.cue).upper()
+        clock = self.query_one("#floor-clock", BigText)
+        clock.template = clock_template(position)
+        clock.text = clock_text(position)
+        set_plain(self.query_one("#floor-title", Static), floor_title_text(self.routine, position))
+        doing = state_text(position)
+        breathing = paced_breathing(self.routine, position)
+        if not doing and breathing is not None and not paused:
+            doing = breath_text(breathing, position.side_elapsed)
+        set_plain(self.query_one("#floor-doing", Static), doing)
+        self.query_one("#floor-bar", Meter).fraction = position.segment_fraction
+        step = self.routine.steps[position.segment.step_index]
+        set_plain(self.query_one("#floor-words", Static), " ".join(step.instructions.split()))
