@@ -39,6 +39,8 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
+    from .core.notify import NotifyMode
+
     parser = argparse.ArgumentParser(
         prog="unknot",
         description="A terminal guide through back-pain-relief routines. Not medical advice.",
@@ -78,6 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             default=False if sub is parser else argparse.SUPPRESS,
             help="turn mouse tracking off (for slow links); the app is fully usable from the keyboard",
+        )
+        sub.add_argument(
+            "--notify",
+            metavar="MODE",
+            choices=[mode.value for mode in NotifyMode],
+            default=None if sub is parser else argparse.SUPPRESS,
+            help="desktop notifications while the terminal is in the background: off, osc9, osc777, osc99, "
+            "or auto (the default: chosen from the terminal)",
         )
         sub.add_argument(
             "--floor",
@@ -253,6 +263,7 @@ def _history(args: argparse.Namespace) -> HistoryStore:
 def command_app(args: argparse.Namespace, start_routine_id: str | None = None, resume: bool = False) -> int:
     """Launch the full-screen app (on one routine with `play`, on the interrupted session with `resume`)."""
     startup.pause_collection()
+    from .core.notify import NotifyMode
     from .ui.app import AppOptions, make_app
 
     library = _library(args)
@@ -275,6 +286,7 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
             start_routine_id=start_routine_id,
             mouse=not args.no_mouse,
             floor=args.floor,
+            notify=NotifyMode(args.notify) if args.notify else None,
             open_history=open_history,
             exit_after_session=resume,
         )

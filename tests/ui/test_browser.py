@@ -157,6 +157,7 @@ async def test_settings_apply_at_once_and_are_saved(tmp_path: Path) -> None:
         assert app.settings.bell is BellMode.COUNTDOWN
         await pilot.press("down", "enter")  # pain questions off
         await pilot.press("down", "enter")  # the floor view on
+        await pilot.press("down", "left")  # notifications: auto -> osc99
         await pilot.press("down", "right")  # the next theme, applied at once
         await pilot.pause()
         assert app.settings.ask_pain is False and app.settings.floor is True
@@ -164,4 +165,5 @@ async def test_settings_apply_at_once_and_are_saved(tmp_path: Path) -> None:
         await pilot.press("escape")
         assert isinstance(app.screen, BrowserScreen)
     saved = json.loads((tmp_path / "settings.json").read_text())
+    assert saved["notify"] == "osc99" and app.notifier.mode.value == "osc99"
     assert saved["bell"] == "steps+countdown" and saved["ask_pain"] is False and saved["theme"] == app.settings.theme

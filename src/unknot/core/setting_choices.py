@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import msgspec
 
+from .notify import NOTIFY_MODE_WORDS, NotifyMode
 from .session.bell import BELL_MODE_WORDS, BellMode
 from .settings import Settings
 
@@ -59,6 +60,12 @@ def setting_rows(themes: Sequence[str]) -> list[SettingRow]:
             (Choice(True, "on: how is your back, before and after"), Choice(False, "off")),
         ),
         SettingRow("floor", "Floor view", (Choice(False, "off: the normal player"), Choice(True, "on: a large clock"))),
+        SettingRow(
+            "notify",
+            "Notifications",
+            tuple(Choice(mode, NOTIFY_MODE_WORDS[mode]) for mode in NotifyMode),
+            note="when the terminal is in the background",
+        ),
         SettingRow("theme", "Theme", tuple(Choice(name, name) for name in themes)),
         SettingRow("mouse", "Mouse", ON_OFF, note="from the next start"),
     ]

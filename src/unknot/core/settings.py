@@ -15,6 +15,7 @@ from typing import Any
 
 import msgspec
 
+from .notify import NotifyMode
 from .paths import user_config_dir
 from .routines.text import shown_path
 from .safe_files import move_aside, read_regular_file, write_private_file
@@ -33,6 +34,8 @@ class Settings(msgspec.Struct, kw_only=True):
     ask_pain: bool = True
     floor: bool = False
     """Open the player in the floor view (large clock, read from across the room)."""
+    notify: NotifyMode = NotifyMode.AUTO
+    """Desktop notifications through the terminal while it is in the background."""
 
 
 def settings_path() -> Path:

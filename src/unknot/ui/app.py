@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import os
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from textual.theme import Theme
 from .. import startup
 from ..core.history.service import HistoryService
 from ..core.library.library import Library, LibraryEntry
+from ..core.notify import Notifier, NotifyMode, resolve_mode
 from ..core.session.clock import Clock, SystemClock
 from ..core.session.ticker import Sleep
 from ..core.settings import Settings, SettingsStore
@@ -59,6 +61,8 @@ class AppOptions:
     mouse: bool = True
     floor: bool = False
     """Open the player in the floor view (`--floor`), whatever the settings say."""
+    notify: NotifyMode | None = None
+    """Notifications for this run (`--notify`); None: as the settings say."""
     open_history: Callable[[], HistoryStore] | None = None
     """Opens history on first use; None keeps no history."""
     exit_after_session: bool = False
@@ -101,6 +105,9 @@ class UnknotApp(App[None]):
         self.mouse_enabled = options.mouse and self.settings.mouse
         self.history_service = HistoryService(options.open_history) if options.open_history else None
         apply_terminal_glyphs(self)
+        self.notifier = Notifier(
+            resolve_mode(options.notify or self.settings.notify, os.environ), self.clock, tmux="TMUX" in os.environ
+        )
 
     async def history(self, job: Callable[[HistoryStore], T]) -> T | None:
         """Run `job` on the history thread and wait for it without stalling the screen (None: no history)."""
@@ -271,6 +278,33 @@ class UnknotApp(App[None]):
 
         if rings(message.event, self.settings.bell):
             self.bell()
+        sequence = self.notifier.sequence_for(message.event, message.routine, focused=self.app_focus)
+        if sequence:
+            self.write_to_terminal(sequence)
+
+    def toggle_floor(self) -> None:
+        """Switch the floor view: in the player now, and for the sessions to come."""
+        from .screens.player import PlayerScreen
+
+        if isinstance(self.screen, PlayerScreen):
+            self.screen.action_toggle_floor()  # it reports back, and the choice is saved
+        else:
+            self.on_player_screen_floor_toggled(PlayerScreen.FloorToggled(not self.settings.floor))
+
+    def set_notify_mode(self, mode: NotifyMode) -> None:
+        """Use `mode` for notifications from now on, and remember it."""
+        from ..core.notify import NOTIFY_MODE_WORDS
+
+        self.settings.notify = mode
+        self.options.notify = None
+        self.notifier.mode = resolve_mode(mode, os.environ)
+        self._save_settings()
+        self.say(f"Notifications: {NOTIFY_MODE_WORDS[mode]}", timeout=2)
+
+    def write_to_terminal(self, data: str) -> None:
+        """Send an escape sequence straight to the terminal (as `bell` does; nothing when headless)."""
+        if not self.is_headless and self._driver is not None:
+            self._driver.write(data)
 
     def set_bell_mode(self, mode: BellMode) -> None:
         """Use `mode` from now on, and remember it."""
@@ -297,6 +331,8 @@ class UnknotApp(App[None]):
     def on_settings_screen_changed(self, message: SettingsScreen.Changed) -> None:
         """Apply a changed setting at once and remember it."""
         self.settings = message.settings
+        self.options.notify = None  # a choice made on screen outranks `--notify`
+        self.notifier.mode = resolve_mode(self.settings.notify, os.environ)
         if self.theme != self.settings.theme:
             self.theme = self.settings.theme  # saved by _remember_theme
         else:
@@ -317,7 +353,13 @@ class UnknotApp(App[None]):
         if current in screens:
             screens.remove(current)
             screens.insert(0, current)
-        self.push_screen(HelpScreen(help_sections([*screens, type(self)])))
+        floor = "on" if self.settings.floor or self.options.floor else "off"
+        now = (
+            f"  Bell {self.settings.bell.value} · floor view {floor} (f) · notifications "
+            f"{self.notifier.mode.value} (set {self.options.notify or self.settings.notify})\n"
+            "  Change them in Settings: s in the routine list, or ctrl+p"
+        )
+        self.push_screen(HelpScreen(help_sections([*screens, type(self)]), now))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Add the bell and help to Textual's own commands (theme, quit, keys…)."""
@@ -329,7 +371,16 @@ class UnknotApp(App[None]):
                 yield SystemCommand(
                     f"Bell: {mode.value}", f"Ring the bell {BELL_MODE_WORDS[mode]}", partial(self.set_bell_mode, mode)
                 )
-        yield SystemCommand("Settings", "Bell, pain questions, theme, mouse", self.action_settings)
+        from ..core.notify import NOTIFY_MODE_WORDS
+
+        floor = "off" if self.settings.floor else "on"
+        yield SystemCommand(f"Floor view: {floor}", "A large clock to read from the floor (f)", self.toggle_floor)
+        for notify in NotifyMode:
+            if notify is not self.settings.notify:
+                yield SystemCommand(
+                    f"Notifications: {notify.value}", NOTIFY_MODE_WORDS[notify], partial(self.set_notify_mode, notify)
+                )
+        yield SystemCommand("Settings", "Bell, pain questions, floor view, notifications, theme", self.action_settings)
         yield SystemCommand("Help", "Every key, and the safety note", self.action_help)
 
     def _remember_theme(self, theme: Theme) -> None:

@@ -77,15 +77,19 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]], now: str = "") -> None:
         super().__init__()
         self.sections = sections
+        self.now = now
+        """How things are set now (bell, floor view, notifications), shown above the keys."""
 
     def compose(self) -> ComposeResult:
         """Lay out the keys and the note."""
         with Vertical(id="help-dialog", classes="dialog"):
             yield Static("Unknot · keys", classes="dialog-title")
             with VerticalScroll():
+                if self.now:
+                    yield Static(Content.assemble(("Now", "bold $text-accent"), "\n", self.now), id="help-now")
                 yield Static(keys_content(self.sections), id="help-keys")
                 yield Static(Content.assemble(("Safety", "bold $text-warning"), "\n", SAFETY_NOTE), id="help-safety")
             yield Static("Esc to close · ctrl+p for commands", classes="dialog-hint")

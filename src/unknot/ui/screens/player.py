@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from ...core.history.recorder import SessionRecorder
 from ...core.library.library import LibraryEntry
+from ...core.routines.model import Routine
 from ...core.session.events import CueReached, FinalSeconds, Finished, SegmentStarted, SessionEvent, SessionRecord
 from ...core.session.player import Player, PlayerState, Position
 from ...core.session.ticker import Sleep, Ticker
@@ -85,9 +86,11 @@ class PlayerScreen(Screen[None]):
 
     @dataclass
     class Cued(Message):
-        """Something happened that the bell may mark (a new step or side, the last seconds, the end)."""
+        """Something happened that the bell or a notification may mark (a new step or side, the last
+        seconds, the end)."""
 
         event: SessionEvent
+        routine: Routine
 
     def __init__(
         self,
@@ -162,7 +165,7 @@ class PlayerScreen(Screen[None]):
             elif isinstance(event, CueReached):
                 self.cue_text = event.text
             if isinstance(event, SegmentStarted | FinalSeconds | Finished):
-                self.post_message(self.Cued(event))
+                self.post_message(self.Cued(event, self.entry.routine))
         self.recorder.observe(events)
         problem = self.recorder.checkpoint_problem
         if problem and problem != self._said_problem:
