@@ -1,21 +1,73 @@
 """Large text that fills the space it is given: the countdown's digits and the floor view's phase.
 
 The scale is the largest at which `template` (the widest text expected, so the size holds steady
-through a countdown) fits the widget. Changing the text repaints only the glyphs that changed,
-so a second of countdown costs one or two digits over SSH. Text the font cannot draw, or a widget
-too small for even the smallest scale, shows as one line of plain text.
+through a countdown) fits the widget. Each character is its own small widget: Textual repaints a
+widget's line whole, so this way a passing second repaints only the rows of the one or two digits
+that changed. Text the font cannot draw, or a widget too small for even the smallest scale,
+shows as one line of plain text.
 """
 
 from __future__ import annotations
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.geometry import Region
 from textual.reactive import var
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..big_font import can_draw, cell_height, draw, fitting_scale, glyph_spans
+from ..big_font import can_draw, cell_height, draw, fitting_scale
+
+
+class BigGlyph(Widget):
+    """One character of a BigText, drawn at its scale (0: as itself, one cell wide)."""
+
+    DEFAULT_CSS = """
+    BigGlyph {
+        width: auto;
+        height: auto;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.char = " "
+        self.scale = 0
+        self.gap = False
+        self._rows: list[str] = [" "]
+
+    def show(self, char: str, scale: int, gap: bool) -> None:
+        """Draw `char` (with a one-pixel gap after it when `gap`); repaint only the rows that differ."""
+        if (char, scale, gap) == (self.char, self.scale, self.gap):
+            return
+        old = self._rows
+        self.char, self.scale, self.gap = char, scale, gap
+        self._rows = self._draw()
+        width = len(self._rows[0])
+        if len(old) != len(self._rows) or len(old[0]) != width:
+            self.styles.width = width
+            self.styles.height = len(self._rows)
+            self.refresh(layout=True)
+            return
+        for row, (was, now) in enumerate(zip(old, self._rows, strict=True)):
+            if was != now:
+                self.refresh(Region(0, row, width, 1))
+
+    def _draw(self) -> list[str]:
+        if self.scale < 1:
+            return [self.char]
+        text = f"{self.char} " if self.gap else self.char
+        rows = draw(text, self.scale)
+        if self.gap:  # the font's gap between glyphs, without the space glyph's own width
+            keep = len(draw(self.char, self.scale)[0]) + self.scale
+            rows = [row[:keep] for row in rows]
+        return rows
+
+    def render_line(self, y: int) -> Strip:
+        """One row of the drawn character."""
+        style = self.rich_style
+        if 0 <= y < len(self._rows):
+            return Strip([Segment(self._rows[y], style)], len(self._rows[y]))
+        return Strip.blank(self.size.width, style)
 
 
 class BigText(Widget):
@@ -25,6 +77,11 @@ class BigText(Widget):
     BigText {
         width: 1fr;
         height: 3;
+        layout: horizontal;
+        align: center middle;
+    }
+    BigText.-left {
+        align: left middle;
     }
     """
 
@@ -37,73 +94,44 @@ class BigText(Widget):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None, centred: bool = True) -> None:
         super().__init__(id=id, classes=classes)
-        self.centred = centred
-        self._rows: list[str] = []
-        self._layout: tuple[str, int, int, int] | None = None  # (text, scale, left, top) drawn
+        self.set_class(not centred, "-left")
+        self.scale = 0
+        """The scale in use (0: shown as plain text)."""
 
-    def watch_text(self, old: str, new: str) -> None:
-        """Repaint only the glyphs that changed when the layout stays the same; else everything."""
-        before = self._layout
-        self._compute()
-        after = self._layout
-        if before is None or after is None or before[1:] != after[1:] or len(old) != len(new):
-            self.refresh()
-            return
-        _text, scale, left, top = after
-        height = len(self._rows)
-        for (column, width), was, now in zip(glyph_spans(new, scale), old, new, strict=True):
-            if was != now:
-                self.refresh(Region(left + column, top, width, height))
+    def watch_text(self) -> None:
+        """Show the new text."""
+        self._show()
 
     def watch_template(self) -> None:
         """A new template may change the scale."""
-        self._compute()
-        self.refresh()
+        self._show()
 
     def watch_largest(self) -> None:
         """A new limit may change the scale."""
-        self._compute()
-        self.refresh()
+        self._show()
 
     def on_resize(self) -> None:
         """Choose the scale again for the new size."""
-        self._compute()
-        self.refresh()
+        self._show()
 
-    @property
-    def scale(self) -> int:
-        """The scale in use (0: shown as plain text)."""
-        return self._layout[1] if self._layout else 0
-
-    def _compute(self) -> None:
+    def _show(self) -> None:
+        if not self.is_attached:
+            return
         width, height = self.size
         text = self.text
         template = self.template if len(self.template) >= len(text) else text
         scale = fitting_scale(template, width, height, self.largest) if can_draw(template + text) else 0
-        if scale < 1 or not text:
-            self._rows = [text] if text else []
-            left = max(0, (width - len(text)) // 2) if self.centred else 0
-            self._layout = (text, 0, left, max(0, (height - 1) // 2))
-            return
-        self._rows = draw(text, scale)
-        left = max(0, (width - len(self._rows[0])) // 2) if self.centred else 0
-        top = max(0, (height - cell_height(scale)) // 2)
-        self._layout = (text, scale, left, top)
-
-    def render_line(self, y: int) -> Strip:
-        """One row: blank, or a row of the drawn text centred in the widget's width."""
-        width = self.size.width
-        style = self.rich_style
-        if self._layout is None:
-            self._compute()
-        assert self._layout is not None
-        _text, _scale, left, top = self._layout
-        row = y - top
-        if not 0 <= row < len(self._rows):
-            return Strip.blank(width, style)
-        line = self._rows[row][: max(0, width - left)]
-        right = max(0, width - left - len(line))
-        # Only the text itself takes the style's reverse video (the last seconds), not the margins.
-        margin = Style(color=style.color, bgcolor=style.bgcolor)
-        segments = [Segment(" " * left, margin), Segment(line, style), Segment(" " * right, margin)]
-        return Strip([segment for segment in segments if segment.text], width)
+        self.scale = scale if scale >= 1 and cell_height(scale) <= height else 0
+        # Glyphs are kept once made (hidden when the text is shorter): a countdown's length changes
+        # often, and mounting and removing widgets each time would churn tasks and layout.
+        glyphs = list(self.query_children(BigGlyph))
+        wanted = len(text)
+        if len(glyphs) < wanted:
+            added = [BigGlyph() for _ in range(wanted - len(glyphs))]
+            self.mount_all(added)
+            glyphs += added
+        for index, glyph in enumerate(glyphs):
+            if index < wanted:
+                char = text[index]
+                glyph.show(char.upper() if self.scale else char, self.scale, gap=index < wanted - 1)
+            glyph.display = index < wanted
