@@ -258,3 +258,26 @@ async def test_command_palette_lists_the_routines_first_then_the_app_commands(tm
         await pilot.press("enter")
         await pilot.pause()
         assert app.settings.bell is BellMode.OFF  # system commands are still searchable
+
+
+async def test_a_breathing_diagram_follows_the_pacer(tmp_path: Path) -> None:
+    from unknot.core.library.loader import load_library
+
+    (tmp_path / "breathe.yaml").write_text(
+        "title: Breathe\nget_ready: 0\nsteps:\n"
+        "  - title: Slow breathing\n    instructions: Breathe slowly.\n    duration: 1m\n"
+        "    breathing: {inhale: 4s, exhale: 6s}\n"
+        "    diagram:\n      frames:\n        in: CHEST-OPEN\n        out: CHEST-SOFT\n"
+    )
+    app, clock = build_app(tmp_path, library=load_library([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("breathe")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        assert text(screen, "#diagram") == "CHEST-OPEN"
+        await advance(pilot, clock, 4)
+        assert text(screen, "#pacer").startswith("Breathe out")
+        assert text(screen, "#diagram") == "CHEST-SOFT"
+        await advance(pilot, clock, 6)
+        assert text(screen, "#diagram") == "CHEST-OPEN"

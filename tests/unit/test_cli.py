@@ -37,7 +37,16 @@ def test_show_prints_steps_and_diagrams(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     assert "3. Cat / cow  (10 × (3s + 3s))" in out
     assert "not medical advice" in out
-    assert "|O" in out
+    assert "\\__O___" in out  # child's pose, arms long in front
+    # Only the frames a step uses, each labelled by when it shows: cat/cow's table frame is not.
+    assert "    Inhale – cow:\n" in out and "    Exhale – cat:\n" in out
+    assert out.count("|__O") == 0
+
+
+def test_show_labels_breathing_frames(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "desk-break")
+    assert code == 0
+    assert "    Breathing in:\n" in out and "    Breathing out:\n" in out
 
 
 def test_show_unknown_id_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:

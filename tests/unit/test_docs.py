@@ -15,7 +15,7 @@ def test_complete_example_in_the_format_reference_validates(tmp_path: Path) -> N
     (tmp_path / "example.yaml").write_text(example.group(1), encoding="utf-8")
     library = load_library([shipped_routines_dir(), tmp_path])
     assert [str(problem) for problem in library.problems] == []
-    assert library.routines["morning-loosen"].total_seconds == 5 + 0 + 5 + 60 + 5 + 30 + 3 + 30
+    assert library.routines["morning-loosen"].total_seconds == 5 + 0 + 0 + 60 + 5 + 30 + 3 + 30
 
 
 def test_the_architecture_map_names_every_core_module_and_folder() -> None:

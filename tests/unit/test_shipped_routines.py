@@ -72,3 +72,30 @@ def test_seed_facts_carry_over(shipped: Library) -> None:
 def test_total_times_add_up(shipped: Library) -> None:
     # get ready 5 + 30 + rest 10 + (30 + switch 5 + 30) + 10 + 60 + 10 + 20 + 10 + 60
     assert shipped.routines["floor-stretches"].total_seconds == 280
+
+
+def test_every_caution_and_instruction_is_a_whole_sentence(shipped: Library) -> None:
+    # A prose list written as a YAML flow list splits at its commas: "[Warm, not hot; …]" became
+    # "Warm" and "not hot; …". Whatever split one shows up as a piece that starts in lower case.
+    for entry in shipped.routines.values():
+        routine = entry.routine
+        texts = [*routine.cautions, *(text for step in routine.steps for text in (*step.cautions, step.instructions))]
+        for text in texts:
+            assert text[:1].isupper(), (entry.id, text)
+            assert text.rstrip()[-1:] in ".!?", (entry.id, text)
+
+
+def test_a_step_you_finish_yourself_flows_into_the_next(shipped: Library) -> None:
+    # Getting into position or finding the spot prepares the next step: a rest between them would
+    # have the person lie there waiting.
+    for entry in shipped.routines.values():
+        steps = entry.routine.steps
+        for step in steps[:-1]:
+            if step.until_done:
+                assert step.rest_after == 0, (entry.id, step.title)
+
+
+def test_the_desk_break_pressure_point_has_the_seeds_shape(shipped: Library) -> None:
+    desk = shipped.routines["desk-break"].routine
+    point = next(step for step in desk.steps if step.title == "Pressure point")
+    assert [int(phase.duration) for phase in point.phases or []] == [10, 60]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..glyphs import glyphs
 from .diagrams import mirror_art
 from .durations import format_duration
+from .frames import step_frames
 from .model import Diagram, Routine, Step
 
 EQUIPMENT_NAMES = {
@@ -105,10 +106,12 @@ def describe_routine(routine: Routine, total_seconds: int, open_ended: bool) -> 
             )
         lines += [f"    ! {caution}" for caution in step.cautions]
         if isinstance(step.diagram, Diagram):
-            for name, art in step.diagram.frames.items():
-                if len(step.diagram.frames) > 1:
-                    lines.append(f"    [{name}]")
-                lines += ["", _indent(art, "      "), ""]
+            for when, name in step_frames(step):
+                if when:
+                    lines.append(f"    {when[:1].upper()}{when[1:]}:")
+                lines += ["", _indent(step.diagram.frames[name], "      "), ""]
+            if step.sides and step.other_side_diagram is None:
+                lines.append(f"    (the {step.sides[1]} side shows the drawing mirrored)")
     if routine.credits:
         lines += ["", f"Credits: {routine.credits}"]
     return "\n".join(lines).rstrip() + "\n"

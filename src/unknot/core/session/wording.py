@@ -9,6 +9,7 @@ import math
 
 from ..glyphs import glyphs
 from ..routines.durations import format_clock, format_duration
+from ..routines.frames import breath_part, frame_at
 from ..routines.model import Breathing, Routine
 from ..routines.timeline import SegmentKind
 from .player import PlayerState, Position
@@ -113,19 +114,18 @@ def session_left_text(position: Position) -> str:
 
 def breath_moment(breathing: Breathing, elapsed: float) -> tuple[str, int, int]:
     """Return where the breath is at `elapsed` seconds: (`Breathe in`, seconds passed, seconds in all)."""
-    parts = [("in", int(breathing.inhale)), ("hold", int(breathing.hold)), ("out", int(breathing.exhale))]
-    parts = [(name, seconds) for name, seconds in parts if seconds > 0]
-    cycle = sum(seconds for _, seconds in parts)
-    if cycle == 0:
+    part, passed, seconds = breath_part(breathing, elapsed)
+    if not part:
         return "Breathe slowly", 0, 0
-    moment = elapsed % cycle
-    for name, seconds in parts:
-        if moment < seconds:
-            verb = "Hold" if name == "hold" else f"Breathe {name}"
-            return verb, math.floor(moment) + 1, seconds
-        moment -= seconds
-    name, seconds = parts[-1]
-    return ("Hold" if name == "hold" else f"Breathe {name}"), seconds, seconds
+    return ("Hold" if part == "hold" else f"Breathe {part}"), passed, seconds
+
+
+def shown_frame(routine: Routine, position: Position) -> str | None:
+    """Return the diagram frame for now: the phase's, or the breath's while a paced step runs."""
+    segment = position.segment
+    breathing = paced_breathing(routine, position)
+    elapsed = position.side_elapsed if breathing is not None and position.state is PlayerState.RUNNING else None
+    return frame_at(routine.steps[segment.step_index], segment.frame, elapsed)
 
 
 def breath_text(breathing: Breathing, elapsed: float) -> str:

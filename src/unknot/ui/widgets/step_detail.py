@@ -11,16 +11,17 @@ from ...core.routines.describe import diagram_art
 from ...core.routines.model import Routine, Step
 from ...core.routines.timeline import SegmentKind
 from ...core.session.player import Position
-from ...core.session.wording import side_name
+from ...core.session.wording import shown_frame, side_name
 from .plain import set_plain
 
 #: (step index, second side, frame, heading, show routine cautions)
 DetailKey = tuple[int, bool, str | None, str, bool]
 
 
-def detail_key(position: Position, step_count: int) -> DetailKey:
+def detail_key(routine: Routine, position: Position) -> DetailKey:
     """Return what the pane shows for a position: the step to describe, and how."""
     segment = position.segment
+    step_count = len(routine.steps)
     if segment.kind is SegmentKind.GET_READY:
         return (0, False, None, "First", True)
     if segment.kind is SegmentKind.REST:
@@ -30,7 +31,7 @@ def detail_key(position: Position, step_count: int) -> DetailKey:
     heading = side_name(segment.side)
     if position.lead_in_left is not None:
         heading = f"Back to · {heading}" if heading else "Back to"
-    return (segment.step_index, segment.mirrored, segment.frame, heading, False)
+    return (segment.step_index, segment.mirrored, shown_frame(routine, position), heading, False)
 
 
 class StepDetail(Vertical):
@@ -56,7 +57,7 @@ class StepDetail(Vertical):
         """Re-render only when the step, side or frame on show changes."""
         if position is None:
             return
-        key = detail_key(position, len(self.routine.steps))
+        key = detail_key(self.routine, position)
         if key == self._shown:
             return
         self._shown = key
