@@ -36,13 +36,13 @@ import json, resource, statistics, sys, time
 from pathlib import Path
 from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
-from unknot.core.library.search import RoutineIndex
+from unknot.core.library.search import RoutineIndex, browse_order
 folder = Path(sys.argv[1])
 started = time.perf_counter()
 library = load_library([shipped_routines_dir(), folder])
 load_seconds = time.perf_counter() - started
 index_started = time.perf_counter()
-index = RoutineIndex(library.sorted_entries())
+index = RoutineIndex(browse_order(library.routines.values()))
 index_seconds = time.perf_counter() - index_started
 timings = []
 for query in ["g", "ge", "gen", "gene", "gener", "generated", "generated r", "generated routine 9", "tag3", "zzz"]:

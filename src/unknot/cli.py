@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, startup
 
@@ -37,6 +37,14 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+def _command(commands: Any, name: str, summary: str) -> argparse.ArgumentParser:
+    """Add a command whose one-line summary shows both in `unknot --help` and in its own `--help`."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=summary[:1].upper() + summary[1:] + "."
+    )
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
     from .core.notify import NotifyMode
@@ -56,24 +64,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    listing = commands.add_parser("list", help="list the routines with their total time")
+    listing = _command(commands, "list", "list the routines with their total time, recently played first")
     listing.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
-    show = commands.add_parser("show", help="print a routine as plain text with its diagrams")
-    show.add_argument("id", metavar="ID")
-    validate = commands.add_parser("validate", help="check routine files; exit 1 when any has a problem")
+    show = _command(commands, "show", "print a routine as plain text with its diagrams")
+    show.add_argument("id", metavar="ID", help="the routine's id, as `unknot list` shows it")
+    validate = _command(commands, "validate", "check routine files; exit 1 when any has a problem")
     validate.add_argument(
         "paths", metavar="PATH", nargs="*", type=Path, help="files or folders (default: the whole library)"
     )
-    commands.add_parser("schema", help="print the JSON Schema of a routine file")
-    play = commands.add_parser("play", help="open the player on one routine")
-    play.add_argument("id", metavar="ID")
-    history = commands.add_parser("history", help="print past sessions, the streak and pain before/after")
+    _command(commands, "schema", "print the JSON Schema of a routine file")
+    play = _command(commands, "play", "open the player on one routine")
+    play.add_argument("id", metavar="ID", help="the routine's id, as `unknot list` shows it")
+    history = _command(commands, "history", "print past sessions, the streak and pain before/after")
     history.add_argument("--json", action="store_true", help="print a JSON array of sessions")
-    resume = commands.add_parser("resume", help="resume a session that was cut off")
+    resume = _command(commands, "resume", "resume a session that was cut off")
     for sub in (listing, show, validate, play, history, resume):
         _add_common(sub, top=False)
     for sub in (history, resume, play):
-        sub.add_argument("--data-dir", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="history folder")
+        sub.add_argument(
+            "--data-dir",
+            metavar="DIR",
+            type=Path,
+            default=argparse.SUPPRESS,
+            help="keep history in DIR (default: UNKNOT_DATA_DIR, else ~/.local/share/unknot)",
+        )
     for sub in (parser, play, resume):
         sub.add_argument(
             "--no-mouse",
@@ -154,11 +168,13 @@ def command_list(args: argparse.Namespace) -> int:
     """Print every routine: a table, or a JSON array with --json."""
     import json
 
+    from .core.library.search import browse_order
     from .core.routines.describe import equipment_text, total_text
     from .core.routines.text import shown_path
+    from .core.settings import SettingsStore
 
     library = _library(args)
-    entries = library.sorted_entries()
+    entries = browse_order(library.routines.values(), SettingsStore().load().recent)
     if args.json:
         rows = [
             {

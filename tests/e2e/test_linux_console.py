@@ -35,7 +35,7 @@ def test_every_screen_draws_only_what_the_console_font_has(tmp_path: Path) -> No
     )
     seen: dict[str, str] = {}
     try:
-        seen["browser"] = terminal.wait_for(lambda screen: "Before you start" in screen and "Enter Start" in screen)
+        seen["browser"] = terminal.wait_for(lambda screen: "You need" in screen and "Enter Start" in screen)
         terminal.send("?")
         seen["help"] = terminal.wait_for("Unknot · keys")
         terminal.send("\x1b")
@@ -57,11 +57,11 @@ def test_every_screen_draws_only_what_the_console_font_has(tmp_path: Path) -> No
         terminal.send("3\r")
         seen["summary"] = terminal.wait_for(lambda screen: "5 → 3" in screen and "Saved in history" in screen)
         terminal.send("\r")
-        terminal.wait_for(lambda screen: "Before you start" in screen and "Saved in history" not in screen)
+        terminal.wait_for(lambda screen: "You need" in screen and "Saved in history" not in screen)
         terminal.send("h")
         seen["history"] = terminal.wait_for("Pain before → after")
         terminal.send("\x1b")
-        terminal.wait_for("Before you start")
+        terminal.wait_for("You need")
         terminal.send("q")
         assert terminal.wait_exit() == 0
     finally:

@@ -167,3 +167,83 @@ async def test_settings_apply_at_once_and_are_saved(tmp_path: Path) -> None:
     saved = json.loads((tmp_path / "settings.json").read_text())
     assert saved["notify"] == "osc99" and app.notifier.mode.value == "osc99"
     assert saved["bell"] == "steps+countdown" and saved["ask_pain"] is False and saved["theme"] == app.settings.theme
+
+
+def listed(screen: object) -> list[str]:
+    routines = screen.query_one(RoutineList)  # type: ignore[attr-defined]
+    return [str(routines.get_option_at_index(i).id) for i in range(routines.option_count)]
+
+
+async def test_the_filter_searches_descriptions_and_steps_and_ranks_titles_first(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"tennis")
+        await pilot.pause()
+        assert listed(app.screen) == ["massage-balls-spine"]  # only its description says tennis
+        prompt = str(app.screen.query_one(RoutineList).get_option_at_index(0).prompt)
+        assert "in description" in prompt
+        await pilot.press("ctrl+u", *"twist")
+        await pilot.pause()
+        ids = listed(app.screen)
+        assert "floor-stretches" in ids and "desk-break" in ids  # step titles
+        await pilot.press("ctrl+u", *"mat")
+        await pilot.pause()
+        ids = listed(app.screen)
+        assert ids[0] == "acupressure-mat"  # the title match first
+        assert "floor-stretches" in ids[1:]  # a yoga mat in its equipment
+
+
+async def test_escape_from_the_filter_keeps_the_highlighted_routine(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"back")
+        await pilot.pause()
+        await pilot.press("down", "down")
+        screen = app.screen
+        assert isinstance(screen, BrowserScreen)
+        chosen = screen.highlighted_entry
+        assert chosen is not None and chosen.id != listed(screen)[0]
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        assert screen.highlighted_entry is chosen
+
+
+async def test_the_last_played_routine_comes_first_and_is_highlighted_next_time(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("desk-break")
+        await pilot.pause()
+    saved = json.loads((tmp_path / "settings.json").read_text())
+    assert saved["recent"][0] == "desk-break"
+    again, _ = build_app(tmp_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, BrowserScreen)
+        assert listed(screen)[0] == "desk-break"
+        assert screen.highlighted_entry is not None and screen.highlighted_entry.id == "desk-break"
+        prompt = str(screen.query_one(RoutineList).get_option_at_index(0).prompt)
+        assert prompt.startswith("Five-minute desk break") and "recent" in prompt
+
+
+async def test_the_overview_is_a_set_up_list_and_the_plus_is_explained(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"two massage balls", "escape")
+        await pilot.pause()
+        overview = plain(app.screen.query_one("#overview-text", Static))
+        assert "[ ] Two massage balls" in overview and "[ ] Yoga mat" in overview
+        assert "First Set up on the balls" in overview and "(@@)" in overview  # its drawing
+        assert "+ steps you finish yourself" in overview
+        assert "+ also steps you finish yourself" in plain(app.screen.query_one("#list-legend", Static))
+
+
+async def test_wide_screens_give_the_list_a_fair_share(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#list-pane").size.width >= 60
+    narrow, _ = build_app(tmp_path)
+    async with narrow.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert narrow.screen.query_one("#list-pane").size.width == 38

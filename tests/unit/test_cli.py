@@ -116,3 +116,17 @@ def test_floor_is_accepted_before_or_after_the_command() -> None:
     assert parser.parse_args(["--floor", "play", "desk-break"]).floor is True
     assert parser.parse_args(["--floor"]).floor is True
     assert parser.parse_args(["play", "desk-break"]).floor is False
+
+
+def test_every_command_and_argument_has_help() -> None:
+    import argparse
+
+    from unknot.cli import build_parser
+
+    parser = build_parser()
+    commands = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    assert set(commands.choices) >= {"list", "show", "validate", "schema", "play", "history", "resume"}
+    for name, sub in commands.choices.items():
+        assert sub.description and "\n" not in sub.description, name
+        for action in sub._actions:
+            assert action.help, f"unknot {name}: {action.dest} has no help"

@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from unknot.core.routines.frames import breath_part, follows_breath, frame_at, step_frames
-from unknot.core.routines.model import Breathing, Diagram, Phase, Step
+from unknot.core.routines.model import Breathing, Diagram, Phase, Step, decode_hook
+
+
+def phase(label: str, duration: int, frame: str) -> Phase:
+    return msgspec.convert({"label": label, "duration": duration, "frame": frame}, Phase, dec_hook=decode_hook)
 
 
 def breathing_step(frames: dict[str, str], hold: int = 0) -> Step:
-    return Step(
-        title="Slow breathing",
-        duration=60,
-        breathing=Breathing(inhale=4, exhale=6, hold=hold),
-        diagram=Diagram(frames=frames),
-    )
+    data = {
+        "title": "Slow breathing",
+        "duration": 60,
+        "breathing": {"inhale": 4, "exhale": 6, "hold": hold},
+        "diagram": {"frames": frames},
+    }
+    return msgspec.convert(data, Step, dec_hook=decode_hook)
+
+
+def rhythm(inhale: int, hold: int, exhale: int) -> Breathing:
+    return msgspec.convert({"inhale": inhale, "hold": hold, "exhale": exhale}, Breathing, dec_hook=decode_hook)
 
 
 def test_the_breath_is_in_then_held_then_out() -> None:
-    rhythm = Breathing(inhale=4, hold=2, exhale=6)
-    assert breath_part(rhythm, 0) == ("in", 1, 4)
-    assert breath_part(rhythm, 3.9) == ("in", 4, 4)
-    assert breath_part(rhythm, 4) == ("hold", 1, 2)
-    assert breath_part(rhythm, 6) == ("out", 1, 6)
-    assert breath_part(rhythm, 12) == ("in", 1, 4)  # the next breath
+    four_two_six = rhythm(4, 2, 6)
+    assert breath_part(four_two_six, 0) == ("in", 1, 4)
+    assert breath_part(four_two_six, 3.9) == ("in", 4, 4)
+    assert breath_part(four_two_six, 4) == ("hold", 1, 2)
+    assert breath_part(four_two_six, 6) == ("out", 1, 6)
+    assert breath_part(four_two_six, 12) == ("in", 1, 4)  # the next breath
 
 
 def test_a_breathing_diagram_follows_the_breath() -> None:
@@ -50,7 +61,10 @@ def test_a_phase_names_its_frame() -> None:
     step = Step(
         title="Cat / cow",
         reps=3,
-        phases=[Phase(label="Inhale – cow", duration=3, frame="cow"), Phase(label="Exhale – cat", duration=3, frame="cat")],
+        phases=[
+            phase(label="Inhale – cow", duration=3, frame="cow"),
+            phase(label="Exhale – cat", duration=3, frame="cat"),
+        ],
         diagram=Diagram(frames={"table": "T", "cow": "W", "cat": "K"}),
     )
     assert frame_at(step, "cat", 1.0) == "cat"
@@ -64,9 +78,9 @@ def test_show_lists_the_frames_used_with_when_they_show() -> None:
         title="Arm sweeps",
         reps=2,
         phases=[
-            Phase(label="Right arm back", duration=3, frame="sweep"),
-            Phase(label="Return", duration=2, frame="reach"),
-            Phase(label="Left arm back", duration=3, frame="sweep"),
+            phase(label="Right arm back", duration=3, frame="sweep"),
+            phase(label="Return", duration=2, frame="reach"),
+            phase(label="Left arm back", duration=3, frame="sweep"),
         ],
         diagram=Diagram(frames={"reach": "R", "sweep": "S"}),
     )

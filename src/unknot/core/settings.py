@@ -1,4 +1,4 @@
-"""The user's remembered preferences (bell, theme, mouse, pain questions), kept in a small JSON file.
+"""The user's remembered preferences (bell, theme, mouse, pain questions, recent routines), in a small JSON file.
 
 Reading keeps every good field: one bad value is reported and replaced by its default, the
 others stay. A file that is not JSON at all (or not an object, or nested absurdly deep) is
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
+from msgspec import Meta
 
 from .notify import NotifyMode
 from .paths import user_config_dir
@@ -23,6 +24,7 @@ from .session.bell import BellMode
 
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024
+MAX_RECENT = 10
 
 
 class Settings(msgspec.Struct, kw_only=True):
@@ -36,6 +38,12 @@ class Settings(msgspec.Struct, kw_only=True):
     """Open the player in the floor view (large clock, read from across the room)."""
     notify: NotifyMode = NotifyMode.AUTO
     """Desktop notifications through the terminal while it is in the background."""
+    recent: Annotated[list[Annotated[str, Meta(max_length=100)]], Meta(max_length=MAX_RECENT)] = []
+    """The ids of the routines played last, newest first: the browser lists the first few at the top."""
+
+    def played(self, routine_id: str) -> None:
+        """Note that `routine_id` was just started."""
+        self.recent = [routine_id, *(other for other in self.recent if other != routine_id)][:MAX_RECENT]
 
 
 def settings_path() -> Path:

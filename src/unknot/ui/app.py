@@ -135,7 +135,7 @@ class UnknotApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The routine browser is the bottom screen (building it directly saves a blank screen's frames)."""
-        return BrowserScreen(self.library)
+        return BrowserScreen(self.library, self.settings.recent)
 
     def on_mount(self) -> None:
         """Apply the remembered theme, watch for hang-ups, and open the first screen.
@@ -195,6 +195,8 @@ class UnknotApp(App[None]):
         else:
             player = Player(entry.timeline, self.clock)
             recorder = SessionRecorder(self.history_service, player, self.clock)
+        self.settings.played(entry.id)
+        self._save_settings()
         ask_pain = self.settings.ask_pain and resumed is None and recorder.keeps_history
         floor = self.settings.floor or self.options.floor
         self.push_screen(PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain, floor=floor))

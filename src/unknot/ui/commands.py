@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.markup import escape
 from textual.system_commands import SystemCommandsProvider
 
+from ..core.library.search import browse_order
 from .messages import LibraryHolder, PlayRequested
 
 #: How the letters that match what was typed stand out in a routine's name.
@@ -28,9 +29,8 @@ class RoutineCommands(SystemCommandsProvider):
         app = self.app
         if not isinstance(app, LibraryHolder):
             return []
-        return [
-            (f"Play: {entry.routine.title}", entry.id, entry.routine.summary) for entry in app.library.sorted_entries()
-        ]
+        entries = browse_order(app.library.routines.values(), app.settings.recent)
+        return [(f"Play: {entry.routine.title}", entry.id, entry.routine.summary) for entry in entries]
 
     def _play(self, routine_id: str) -> None:
         self.app.post_message(PlayRequested(routine_id))

@@ -8,6 +8,7 @@ from typing import Protocol, runtime_checkable
 from textual.message import Message
 
 from ..core.library.library import Library
+from ..core.settings import Settings
 
 
 @dataclass
@@ -19,6 +20,7 @@ class PlayRequested(Message):
 
 @runtime_checkable
 class LibraryHolder(Protocol):
-    """Anything that holds the loaded library (the app does); lets the palette reach it with a typed check."""
+    """Anything that holds the loaded library and the settings (the app does); lets the palette reach them."""
 
     library: Library
+    settings: Settings

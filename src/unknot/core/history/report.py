@@ -212,7 +212,7 @@ def overview_lines(report: HistoryReport) -> list[list[Span]]:
             ("Streak: ", "label"),
             (f"{streak} day{'s' if streak != 1 else ''}", "value"),
             ("    Last 4 weeks: ", "label"),
-            (f"{round(report.total_minutes)} min", ""),
+            (format_duration(round(report.total_minutes * 60)), ""),
         ],
         [],
     ]

@@ -51,7 +51,3 @@ class Library:
     def notices(self) -> list[Problem]:
         """The problems worth knowing that did not stop anything loading."""
         return [problem for problem in self.problems if problem.severity is Severity.NOTICE]
-
-    def sorted_entries(self) -> list[LibraryEntry]:
-        """Return the routines sorted by title, for listing."""
-        return sorted(self.routines.values(), key=lambda entry: (entry.routine.title.casefold(), entry.id))

@@ -1,32 +1,103 @@
-"""Filtering the routine list as the person types."""
+"""Filtering the routine list as the person types, and the order the list is shown in.
+
+Every word of the query must be found somewhere in a routine: its title, summary, description,
+tags, areas, equipment, step titles or id. Routines whose title holds every word come first;
+each hit says where it matched, so the list can show it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ..routines.describe import EQUIPMENT_NAMES
 from .library import LibraryEntry
 
+#: How many recently played routines go to the top of the list.
+RECENT_FIRST = 3
 
-def search_text(entry: LibraryEntry) -> str:
-    """Return the lower-cased text a filter matches against: title, summary, tags, areas, equipment."""
+#: The parts of a routine the filter searches, in the order they are reported.
+FIELDS = ("title", "summary", "description", "tags", "areas", "equipment", "steps", "id")
+
+
+def searchable_fields(entry: LibraryEntry) -> dict[str, str]:
+    """Return each searchable part of a routine as lower-cased text."""
     routine = entry.routine
-    parts = [routine.title, routine.summary, entry.id, *routine.tags]
-    parts += [area.replace("-", " ") for area in routine.areas]
-    parts += [EQUIPMENT_NAMES[item] for item in routine.equipment] or ["no equipment", "none"]
-    return " ".join(parts).casefold()
+    equipment = [EQUIPMENT_NAMES[item] for item in routine.equipment] or ["no equipment", "none"]
+    fields = {
+        "title": routine.title,
+        "summary": routine.summary,
+        "description": routine.description,
+        "tags": " · ".join(routine.tags),
+        "areas": " · ".join(area.replace("-", " ") for area in routine.areas),
+        "equipment": " · ".join(equipment),
+        "steps": " · ".join(step.title for step in routine.steps),
+        "id": entry.id,
+    }
+    return {name: text.casefold() for name, text in fields.items()}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A routine the query found, and where: `fields` names the parts that hold a word of it."""
+
+    entry: LibraryEntry
+    fields: tuple[str, ...]
+    in_title: bool
+
+
+def browse_order(entries: Iterable[LibraryEntry], recent: Sequence[str] = ()) -> list[LibraryEntry]:
+    """Return routines as the browser and `unknot list` show them: recently played first, then by title."""
+    by_title = sorted(entries, key=lambda entry: (entry.routine.title.casefold(), entry.id))
+    ids = {entry.id: entry for entry in by_title}
+    first = [ids[routine_id] for routine_id in dict.fromkeys(recent) if routine_id in ids][:RECENT_FIRST]
+    chosen = {entry.id for entry in first}
+    return first + [entry for entry in by_title if entry.id not in chosen]
 
 
 class RoutineIndex:
-    """Entries with their search text worked out once, filtered by every word of a query."""
+    """Entries in browse order with their search text worked out once, filtered by every word of a query."""
 
     def __init__(self, entries: Iterable[LibraryEntry]) -> None:
         self.entries = list(entries)
-        self._texts = [search_text(entry) for entry in self.entries]
+        self._fields = [searchable_fields(entry) for entry in self.entries]
 
-    def filter(self, query: str) -> Sequence[LibraryEntry]:
-        """Return the entries whose text contains every word of `query`, in list order."""
+    def search(self, query: str) -> list[SearchHit]:
+        """Return the routines holding every word of `query`: title matches first, each in list order."""
         words = query.casefold().split()
         if not words:
-            return self.entries
-        return [entry for entry, text in zip(self.entries, self._texts, strict=True) if all(w in text for w in words)]
+            return [SearchHit(entry, (), False) for entry in self.entries]
+        in_title: list[SearchHit] = []
+        elsewhere: list[SearchHit] = []
+        for entry, fields in zip(self.entries, self._fields, strict=True):
+            found = [name for name in FIELDS if any(word in fields[name] for word in words)]
+            if not all(any(word in fields[name] for name in found) for word in words):
+                continue
+            title_has_all = all(word in fields["title"] for word in words)
+            hit = SearchHit(entry, tuple(found), title_has_all)
+            (in_title if title_has_all else elsewhere).append(hit)
+        return in_title + elsewhere
+
+    def filter(self, query: str) -> Sequence[LibraryEntry]:
+        """Return the entries `search` finds, in its order."""
+        return [hit.entry for hit in self.search(query)]
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of `text` where a word of `query` occurs, merged and in order."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # casefolding changed the length (ß → ss): offsets would not line up
+        return []
+    spans: list[tuple[int, int]] = []
+    for word in set(query.casefold().split()):
+        start = folded.find(word)
+        while start >= 0:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

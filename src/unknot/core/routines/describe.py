@@ -35,6 +35,11 @@ def total_text(total_seconds: int, open_ended: bool) -> str:
     return format_duration(total_seconds) + ("+" if open_ended else "")
 
 
+def total_words(total_seconds: int, open_ended: bool) -> str:
+    """Return a routine's length in words: `12m30s`, or `5m + steps you finish yourself`."""
+    return format_duration(total_seconds) + (" + steps you finish yourself" if open_ended else "")
+
+
 def step_timing_text(step: Step) -> str:
     """Return how a step is timed, for a list of steps: `30s`, `10 × (3s + 3s)`, `until done`."""
     if step.until_done:
@@ -81,7 +86,7 @@ def describe_routine(routine: Routine, total_seconds: int, open_ended: bool) -> 
         lines.append(routine.summary)
     lines.append("")
     lines.append(
-        f"Time: {total_text(total_seconds, open_ended)}    Equipment: {equipment_text(routine)}    "
+        f"Time: {total_words(total_seconds, open_ended)}    Equipment: {equipment_text(routine)}    "
         f"Intensity: {routine.intensity}"
     )
     if routine.areas:

@@ -77,7 +77,7 @@ def step_frames(step: Step) -> list[tuple[str, str]]:
     if step.phases and any(phase.frame for phase in step.phases):
         shown: dict[str, list[str]] = {}
         for phase in step.phases:
-            name = phase.frame if phase.frame in diagram.frames else first
+            name = phase.frame if phase.frame is not None and phase.frame in diagram.frames else first
             labels = shown.setdefault(name, [])
             if phase.label not in labels:
                 labels.append(phase.label)
@@ -86,8 +86,8 @@ def step_frames(step: Step) -> list[tuple[str, str]]:
         frames: list[tuple[str, str]] = []
         for part in ("in", "hold", "out"):
             seconds = {"in": step.breathing.inhale, "hold": step.breathing.hold, "out": step.breathing.exhale}[part]
-            name = breath_frame(diagram, part)
-            if int(seconds) > 0 and name is not None:
-                frames.append((BREATH_LABELS[part], name))
+            breath_name = breath_frame(diagram, part)
+            if int(seconds) > 0 and breath_name is not None:
+                frames.append((BREATH_LABELS[part], breath_name))
         return frames
     return [("", first)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +14,7 @@ from textual.widgets import Input, Static
 
 from ...core.glyphs import glyphs
 from ...core.library.library import Library, LibraryEntry
-from ...core.library.search import RoutineIndex
+from ...core.library.search import RECENT_FIRST, RoutineIndex, browse_order
 from ..messages import PlayRequested
 from ..widgets.key_footer import KeyFooter
 from ..widgets.overview import Overview
@@ -48,10 +50,13 @@ class BrowserScreen(Screen[None]):
     """The routine under the cursor, described in the overview (a `var`: a repainting reactive on the
     screen would repaint the whole screen at every cursor move)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, recent: Sequence[str] = ()) -> None:
         super().__init__()
         self.library = library
-        self.index = RoutineIndex(library.sorted_entries())
+        entries = browse_order(library.routines.values(), recent)
+        self.index = RoutineIndex(entries)
+        self.recent = {entry.id for entry in entries[:RECENT_FIRST] if entry.id in recent}
+        """The recently played routines at the top of the list."""
 
     def compose(self) -> ComposeResult:
         """Lay out filter and list beside the overview, the problem line, and the footer."""
@@ -59,13 +64,14 @@ class BrowserScreen(Screen[None]):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="/ filter: name, tag, area, kit", id="filter", compact=True)
                 yield RoutineList(id="routines")
+                yield Static(id="list-legend", markup=False)
                 yield Static(id="problem-line", markup=False)
             yield Overview(id="overview").data_bind(entry=BrowserScreen.highlighted_entry)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the list, focus it and report any files with problems."""
-        self.query_one(RoutineList).show_entries(self.index.entries)
+        self.show_matches("")
         self.set_focus(self.query_one(RoutineList))  # at once: see on_screen_resume
         errors = len(self.library.errors)
         line = self.query_one("#problem-line", Static)
@@ -97,8 +103,17 @@ class BrowserScreen(Screen[None]):
     @on(Input.Changed, "#filter")
     def filter_routines(self, message: Input.Changed) -> None:
         """Narrow the list as the person types."""
+        self.show_matches(message.value)
+
+    def show_matches(self, query: str) -> None:
+        """List the routines `query` finds (all of them for an empty one), keeping the highlighted one."""
         keep = self.highlighted_entry.id if self.highlighted_entry else None
-        self.query_one(RoutineList).show_entries(self.index.filter(message.value), keep=keep)
+        hits = self.index.search(query)
+        self.query_one(RoutineList).show_hits(hits, query, self.recent, keep=keep)
+        open_ended = any(hit.entry.timeline.has_until_done for hit in hits)
+        legend = self.query_one("#list-legend", Static)
+        set_plain(legend, "+ also steps you finish yourself (d)" if open_ended else "")
+        legend.set_class(not open_ended, "-empty")
 
     def action_focus_filter(self) -> None:
         """Move the cursor to the filter box.

@@ -9,11 +9,22 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from ...core.library.library import LibraryEntry
-from ...core.routines.describe import SAFETY_NOTE, equipment_text, reflow, step_timing_text, total_text
+from ...core.routines.describe import (
+    EQUIPMENT_NAMES,
+    SAFETY_NOTE,
+    diagram_art,
+    reflow,
+    step_timing_text,
+    total_words,
+)
 
 
 def overview_content(entry: LibraryEntry) -> Content:
-    """Return the whole overview of one routine as plain-text Content with light styling."""
+    """Return the whole overview of one routine as plain-text Content with light styling.
+
+    What to set up comes before the words: the kit as a checklist and the first step's drawing,
+    so the balls or the roller are in place before Enter.
+    """
     routine = entry.routine
     parts: list[str | tuple[str, str]] = [(routine.title, "bold $text-accent"), "\n"]
     if routine.summary:
@@ -21,15 +32,25 @@ def overview_content(entry: LibraryEntry) -> Content:
     parts += [
         "\n",
         ("Time ", "dim"),
-        total_text(entry.total_seconds, entry.timeline.has_until_done),
-        ("   Equipment ", "dim"),
-        equipment_text(routine),
+        total_words(entry.total_seconds, entry.timeline.has_until_done),
         ("   Intensity ", "dim"),
         routine.intensity,
         "\n",
     ]
     if routine.areas:
         parts += [("Areas ", "dim"), ", ".join(area.replace("-", " ") for area in routine.areas), "\n"]
+    parts += ["\n", ("You need", "bold"), "\n"]
+    if routine.equipment:
+        for item in routine.equipment:
+            name = EQUIPMENT_NAMES[item]
+            parts += [("[ ] ", "$text-accent"), name[:1].upper() + name[1:], "\n"]
+    else:
+        parts += [("no equipment", "dim"), "\n"]
+    first = routine.steps[0]
+    art = diagram_art(first)
+    parts += ["\n", ("First ", "bold"), first.title, "  ", (step_timing_text(first), "$text-accent"), "\n"]
+    if art:
+        parts += [(art, "$text-muted"), "\n"]
     if routine.description:
         parts += ["\n", reflow(routine.description), "\n"]
     parts += ["\n", ("Before you start", "bold $text-warning"), "\n"]

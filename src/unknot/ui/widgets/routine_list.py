@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -12,15 +12,32 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...core.library.library import LibraryEntry
+from ...core.library.search import SearchHit, match_spans
 from ...core.routines.describe import equipment_text, total_text
 
 
-def routine_prompt(entry: LibraryEntry) -> Content:
-    """Return a routine's two-line entry: title and time, then equipment (all plain text)."""
+def routine_prompt(
+    entry: LibraryEntry, query: str = "", found_in: tuple[str, ...] = (), recent: bool = False
+) -> Content:
+    """Return a routine's two-line entry: title (what the filter matched marked), then time and equipment.
+
+    A routine found by words outside its title says where they were; a recently played one says so.
+    Everything is plain text: titles come from files.
+    """
+    title = entry.routine.title
+    pieces: list[str | tuple[str, str]] = []
+    at = 0
+    for start, end in match_spans(title, query) if query else []:
+        pieces += [(title[at:start], "bold"), (title[start:end], "bold underline $text-accent")]
+        at = end
+    pieces.append((title[at:], "bold"))
     time = total_text(entry.total_seconds, entry.timeline.has_until_done)
-    return Content.assemble(
-        (entry.routine.title, "bold"), "\n", (time, "$text-accent"), (" · " + equipment_text(entry.routine), "dim")
-    )
+    second: list[str | tuple[str, str]] = [(time, "$text-accent"), (" · " + equipment_text(entry.routine), "dim")]
+    if query and found_in and "title" not in found_in:
+        second.append((" · in " + ", ".join(found_in), "italic $text-accent"))
+    if recent:
+        second.insert(0, ("recent · ", "$text-success"))
+    return Content.assemble(*pieces, "\n", *second)
 
 
 class RoutineList(OptionList):
@@ -47,10 +64,15 @@ class RoutineList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
 
-    def show_entries(self, entries: Sequence[LibraryEntry], keep: str | None = None) -> None:
-        """Replace the options with `entries`, keeping `keep` highlighted when it is still there."""
-        self.set_options(Option(routine_prompt(entry), id=entry.id) for entry in entries)
-        ids = [entry.id for entry in entries]
+    def show_hits(
+        self, hits: Sequence[SearchHit], query: str = "", recent: Collection[str] = (), keep: str | None = None
+    ) -> None:
+        """Replace the options with the routines found, keeping `keep` highlighted when it is still there."""
+        self.set_options(
+            Option(routine_prompt(hit.entry, query, hit.fields, hit.entry.id in recent), id=hit.entry.id)
+            for hit in hits
+        )
+        ids = [hit.entry.id for hit in hits]
         if ids:
             self.highlighted = ids.index(keep) if keep in ids else 0
         else:
