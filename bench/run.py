@@ -21,6 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import due_short  # noqa: E402
 import interactive  # noqa: E402
 import library_scale  # noqa: E402
 import repaint_bytes  # noqa: E402
@@ -101,6 +102,8 @@ def main() -> None:
     results["timer"] = asyncio.run(timer_accuracy.measure(30 if quick else 120))
     print("library scale…", flush=True)
     results["library"] = [library_scale.measure(count, 1 if quick else 3) for count in (100, 1000, 10000)]
+    print("due --short…", flush=True)
+    results["due_short"] = due_short.measure(11 if quick else 21)
     print("memory…", flush=True)
     results["memory"] = interactive.peak_memory(unknot)
     DOC.write_text(render(results), encoding="utf-8")
@@ -256,6 +259,21 @@ def render(results: dict) -> str:  # type: ignore[type-arg]
         f"**{memory['peak_rss_mb']} MB** (target ≤ 50 MB) {verdict(memory['peak_rss_mb'] <= 50)}.",
         "",
     ]
+    due = results.get("due_short")
+    if due:
+        lines += [
+            "## `unknot due --short` at a prompt",
+            "",
+            "Wall time of `unknot due --short` (a week of history, the library copy current) against a bare",
+            f"`python -c pass`, launched alternately, median of {due['runs']}.",
+            "",
+            "| unknot due --short | python -c pass | ratio | imports Textual |",
+            "| ---: | ---: | ---: | --- |",
+            f"| {due['due_short_ms']} ms | {due['python_ms']} ms | **{due['ratio']}×** (target ≤ 5) "
+            f"{verdict(due['ratio'] <= 5)} | {'yes' if due['imports_textual'] else 'no'} "
+            f"{verdict(not due['imports_textual'])} |",
+            "",
+        ]
     return "\n".join(lines)
 
 

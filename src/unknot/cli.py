@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -12,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from . import __version__, startup
 
 if TYPE_CHECKING:
+    import argparse
+
     from .core.history.store import HistoryStore
     from .core.library.library import Library
     from .core.routines.problems import Problem
@@ -26,6 +27,8 @@ class UsageError(Exception):
 
 def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # Accepted before or after the command; the sub-parser's default must not hide the top one.
+    import argparse
+
     default: object = [] if top else argparse.SUPPRESS
     parser.add_argument(
         "--routines",
@@ -47,6 +50,8 @@ def _command(commands: Any, name: str, summary: str) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
+    import argparse  # here, not at the top: `unknot due --short` at a prompt never needs it
+
     from .core.notify import NotifyMode
 
     parser = argparse.ArgumentParser(
@@ -78,9 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     history = _command(commands, "history", "print past sessions, the streak and pain before/after")
     history.add_argument("--json", action="store_true", help="print a JSON array of sessions")
     resume = _command(commands, "resume", "resume a session that was cut off")
-    for sub in (listing, show, validate, play, history, resume):
+    due = _command(commands, "due", "what is due today and this week, from how often each routine is meant to be done")
+    due.add_argument(
+        "--json", action="store_true", help="print a JSON array: id, title, status, count_today, count_week"
+    )
+    due.add_argument(
+        "--short", action="store_true", help="print one plain line (or nothing) for a shell prompt or tmux status line"
+    )
+    for sub in (listing, show, validate, play, history, resume, due):
         _add_common(sub, top=False)
-    for sub in (history, resume, play):
+    for sub in (history, resume, play, due):
         sub.add_argument(
             "--data-dir",
             metavar="DIR",
@@ -117,11 +129,11 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
-def _library(args: argparse.Namespace) -> Library:
+def _library(args: argparse.Namespace, write: bool = True) -> Library:
     from .core.library.cache import CACHE_FILE, load_library_cached
     from .core.paths import routine_folders, user_cache_dir
 
-    library = load_library_cached(routine_folders(args.routines), user_cache_dir() / CACHE_FILE)
+    library = load_library_cached(routine_folders(args.routines), user_cache_dir() / CACHE_FILE, write=write)
     library.problems[:0] = _named_folder_problems(args)
     return library
 
@@ -271,7 +283,8 @@ def command_schema(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> HistoryStore:
-    from .core.history.store import HistoryStore, data_dir
+    from .core.history.store import HistoryStore
+    from .core.paths import data_dir
 
     return HistoryStore(data_dir(args.data_dir))
 
@@ -337,6 +350,49 @@ def command_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_due(args: argparse.Namespace) -> int:
+    """Print what is due today and this week: a table, a JSON array, or one line for a prompt.
+
+    `--short` is for a shell prompt or tmux's status line: it never writes, and prints nothing
+    (exit 0) when history cannot be read or anything else goes wrong.
+    """
+    import datetime
+
+    from .core.history.due import counted_starts, due_rows, routine_limits, short_line, week_start
+    from .core.library.search import browse_order
+    from .core.paths import DATABASE_NAME, data_dir
+
+    today = datetime.date.today()
+    if args.short:
+        try:
+            starts = counted_starts(data_dir(args.data_dir) / DATABASE_NAME, week_start(today))
+            if starts is not None:
+                line = short_line(
+                    due_rows(routine_limits(_library(args, write=False).routines.values()), starts, today)
+                )
+                if line:
+                    print(line)
+        except Exception:  # a prompt must never show a traceback
+            pass
+        return 0
+    starts = counted_starts(data_dir(args.data_dir) / DATABASE_NAME, week_start(today))
+    if starts is None:
+        raise UsageError("history cannot be read; `unknot history` says why")
+    library = _library(args)
+    rows = due_rows(routine_limits(browse_order(library.routines.values())), starts, today)
+    if args.json:
+        import json
+
+        print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
+        return 0
+    width = max((len(row.id) for row in rows), default=2)
+    for row in rows:
+        counts = f"{row.count_today} today, {row.count_week} this week"
+        limit = row.limit_text()
+        print(f"{row.id:<{width}}  {row.status.value:<8}  {counts}" + (f"  ({limit})" if limit else ""))
+    return 0
+
+
 def command_play(args: argparse.Namespace) -> int:
     """Open the player on one routine; leaving it leaves the app."""
     return command_app(args, start_routine_id=args.id)
@@ -350,11 +406,30 @@ COMMANDS = {
     "play": command_play,
     "history": command_history,
     "resume": command_resume,
+    "due": command_due,
 }
+
+
+def _quick_due_short() -> bool:
+    """Print `unknot due --short` the fast way (see `prompt_line`); False when the slow way must do it."""
+    try:
+        from .core.history.due import prompt_line
+
+        line = prompt_line()
+    except Exception:  # a prompt must never show a traceback; the ordinary path tries again
+        return False
+    if line is None:
+        return False
+    if line:
+        print(line)
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == ["due", "--short"] and _quick_due_short():
+        return 0
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS.get(args.command, command_app)(args)

@@ -247,3 +247,47 @@ async def test_wide_screens_give_the_list_a_fair_share(tmp_path: Path) -> None:
     async with narrow.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert narrow.screen.query_one("#list-pane").size.width == 38
+
+
+async def test_standings_show_beside_routines_and_a_routine_at_its_limit_asks_first(tmp_path: Path) -> None:
+    import time
+
+    from unknot.core.history.store import HistoryStore
+    from unknot.core.session.events import Outcome, SessionRecord
+    from unknot.ui.screens.confirm import ConfirmStartScreen
+
+    store = HistoryStore(tmp_path / "data")
+    now = time.time()
+    for minutes in range(5):
+        started = now - 60 * minutes - 10
+        store.add_session(
+            SessionRecord("pressure-points-hands", "Pressure points", started, started + 5, 5, 4, 0, Outcome.COMPLETED)
+        )
+    app, _ = build_app(tmp_path, history=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BrowserScreen)
+        await pilot.wait_for_scheduled_animations()
+        for _ in range(50):
+            if screen.due:
+                break
+            await pilot.pause(0.01)
+        routines = screen.query_one(RoutineList)
+        prompts = {
+            routines.get_option_at_index(i).id: str(routines.get_option_at_index(i).prompt)
+            for i in range(routines.option_count)
+        }
+        assert "at limit" in prompts["pressure-points-hands"]
+        assert "\ndue · " in prompts["self-massage-home"]
+        app.action_play("pressure-points-hands")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmStartScreen)
+        assert "5 of 5 today" in app.screen.question and "up to 5 times a day" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        app.action_play("pressure-points-hands")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert any(isinstance(shown, PlayerScreen) for shown in app.screen_stack)  # under the pain question

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from unknot.core.history.report import current_streak, minutes_per_day, pain_by_routine
-from unknot.core.history.store import DATABASE_NAME, HistoryStore, data_dir
+from unknot.core.history.store import HistoryStore
+from unknot.core.paths import DATABASE_NAME, data_dir
 from unknot.core.session.events import Outcome, SessionRecord
 
 T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z

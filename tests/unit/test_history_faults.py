@@ -18,7 +18,8 @@ import pytest
 
 from unknot.cli import main
 from unknot.core.history import store as store_module
-from unknot.core.history.store import DATABASE_NAME, HistoryStore
+from unknot.core.history.store import HistoryStore
+from unknot.core.paths import DATABASE_NAME
 from unknot.core.session.events import Outcome, SessionRecord
 
 T0 = 1_767_225_600.0

@@ -13,7 +13,8 @@ import pytest
 
 from unknot.core.library import cache as library_cache
 from unknot.core.library import loader
-from unknot.core.library.cache import library_fingerprint, load_library_cached, read_cached_library
+from unknot.core.library.cache import load_library_cached, read_cached_library
+from unknot.core.library.fingerprint import library_fingerprint
 from unknot.core.library.library import Library
 from unknot.core.paths import shipped_routines_dir
 from unknot.core.routines.problems import Severity

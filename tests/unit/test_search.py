@@ -52,3 +52,15 @@ def test_unknot_list_uses_the_browser_order(capsys: pytest.CaptureFixture[str]) 
     assert lines[0].startswith("self-massage-home")
     assert main(["list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["id"] == "self-massage-home"
+
+
+def test_typing_on_narrows_and_deleting_widens_again() -> None:
+    index = RoutineIndex(browse_order(SHIPPED.routines.values()))
+    everything = {entry.id for entry in index.filter("")}
+    typed = {query: {entry.id for entry in index.filter(query)} for query in ("m", "ma", "mat", "mat b")}
+    assert typed["mat b"] <= typed["mat"] <= typed["ma"] <= typed["m"] <= everything
+    assert {entry.id for entry in index.filter("ma")} == typed["ma"]  # after a deletion: searched afresh
+    assert {entry.id for entry in index.filter("tennis")} == {"massage-balls-spine"}
+    assert {entry.id for entry in index.filter("zzz")} == set()
+    assert {entry.id for entry in index.filter("zz")} == set()
+    assert {entry.id for entry in index.filter("")} == everything

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -48,6 +47,8 @@ def read_regular_file(path: Path, limit: int) -> bytes:
 def write_private_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically, readable by this user only; leave nothing behind on failure."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    import tempfile  # only writing needs it; reading stays quick to import
+
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
         with os.fdopen(descriptor, "wb") as stream:

@@ -32,6 +32,7 @@ from .messages import PlayRequested
 from .screens.browser import BrowserScreen
 
 if TYPE_CHECKING:
+    from ..core.history.due import DueRow
     from ..core.history.report import HistoryReport
     from ..core.history.resume import ResumeOffer
     from ..core.history.store import HistoryStore
@@ -105,6 +106,8 @@ class UnknotApp(App[None]):
         self.mouse_enabled = options.mouse and self.settings.mouse
         self.history_service = HistoryService(options.open_history) if options.open_history else None
         apply_terminal_glyphs(self)
+        self.due: dict[str, DueRow] = {}
+        """Each routine's standing for today and this week (empty until history is read)."""
         self.notifier = Notifier(
             resolve_mode(options.notify or self.settings.notify, os.environ), self.clock, tmux="TMUX" in os.environ
         )
@@ -164,6 +167,7 @@ class UnknotApp(App[None]):
         for problem in said or ():
             if problem:
                 self.say(f"{problem[:1].upper()}{problem[1:]}.", "warning", 10)
+        await self.refresh_due()
         # `unknot play ID` plays ID: a session waiting to be resumed stays in history, offered next time.
         if self.history_service is None or self.options.start_routine_id is not None or not await offer_resumes(self):
             self.after_resume_declined()
@@ -175,13 +179,43 @@ class UnknotApp(App[None]):
         elif self.exit_after_session:
             self.exit()
 
+    async def refresh_due(self) -> None:
+        """Count this week's sessions (on the history thread) and show each routine's standing."""
+        import datetime as dt
+
+        from ..core.history.due import due_rows, routine_limits, week_start
+
+        today = dt.date.today()
+        starts = await self.history(lambda store: store.counted_starts(week_start(today)))
+        if starts is None:
+            return
+        self.due = {row.id: row for row in due_rows(routine_limits(self.library.routines.values()), starts, today)}
+        browser = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(browser, BrowserScreen):
+            browser.due = self.due
+
     def action_play(self, routine_id: str) -> None:
-        """Open the player on a routine."""
+        """Open the player on a routine; one at its limit for the day or week asks first."""
+        from ..core.history.due import limit_question
+        from .screens.confirm import ConfirmStartScreen
+
         entry = self.library.routines.get(routine_id)
         if entry is None:
             self.say(f"No routine with the id {routine_id!r}", "error")
             return
-        self.play(entry)
+        row = self.due.get(routine_id)
+        question = limit_question(row) if row is not None else None
+        if question is None:
+            self.play(entry)
+            return
+
+        def answered(start: bool | None) -> None:
+            if start:
+                self.play(entry)
+            elif self.exit_after_session:
+                self.exit()
+
+        self.push_screen(ConfirmStartScreen(question), answered)
 
     def play(self, entry: LibraryEntry, resumed: ResumeOffer | None = None) -> None:
         """Open the player on `entry`, new or carrying on an interrupted session."""
@@ -259,6 +293,7 @@ class UnknotApp(App[None]):
         from .screens.summary import SummaryScreen
 
         self.pop_screen()
+        self.run_worker(self.refresh_due(), group="history")
 
         def chosen(choice: str | None) -> None:
             if choice == "repeat":

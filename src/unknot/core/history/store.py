@@ -21,26 +21,23 @@ What happens on each failure (docs/security.md, "Data safety", says the same for
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from ..paths import APP_NAME, user_cache_dir
+from ..paths import DATABASE_NAME, user_cache_dir
 from ..routines.text import clean_text, shown_path
 from ..session.events import Outcome, SessionRecord
 from .journal import Journal
 
-DATA_DIR_ENV = "UNKNOT_DATA_DIR"
-DATABASE_NAME = "history.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 
 MIGRATIONS = [
@@ -93,16 +90,6 @@ MIGRATIONS = [
     CREATE INDEX sessions_started ON sessions (started_at);
     """,
 ]
-
-
-def data_dir(override: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
-    """Return the folder for history: `--data-dir`, else `UNKNOT_DATA_DIR`, else the platform's user data folder."""
-    environ = os.environ if environ is None else environ
-    if override is not None:
-        return override.expanduser()
-    if environ.get(DATA_DIR_ENV):
-        return Path(environ[DATA_DIR_ENV]).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -516,6 +503,18 @@ class HistoryStore:
                 for routine_id, title, started, ended, active, done, skipped, out, before, after, id_ in rows
             ]
         except (sqlite3.Error, ValueError) as error:
+            self._failed("read history", error)
+            return []
+
+    def counted_starts(self, since: dt.date) -> list[tuple[str, float]]:
+        """Return (routine id, start time) of the sessions that count towards `unknot due`, since `since`."""
+        from .due import starts_since
+
+        if self._connection is None:
+            return []
+        try:
+            return starts_since(self._connection, since)
+        except sqlite3.Error as error:
             self._failed("read history", error)
             return []
 

@@ -18,24 +18,21 @@ import hashlib
 import hmac
 import os
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import msgspec
 
 from ... import __version__
-from ..paths import DIAGRAM_FOLDER, yaml_files
 from ..routines.model import Diagram, Routine, decode_hook
 from ..routines.problems import Problem, Severity
-from ..routines.text import shown_path
 from ..safe_files import read_regular_file, write_private_file
+from .fingerprint import Fingerprint, library_fingerprint
+from .frequencies import write_frequencies
 from .library import Library, LibraryEntry
 
 CACHE_FILE = "library.msgpack"
 FORMAT = 1
-
-Fingerprint = list[tuple[str, int, int, int]]
-"""(path, size, modification time in ns, inode) of every input, in search order."""
 
 
 class _CachedEntry(msgspec.Struct, array_like=True):
@@ -67,28 +64,6 @@ class _Header(msgspec.Struct):
     format: int
     version: str
     fingerprint: Fingerprint
-
-
-def _stat_row(path: str) -> tuple[str, int, int, int]:
-    shown = shown_path(path)  # a name that is not UTF-8 cannot be stored as text; the stat still tells it apart
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return (shown, -1, -1, -1)
-    return (shown, stat.st_size, stat.st_mtime_ns, stat.st_ino)
-
-
-def library_fingerprint(folders: Iterable[Path]) -> Fingerprint:
-    """Describe every input of `load_library(folders)`, cheaply: one `stat` per file and folder."""
-    # The whole core, subfolders too: a change to the schema, the YAML reader or validation
-    # changes what loading gives, so it must invalidate the copy.
-    core = Path(__file__).resolve().parent.parent
-    rows: Fingerprint = [_stat_row(str(path)) for path in sorted(core.rglob("*.py"))]
-    for folder in folders:
-        for where in (folder, folder / DIAGRAM_FOLDER):
-            rows.append(_stat_row(str(where)))  # a file added or removed changes the folder's time
-            rows += [_stat_row(str(path)) for path in yaml_files(where)]  # exactly the files the loader reads
-    return rows
 
 
 KEY_FILE = "library.key"
@@ -186,8 +161,11 @@ def write_cached_library(cache_path: Path, fingerprint: Fingerprint, library: Li
     return True
 
 
-def load_library_cached(folders: Sequence[Path], cache_path: Path | None) -> Library:
-    """Load the library from `folders`, through the compiled copy at `cache_path` when it is current."""
+def load_library_cached(folders: Sequence[Path], cache_path: Path | None, *, write: bool = True) -> Library:
+    """Load the library from `folders`, through the compiled copy at `cache_path` when it is current.
+
+    A stale or missing copy is rewritten, unless `write` is False (for commands that must never write).
+    """
     if cache_path is None:
         from .loader import load_library
 
@@ -198,5 +176,8 @@ def load_library_cached(folders: Sequence[Path], cache_path: Path | None) -> Lib
         from .loader import load_library
 
         library = load_library(folders)
-        write_cached_library(cache_path, fingerprint, library)
+        if write:
+            write_cached_library(cache_path, fingerprint, library)
+    if write:
+        write_frequencies(cache_path.parent, fingerprint, library.routines.values())
     return library

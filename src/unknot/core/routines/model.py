@@ -92,6 +92,18 @@ class Cue(Strict):
     text: ShortText
 
 
+Count = Annotated[int, Meta(ge=1, le=100)]
+
+
+class Frequency(Strict):
+    """How often a routine is meant to be done: at least and at most so many times a day or a week."""
+
+    min_per_day: Count | None = None
+    max_per_day: Count | None = None
+    min_per_week: Count | None = None
+    max_per_week: Count | None = None
+
+
 class Breathing(Strict):
     """A breathing rhythm the player paces during a step."""
 
@@ -132,6 +144,7 @@ class Routine(Strict):
     intensity: Intensity = "gentle"
     credits: ShortText = ""
     cautions: Annotated[list[Caution], Meta(max_length=10)] = []
+    frequency: Frequency | None = None
     get_ready: Seconds = msgspec.field(default_factory=lambda: Seconds(5))
     rest: Seconds = msgspec.field(default_factory=lambda: Seconds(10))
     switch_sides: Seconds = msgspec.field(default_factory=lambda: Seconds(5))

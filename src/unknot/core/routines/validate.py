@@ -61,6 +61,18 @@ def check_routine(routine: Routine) -> list[Finding]:
     findings: list[Finding] = []
     for index, step in enumerate(routine.steps):
         findings.extend(check_step(step, ("steps", index)))
+    often = routine.frequency
+    if often is not None:
+        for period in ("day", "week"):
+            least, most = getattr(often, f"min_per_{period}"), getattr(often, f"max_per_{period}")
+            if least is not None and most is not None and least > most:
+                findings.append((("frequency", f"min_per_{period}"), f"is more than max_per_{period} ({most})"))
+        if (
+            often.max_per_day is not None
+            and often.min_per_week is not None
+            and often.min_per_week > 7 * often.max_per_day
+        ):
+            findings.append((("frequency", "min_per_week"), "cannot be met within max_per_day"))
     return findings
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...core.glyphs import glyphs
+from ...core.history.due import DueRow
 from ...core.library.library import Library, LibraryEntry
 from ...core.library.search import RECENT_FIRST, RoutineIndex, browse_order
 from ..messages import PlayRequested
@@ -49,6 +50,9 @@ class BrowserScreen(Screen[None]):
     highlighted_entry: var[LibraryEntry | None] = var(None)
     """The routine under the cursor, described in the overview (a `var`: a repainting reactive on the
     screen would repaint the whole screen at every cursor move)."""
+
+    due: var[Mapping[str, DueRow]] = var(dict, always_update=True)
+    """Each routine's standing for today and this week, once history has been read."""
 
     def __init__(self, library: Library, recent: Sequence[str] = ()) -> None:
         super().__init__()
@@ -105,11 +109,16 @@ class BrowserScreen(Screen[None]):
         """Narrow the list as the person types."""
         self.show_matches(message.value)
 
+    def watch_due(self) -> None:
+        """Show the new standings beside the routines."""
+        if self.is_mounted:
+            self.show_matches(self.query_one("#filter", Input).value)
+
     def show_matches(self, query: str) -> None:
         """List the routines `query` finds (all of them for an empty one), keeping the highlighted one."""
         keep = self.highlighted_entry.id if self.highlighted_entry else None
         hits = self.index.search(query)
-        self.query_one(RoutineList).show_hits(hits, query, self.recent, keep=keep)
+        self.query_one(RoutineList).show_hits(hits, query, self.recent, self.due, keep=keep)
         open_ended = any(hit.entry.timeline.has_until_done for hit in hits)
         legend = self.query_one("#list-legend", Static)
         set_plain(legend, "+ also steps you finish yourself (d)" if open_ended else "")

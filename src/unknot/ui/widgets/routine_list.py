@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -11,13 +11,32 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ...core.history.due import DueRow, DueStatus
 from ...core.library.library import LibraryEntry
 from ...core.library.search import SearchHit, match_spans
 from ...core.routines.describe import equipment_text, total_text
 
 
+def due_badge(row: DueRow | None) -> tuple[str, str] | None:
+    """Return the word for a routine's standing and its style: `due`, `2/5 today`, `at limit` (or None)."""
+    if row is None:
+        return None
+    if row.status is DueStatus.DUE:
+        return ("due", "bold $text-warning")
+    if row.status is DueStatus.AT_LIMIT:
+        return ("at limit", "bold $text-error")
+    counted = row.limit_text()
+    if counted and (row.count_today or row.count_week):
+        return (counted, "$text-success")
+    return None
+
+
 def routine_prompt(
-    entry: LibraryEntry, query: str = "", found_in: tuple[str, ...] = (), recent: bool = False
+    entry: LibraryEntry,
+    query: str = "",
+    found_in: tuple[str, ...] = (),
+    recent: bool = False,
+    due: DueRow | None = None,
 ) -> Content:
     """Return a routine's two-line entry: title (what the filter matched marked), then time and equipment.
 
@@ -37,6 +56,9 @@ def routine_prompt(
         second.append((" · in " + ", ".join(found_in), "italic $text-accent"))
     if recent:
         second.insert(0, ("recent · ", "$text-success"))
+    badge = due_badge(due)
+    if badge is not None:
+        second[:0] = [badge, (" · ", "dim")]
     return Content.assemble(*pieces, "\n", *second)
 
 
@@ -65,11 +87,20 @@ class RoutineList(OptionList):
         super().__init__(markup=False, id=id)
 
     def show_hits(
-        self, hits: Sequence[SearchHit], query: str = "", recent: Collection[str] = (), keep: str | None = None
+        self,
+        hits: Sequence[SearchHit],
+        query: str = "",
+        recent: Collection[str] = (),
+        due: Mapping[str, DueRow] | None = None,
+        keep: str | None = None,
     ) -> None:
         """Replace the options with the routines found, keeping `keep` highlighted when it is still there."""
+        due = due or {}
         self.set_options(
-            Option(routine_prompt(hit.entry, query, hit.fields, hit.entry.id in recent), id=hit.entry.id)
+            Option(
+                routine_prompt(hit.entry, query, hit.fields, hit.entry.id in recent, due.get(hit.entry.id)),
+                id=hit.entry.id,
+            )
             for hit in hits
         )
         ids = [hit.entry.id for hit in hits]

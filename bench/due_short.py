@@ -1,0 +1,84 @@
+"""`unknot due --short` against a bare Python start: is it fast enough to run at every prompt?
+
+Run: python bench/due_short.py [RUNS]   (prints JSON)
+Both are launched alternately as subprocesses; the figure is the median wall time of each. History
+holds a week of sessions, and the compiled library copy is current, as on a machine in daily use.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHECK_IMPORTS = "import sys, unknot.cli as c; c.main(['due', '--short']); print('textual' in sys.modules)"
+
+
+def _history_with_a_week(folder: Path) -> None:
+    """Write a week of sessions into a history database in `folder`."""
+    from unknot.core.history.store import HistoryStore
+    from unknot.core.session.events import Outcome, SessionRecord
+
+    store = HistoryStore(folder)
+    now = time.time()
+    for day in range(7):
+        for routine in ("pressure-points-hands", "desk-break", "floor-stretches"):
+            started = now - day * 86400 - 3600
+            store.add_session(SessionRecord(routine, routine, started, started + 300, 300, 5, 0, Outcome.COMPLETED))
+    store.close()
+
+
+def _wall_time(argv: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - started
+
+
+def measure(runs: int = 21) -> dict[str, float]:
+    """Return the median milliseconds of `unknot due --short` and of `python -c pass`, and their ratio."""
+    home = Path(tempfile.mkdtemp(prefix="unknot-due-bench-"))
+    data = home / "data"
+    _history_with_a_week(data)
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "UNKNOT_DATA_DIR": str(data),
+    }
+    unknot = shutil.which("unknot") or str(Path(sys.executable).parent / "unknot")
+    ours_argv = [unknot, "due", "--short"]
+    peer_argv = [sys.executable, "-c", "pass"]
+    subprocess.run([unknot, "list"], env=env, stdout=subprocess.DEVNULL, check=True)  # the library copy
+    ours, peer = [], []
+    for _ in range(runs):
+        ours.append(_wall_time(ours_argv, env))
+        peer.append(_wall_time(peer_argv, env))
+    ours_ms, peer_ms = statistics.median(ours) * 1000, statistics.median(peer) * 1000
+    textual_loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, unknot.cli as c; c.main(['due', '--short']); print('textual' in sys.modules)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[-1]
+    return {
+        "due_short_ms": round(ours_ms, 1),
+        "python_ms": round(peer_ms, 1),
+        "ratio": round(ours_ms / peer_ms, 2),
+        "runs": runs,
+        "imports_textual": textual_loaded == "True",
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 21)))

@@ -1,0 +1,81 @@
+"""The routines' frequencies in a small JSON file beside the library copy, for `unknot due --short`.
+
+A prompt runs `unknot due --short` before every command line, so it must start in a few
+milliseconds: it cannot import msgspec and the routine schema to decode the library copy. Whenever
+the library is loaded for any other command, the id and frequency of each routine that has one is
+written here with the library's fingerprint; `--short` reads it back while the
+fingerprint still matches. Everything read is checked again (ids `a-z0-9-`, whole numbers 1–100),
+so a tampered file can neither print control characters nor fail loudly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..safe_files import read_regular_file, write_private_file
+from .fingerprint import Fingerprint
+
+if TYPE_CHECKING:
+    from .library import LibraryEntry
+
+FREQUENCIES_FILE = "frequencies.json"
+MAX_FREQUENCIES_BYTES = 4 * 1024 * 1024
+LIMIT_NAMES = ("min_per_day", "max_per_day", "min_per_week", "max_per_week")
+ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+def fingerprint_digest(fingerprint: Fingerprint) -> list[list[object]]:
+    """Return the fingerprint as it reads back from JSON (stored whole: hashing would import hashlib)."""
+    return [list(row) for row in fingerprint]
+
+
+def frequencies_json(fingerprint: Fingerprint, entries: Iterable[LibraryEntry]) -> bytes:
+    """Return the file's content for these routines (only those with a frequency)."""
+    routines = {}
+    for entry in entries:
+        often = entry.routine.frequency
+        if often is not None:
+            routines[entry.id] = {name: getattr(often, name) for name in LIMIT_NAMES if getattr(often, name)}
+    return json.dumps({"fingerprint": fingerprint_digest(fingerprint), "routines": routines}).encode()
+
+
+def write_frequencies(folder: Path, fingerprint: Fingerprint, entries: Iterable[LibraryEntry]) -> None:
+    """Write the file when it is missing or says something else; a failure only costs `--short` speed."""
+    path = folder / FREQUENCIES_FILE
+    content = frequencies_json(fingerprint, entries)
+    try:
+        if path.is_file() and path.read_bytes() == content:
+            return
+        write_private_file(path, content)
+    except OSError:
+        pass
+
+
+def read_frequencies(folder: Path, fingerprint: Fingerprint) -> dict[str, dict[str, int]] | None:
+    """Return {routine id: {limit name: number}} when the file is current and sound, else None."""
+    try:
+        data = json.loads(read_regular_file(folder / FREQUENCIES_FILE, MAX_FREQUENCIES_BYTES))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint_digest(fingerprint):
+        return None
+    routines = data.get("routines")
+    if not isinstance(routines, dict):
+        return None
+    checked: dict[str, dict[str, int]] = {}
+    for routine_id, limits in routines.items():
+        if not isinstance(routine_id, str) or not ROUTINE_ID.fullmatch(routine_id) or not isinstance(limits, dict):
+            return None
+        good = {
+            name: value
+            for name, value in limits.items()
+            if name in LIMIT_NAMES and isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100
+        }
+        if len(good) != len(limits):
+            return None
+        checked[routine_id] = good
+    return checked
