@@ -358,24 +358,21 @@ def command_due(args: argparse.Namespace) -> int:
     """
     import datetime
 
-    from .core.history.due import counted_starts, due_rows, routine_limits, short_line, week_start
+    from .core.history.due import counted_starts, due_rows, prompt_text, routine_limits, week_start
     from .core.library.search import browse_order
     from .core.paths import DATABASE_NAME, data_dir
 
     today = datetime.date.today()
+    database = data_dir(args.data_dir) / DATABASE_NAME
     if args.short:
         try:
-            starts = counted_starts(data_dir(args.data_dir) / DATABASE_NAME, week_start(today))
-            if starts is not None:
-                line = short_line(
-                    due_rows(routine_limits(_library(args, write=False).routines.values()), starts, today)
-                )
-                if line:
-                    print(line)
+            line = prompt_text(routine_limits(_library(args, write=False).routines.values()), database, today)
+            if line:
+                print(line)
         except Exception:  # a prompt must never show a traceback
             pass
         return 0
-    starts = counted_starts(data_dir(args.data_dir) / DATABASE_NAME, week_start(today))
+    starts = counted_starts(database, week_start(today))
     if starts is None:
         raise UsageError("history cannot be read; `unknot history` says why")
     library = _library(args)

@@ -43,7 +43,8 @@ class PlainLimits(NamedTuple):
 
 LIMIT_NAMES = ("min_per_day", "max_per_day", "min_per_week", "max_per_week")
 
-#: The outcomes that count as having done a routine.
+#: The outcomes that count as having done a routine: Outcome.COMPLETED and Outcome.PARTIAL, written
+#: out because importing the session events (and dataclasses with them) would slow a prompt down.
 COUNTED_OUTCOMES = ("completed", "partial")
 
 
@@ -84,20 +85,7 @@ class DueRow(NamedTuple):
     def as_json(self) -> dict[str, object]:
         """Return the row as `unknot due --json` prints it."""
         often = self.frequency
-        limits = (
-            {}
-            if often is None
-            else {
-                k: v
-                for k, v in (
-                    ("min_per_day", often.min_per_day),
-                    ("max_per_day", often.max_per_day),
-                    ("min_per_week", often.min_per_week),
-                    ("max_per_week", often.max_per_week),
-                )
-                if v is not None
-            }
-        )
+        limits = {} if often is None else {name: getattr(often, name) for name in LIMIT_NAMES}
         return {
             "id": self.id,
             "title": self.title,
@@ -218,6 +206,12 @@ def short_line(rows: Sequence[DueRow]) -> str:
     return " · ".join(parts)
 
 
+def prompt_text(routines: Iterable[tuple[str, str, Limits | None]], database: Path, today: dt.date) -> str:
+    """Return `unknot due --short`'s line for these routines (empty when history cannot be read)."""
+    starts = counted_starts(database, week_start(today))
+    return "" if starts is None else short_line(due_rows(routines, starts, today))
+
+
 def prompt_line() -> str | None:
     """Return `unknot due --short`'s line the fast way: no routine files, no schema, nothing written.
 
@@ -232,9 +226,5 @@ def prompt_line() -> str | None:
     limits = read_frequencies(user_cache_dir(), library_fingerprint(routine_folders()))
     if limits is None:
         return None
-    today = dt.date.today()
-    starts = counted_starts(data_dir() / DATABASE_NAME, week_start(today))
-    if starts is None:
-        return ""
     routines = [(routine_id, routine_id, PlainLimits(**given)) for routine_id, given in limits.items()]
-    return short_line(due_rows(routines, starts, today))
+    return prompt_text(routines, data_dir() / DATABASE_NAME, dt.date.today())

@@ -28,7 +28,7 @@ from ..routines.model import Diagram, Routine, decode_hook
 from ..routines.problems import Problem, Severity
 from ..safe_files import read_regular_file, write_private_file
 from .fingerprint import Fingerprint, library_fingerprint
-from .frequencies import write_frequencies
+from .frequencies import FREQUENCIES_FILE, write_frequencies
 from .library import Library, LibraryEntry
 
 CACHE_FILE = "library.msgpack"
@@ -178,6 +178,7 @@ def load_library_cached(folders: Sequence[Path], cache_path: Path | None, *, wri
         library = load_library(folders)
         if write:
             write_cached_library(cache_path, fingerprint, library)
-    if write:
+            write_frequencies(cache_path.parent, fingerprint, library.routines.values())
+    elif write and not (cache_path.parent / FREQUENCIES_FILE).exists():  # written with every new copy
         write_frequencies(cache_path.parent, fingerprint, library.routines.values())
     return library

@@ -10,12 +10,14 @@ so a tampered file can neither print control characters nor fail loudly.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..history.due import LIMIT_NAMES
 from ..safe_files import read_regular_file, write_private_file
 from .fingerprint import Fingerprint
 
@@ -24,11 +26,10 @@ if TYPE_CHECKING:
 
 FREQUENCIES_FILE = "frequencies.json"
 MAX_FREQUENCIES_BYTES = 4 * 1024 * 1024
-LIMIT_NAMES = ("min_per_day", "max_per_day", "min_per_week", "max_per_week")
 ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
-def fingerprint_digest(fingerprint: Fingerprint) -> list[list[object]]:
+def fingerprint_json(fingerprint: Fingerprint) -> list[list[object]]:
     """Return the fingerprint as it reads back from JSON (stored whole: hashing would import hashlib)."""
     return [list(row) for row in fingerprint]
 
@@ -40,19 +41,13 @@ def frequencies_json(fingerprint: Fingerprint, entries: Iterable[LibraryEntry]) 
         often = entry.routine.frequency
         if often is not None:
             routines[entry.id] = {name: getattr(often, name) for name in LIMIT_NAMES if getattr(often, name)}
-    return json.dumps({"fingerprint": fingerprint_digest(fingerprint), "routines": routines}).encode()
+    return json.dumps({"fingerprint": fingerprint_json(fingerprint), "routines": routines}).encode()
 
 
 def write_frequencies(folder: Path, fingerprint: Fingerprint, entries: Iterable[LibraryEntry]) -> None:
-    """Write the file when it is missing or says something else; a failure only costs `--short` speed."""
-    path = folder / FREQUENCIES_FILE
-    content = frequencies_json(fingerprint, entries)
-    try:
-        if path.is_file() and path.read_bytes() == content:
-            return
-        write_private_file(path, content)
-    except OSError:
-        pass
+    """Write the file; a failure only costs `--short` its fast way."""
+    with contextlib.suppress(OSError):
+        write_private_file(folder / FREQUENCIES_FILE, frequencies_json(fingerprint, entries))
 
 
 def read_frequencies(folder: Path, fingerprint: Fingerprint) -> dict[str, dict[str, int]] | None:
@@ -61,7 +56,7 @@ def read_frequencies(folder: Path, fingerprint: Fingerprint) -> dict[str, dict[s
         data = json.loads(read_regular_file(folder / FREQUENCIES_FILE, MAX_FREQUENCIES_BYTES))
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint_digest(fingerprint):
+    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint_json(fingerprint):
         return None
     routines = data.get("routines")
     if not isinstance(routines, dict):

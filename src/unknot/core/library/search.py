@@ -48,7 +48,8 @@ class SearchHit:
 
     @property
     def fields(self) -> tuple[str, ...]:
-        """The parts of the routine holding a word of the query (worked out when asked: most hits never are)."""
+        """The parts of the routine holding a word of the query (worked out when asked: the list asks only
+        for routines that do not match in their title)."""
         if self._texts is None:
             return ()
         return tuple(name for name in FIELDS if any(word in self._texts[name] for word in self._words))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,32 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-class ConfirmLeaveScreen(ModalScreen[bool]):
-    """Returns True when the person confirms leaving (y or Enter), False otherwise."""
+class YesNoScreen(ModalScreen[bool]):
+    """A question answered with y / Enter (True) or n / Esc / q (False); subclasses word it."""
 
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Leave", id="confirm.yes"),
-        Binding("n,escape,q", "answer(False)", "Stay", id="confirm.no"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        """Lay out the question and the keys."""
-        with Vertical(id="confirm-dialog", classes="dialog"):
-            yield Static("Leave this session?", classes="dialog-title")
-            yield Static("y / Enter  leave · n / Esc  stay", classes="dialog-hint")
-
-    def action_answer(self, leave: bool) -> None:
-        """Close with the answer."""
-        self.dismiss(leave)
-
-
-class ConfirmStartScreen(ModalScreen[bool]):
-    """Asks before starting a routine that is at its limit; True (y or Enter) starts it anyway."""
-
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Start anyway", id="confirm_start.yes"),
-        Binding("n,escape,q", "answer(False)", "Not now", id="confirm_start.no"),
-    ]
+    HINT: ClassVar[str] = ""
+    """The keys and what they do, under the question."""
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -44,8 +25,31 @@ class ConfirmStartScreen(ModalScreen[bool]):
         """Lay out the question and the keys."""
         with Vertical(id="confirm-dialog", classes="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
-            yield Static("y / Enter  start anyway · n / Esc  not now", classes="dialog-hint")
+            yield Static(self.HINT, classes="dialog-hint")
 
-    def action_answer(self, start: bool) -> None:
+    def action_answer(self, answer: bool) -> None:
         """Close with the answer."""
-        self.dismiss(start)
+        self.dismiss(answer)
+
+
+class ConfirmLeaveScreen(YesNoScreen):
+    """Returns True when the person confirms leaving (y or Enter), False otherwise."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Leave", id="confirm.yes"),
+        Binding("n,escape,q", "answer(False)", "Stay", id="confirm.no"),
+    ]
+    HINT = "y / Enter  leave · n / Esc  stay"
+
+    def __init__(self) -> None:
+        super().__init__("Leave this session?")
+
+
+class ConfirmStartScreen(YesNoScreen):
+    """Asks before starting a routine that is at its limit; True (y or Enter) starts it anyway."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Start anyway", id="confirm_start.yes"),
+        Binding("n,escape,q", "answer(False)", "Not now", id="confirm_start.no"),
+    ]
+    HINT = "y / Enter  start anyway · n / Esc  not now"

@@ -98,7 +98,9 @@ class RoutineList(OptionList):
         due = due or {}
         self.set_options(
             Option(
-                routine_prompt(hit.entry, query, hit.fields, hit.entry.id in recent, due.get(hit.entry.id)),
+                routine_prompt(
+                    hit.entry, query, () if hit.in_title else hit.fields, hit.entry.id in recent, due.get(hit.entry.id)
+                ),
                 id=hit.entry.id,
             )
             for hit in hits
