@@ -48,6 +48,21 @@ def _command(commands: Any, name: str, summary: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _remind_interval(value: str) -> int:
+    """Read `--remind`: seconds, or 0 for `off`."""
+    import argparse
+
+    from .core.reminder import parse_remind_every
+    from .core.routines.durations import DurationError
+
+    if value.strip().lower() in ("off", "0"):
+        return 0
+    try:
+        return parse_remind_every(value)
+    except DurationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
     import argparse  # here, not at the top: `unknot due --short` at a prompt never needs it
@@ -60,6 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"unknot {__version__}")
     _add_common(parser, top=True)
+    parser.add_argument(
+        "--remind",
+        metavar="DURATION",
+        type=_remind_interval,
+        default=None,
+        help="remind to take a break after DURATION with no session (e.g. 50m, at least 1m; off for none); "
+        'overrides "remind_every" in settings.json',
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -81,7 +104,20 @@ def build_parser() -> argparse.ArgumentParser:
     play = _command(commands, "play", "open the player on one routine")
     play.add_argument("id", metavar="ID", help="the routine's id, as `unknot list` shows it")
     history = _command(commands, "history", "print past sessions, the streak and pain before/after")
-    history.add_argument("--json", action="store_true", help="print a JSON array of sessions")
+    history_form = history.add_mutually_exclusive_group()
+    history_form.add_argument("--json", action="store_true", help="print a JSON array of sessions")
+    history_form.add_argument(
+        "--csv", action="store_true", help="print the sessions as CSV with a header row (the fields of --json)"
+    )
+    history_commands = history.add_subparsers(
+        dest="history_command", metavar="import", help="import FILE: add the sessions exported on another machine"
+    )
+    importing = _command(
+        history_commands,
+        "import",
+        "add the sessions of a `history --json` (or `--csv`) file that history does not have yet",
+    )
+    importing.add_argument("file", metavar="FILE", type=Path, help="the exported file, or - to read standard input")
     resume = _command(commands, "resume", "resume a session that was cut off")
     due = _command(commands, "due", "what is due today and this week, from how often each routine is meant to be done")
     due.add_argument(
@@ -92,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for sub in (listing, show, validate, play, history, resume, due):
         _add_common(sub, top=False)
-    for sub in (history, resume, play, due):
+    for sub in (history, importing, resume, play, due):
         sub.add_argument(
             "--data-dir",
             metavar="DIR",
@@ -318,6 +354,7 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
             notify=NotifyMode(args.notify) if args.notify else None,
             open_history=open_history,
             exit_after_session=resume,
+            remind_every=getattr(args, "remind", None),
         )
     )
     app.run(mouse=app.mouse_enabled)
@@ -337,6 +374,8 @@ def command_history(args: argparse.Namespace) -> int:
 
     from .core.history.report import report_from_store, report_text, session_json
 
+    if getattr(args, "history_command", None) == "import":
+        return command_history_import(args)
     store = _history(args)
     if not store.available:
         raise UsageError(str(store.problem))
@@ -345,9 +384,55 @@ def command_history(args: argparse.Namespace) -> int:
     report = report_from_store(store, datetime.date.today())
     if args.json:
         print(json.dumps([session_json(row) for row in report.rows], indent=2, ensure_ascii=False))
+    elif args.csv:
+        from .core.history.exchange import sessions_csv
+
+        print(sessions_csv(report.rows), end="")
     else:
         print(report_text(report), end="")
     return 0
+
+
+def command_history_import(args: argparse.Namespace) -> int:
+    """Add the sessions of an exported file; each bad row is reported by its place, and makes the exit 1."""
+    from .core.history.exchange import MAX_IMPORT_BYTES, UnreadableFile, read_import
+    from .core.routines.text import shown_path
+    from .core.safe_files import read_regular_file
+
+    name = "standard input" if str(args.file) == "-" else shown_path(args.file)
+    try:
+        if str(args.file) == "-":
+            data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+            if len(data) > MAX_IMPORT_BYTES:
+                raise UsageError(f"{name} is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+        else:
+            data = read_regular_file(args.file, MAX_IMPORT_BYTES)
+        found = read_import(data.decode("utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{name}: not UTF-8 text") from None
+    except UnreadableFile as error:
+        raise UsageError(f"{name}: {error}") from None
+    except OSError as error:
+        raise UsageError(f"{name}: cannot read it ({error.strerror or 'not a regular file, or too large'})") from None
+    for problem in found.bad:
+        print(f"unknot: {name}: {problem}", file=sys.stderr)
+    for skipped in found.skipped:
+        print(f"unknot: {name}: {skipped} (left out)", file=sys.stderr)
+    store = _history(args)
+    added = store.import_sessions(found.sessions) if store.available else None
+    store.close()
+    if added is None:
+        raise UsageError(f"nothing was imported: {store.problem}")
+    already = len(found.sessions) - added
+    words = [f"{added} session{'s' if added != 1 else ''} added"]
+    if already:
+        words.append(f"{already} already in history")
+    if found.bad:
+        words.append(f"{len(found.bad)} bad row{'s' if len(found.bad) != 1 else ''} left out")
+    print(", ".join(words))
+    return 1 if found.bad else 0
 
 
 def command_due(args: argparse.Namespace) -> int:

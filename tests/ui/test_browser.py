@@ -158,15 +158,20 @@ async def test_settings_apply_at_once_and_are_saved(tmp_path: Path) -> None:
         await pilot.press("down", "enter")  # pain questions off
         await pilot.press("down", "enter")  # the floor view on
         await pilot.press("down", "left")  # notifications: auto -> osc99
+        await pilot.press("down", "right", "right")  # a break reminder after 45 minutes
+        await pilot.press("down", "enter")  # due routines first
         await pilot.press("down", "right")  # the next theme, applied at once
         await pilot.pause()
         assert app.settings.ask_pain is False and app.settings.floor is True
+        assert app.settings.remind_every == "45m" and app.reminders is not None and app.reminders.reminder.every == 2700
+        assert app.settings.due_first and app.screen_stack[0].due_first  # type: ignore[attr-defined]
         assert app.theme == app.settings.theme != "textual-dark"
         await pilot.press("escape")
         assert isinstance(app.screen, BrowserScreen)
     saved = json.loads((tmp_path / "settings.json").read_text())
     assert saved["notify"] == "osc99" and app.notifier.mode.value == "osc99"
     assert saved["bell"] == "steps+countdown" and saved["ask_pain"] is False and saved["theme"] == app.settings.theme
+    assert saved["remind_every"] == "45m" and saved["due_first"] is True
 
 
 def listed(screen: object) -> list[str]:

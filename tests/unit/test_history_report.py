@@ -98,3 +98,34 @@ def test_empty_history_says_so_in_one_sentence() -> None:
     report = build_report([], [], TODAY)
     assert report_text(report) == NO_SESSIONS + "\n"
     assert overview_lines(report) == [[(NO_SESSIONS, "")]]
+
+
+def rated(started: float, before: int, after: int, routine_id: str = "floor-stretches") -> SessionRecord:
+    return SessionRecord(
+        routine_id, "Gentle floor stretches", started, started + 300, 280, 5, 0, Outcome.COMPLETED, before, after
+    )
+
+
+def test_pain_evidence_is_weekly_and_modest(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        # Thursday 1 Jan 2026: its ISO week began on Monday 29 Dec; Sunday 28 Dec 23:30 local is the week before.
+        sunday_night = dt.datetime(2025, 12, 28, 23, 30).timestamp()
+        monday = dt.datetime(2025, 12, 29, 0, 30).timestamp()
+        sessions = [rated(sunday_night, 6, 6), rated(monday, 7, 3), rated(monday + 3600, 7, 5)]
+        sessions.append(rated(dt.datetime(2025, 10, 1, 12).timestamp(), 9, 1))  # before the 8 weeks
+        (summary,) = build_report(sessions, [], TODAY).pain
+        assert summary.weekly_drops == (None, None, None, None, None, None, 0.0, 3.0)
+        assert summary.enough and summary.sessions == 4
+        assert summary.verdict() == "7.2 → 3.8, 3.4 lower on average (4 rated sessions)"
+        few = build_report(sessions[:2], [], TODAY).pain[0]
+        assert not few.enough and few.verdict() == "not enough to tell yet (2 rated sessions)"
+        worse = build_report([rated(monday, 2, 4)] * 3, [], TODAY).pain[0]
+        assert worse.verdict() == "2.0 → 4.0, 2.0 higher on average (3 rated sessions)"
+        text = report_text(build_report(sessions, [], TODAY))
+        assert "Pain before → after  how you rated it; not medical advice" in text
+        assert "Gentle floor stretches  ······▁▆  7.2 → 3.8" in text
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

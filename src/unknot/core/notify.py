@@ -137,8 +137,14 @@ class Notifier:
         notice = notice_for(event, routine)
         if notice is None:
             return ""
+        return self.sequence_for_notice(*notice, focused=focused)
+
+    def sequence_for_notice(self, title: str, body: str, *, focused: bool) -> str:
+        """Return what to write to the terminal to show `title` and `body` (empty: nothing)."""
+        if focused or self.mode in (NotifyMode.OFF, NotifyMode.AUTO):
+            return ""
         now = self.clock.monotonic()
         if self._last is not None and now - self._last < 1.0:
             return ""
         self._last = now
-        return encode(self.mode, *notice, tmux=self.tmux)
+        return encode(self.mode, title, body, tmux=self.tmux)

@@ -50,8 +50,23 @@ class SettingRow:
 ON_OFF = (Choice(True, "on"), Choice(False, "off"))
 
 
-def setting_rows(themes: Sequence[str]) -> list[SettingRow]:
-    """Return the rows of the settings screen; `themes` are the theme names the app knows."""
+#: The break reminder intervals offered on screen (any other, from settings.json or `--remind`, is added).
+REMIND_CHOICES = ("30m", "45m", "50m", "1h", "1h30m", "2h")
+
+
+def remind_choices(current: str | None) -> tuple[Choice, ...]:
+    """Return off and the usual intervals, with `current` among them when it is another."""
+    intervals = list(REMIND_CHOICES)
+    if current is not None and current not in intervals:
+        intervals.append(current)
+    return (Choice(None, "off"), *(Choice(every, f"after {every} with no session") for every in intervals))
+
+
+def setting_rows(themes: Sequence[str], current: Settings | None = None) -> list[SettingRow]:
+    """Return the rows of the settings screen; `themes` are the theme names the app knows.
+
+    `current` adds a break reminder interval set by hand in settings.json to the choices.
+    """
     return [
         SettingRow("bell", "Bell", tuple(Choice(mode, f"{mode.value}: {BELL_MODE_WORDS[mode]}") for mode in BellMode)),
         SettingRow(
@@ -65,6 +80,17 @@ def setting_rows(themes: Sequence[str]) -> list[SettingRow]:
             "Notifications",
             tuple(Choice(mode, NOTIFY_MODE_WORDS[mode]) for mode in NotifyMode),
             note="when the terminal is in the background",
+        ),
+        SettingRow(
+            "remind_every",
+            "Break reminder",
+            remind_choices(current.remind_every if current else None),
+            note="bell, notification and a suggested break",
+        ),
+        SettingRow(
+            "due_first",
+            "Routine order",
+            (Choice(False, "usual: recent first"), Choice(True, "due first, at limit last")),
         ),
         SettingRow("theme", "Theme", tuple(Choice(name, name) for name in themes)),
         SettingRow("mouse", "Mouse", ON_OFF, note="from the next start"),

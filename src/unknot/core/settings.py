@@ -40,6 +40,16 @@ class Settings(msgspec.Struct, kw_only=True):
     """Desktop notifications through the terminal while it is in the background."""
     recent: Annotated[list[Annotated[str, Meta(max_length=100)]], Meta(max_length=MAX_RECENT)] = []
     """The ids of the routines played last, newest first: the browser lists the first few at the top."""
+    due_first: bool = False
+    """List the routines that are due first in the browser (and those at their limit last)."""
+    remind_every: Annotated[str, Meta(max_length=20)] | None = None
+    """Remind to take a break after this long with no session (`50m`, at least `1m`); None: no reminder."""
+
+    def __post_init__(self) -> None:
+        if self.remind_every is not None:
+            from .reminder import parse_remind_every
+
+            parse_remind_every(self.remind_every)  # a DurationError (a ValueError) makes it invalid
 
     def played(self, routine_id: str) -> None:
         """Note that `routine_id` was just started."""

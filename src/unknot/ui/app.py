@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ..core.history.resume import ResumeOffer
     from ..core.history.store import HistoryStore
     from ..core.session.bell import BellMode
+    from .reminders import BreakReminders
     from .screens.player import PlayerScreen
     from .screens.settings import SettingsScreen
 
@@ -68,6 +69,8 @@ class AppOptions:
     """Opens history on first use; None keeps no history."""
     exit_after_session: bool = False
     """Leave the app when the session ends (`unknot resume`)."""
+    remind_every: int | None = None
+    """Break reminder interval in seconds for this run (`--remind`; 0: none); None: as the settings say."""
 
 
 class UnknotApp(App[None]):
@@ -111,6 +114,8 @@ class UnknotApp(App[None]):
         self.notifier = Notifier(
             resolve_mode(options.notify or self.settings.notify, os.environ), self.clock, tmux="TMUX" in os.environ
         )
+        self.reminders: BreakReminders | None = None
+        """The break reminder, when one is on."""
 
     async def history(self, job: Callable[[HistoryStore], T]) -> T | None:
         """Run `job` on the history thread and wait for it without stalling the screen (None: no history)."""
@@ -138,7 +143,7 @@ class UnknotApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The routine browser is the bottom screen (building it directly saves a blank screen's frames)."""
-        return BrowserScreen(self.library, self.settings.recent)
+        return BrowserScreen(self.library, self.settings.recent, due_first=self.settings.due_first)
 
     def on_mount(self) -> None:
         """Apply the remembered theme, watch for hang-ups, and open the first screen.
@@ -150,6 +155,7 @@ class UnknotApp(App[None]):
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._install_signal_handlers()
+        self.set_break_reminder()
         if self.settings_store.problem:
             self.say(self.settings_store.problem, "warning", 10)
         self.call_after_refresh(startup.resume_collection)
@@ -231,6 +237,8 @@ class UnknotApp(App[None]):
             recorder = SessionRecorder(self.history_service, player, self.clock)
         self.settings.played(entry.id)
         self._save_settings()
+        if self.reminders is not None:
+            self.reminders.session_started()
         ask_pain = self.settings.ask_pain and resumed is None and recorder.keeps_history
         floor = self.settings.floor or self.options.floor
         self.push_screen(PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain, floor=floor))
@@ -294,6 +302,8 @@ class UnknotApp(App[None]):
 
         self.pop_screen()
         self.run_worker(self.refresh_due(), group="history")
+        if self.reminders is not None:
+            self.reminders.session_ended()
 
         def chosen(choice: str | None) -> None:
             if choice == "repeat":
@@ -363,13 +373,20 @@ class UnknotApp(App[None]):
         from .screens.settings import SettingsScreen
 
         if not isinstance(self.screen, SettingsScreen):
-            self.push_screen(SettingsScreen(setting_rows(sorted(self.available_themes)), self.settings))
+            self.push_screen(SettingsScreen(setting_rows(sorted(self.available_themes), self.settings), self.settings))
 
     def on_settings_screen_changed(self, message: SettingsScreen.Changed) -> None:
         """Apply a changed setting at once and remember it."""
+        reminder_changed = message.settings.remind_every != self.settings.remind_every
+        due_first_changed = message.settings.due_first != self.settings.due_first
         self.settings = message.settings
         self.options.notify = None  # a choice made on screen outranks `--notify`
         self.notifier.mode = resolve_mode(self.settings.notify, os.environ)
+        if reminder_changed:
+            self.options.remind_every = None  # and `--remind`
+            self.set_break_reminder()
+        if due_first_changed:
+            self._show_due_first()
         if self.theme != self.settings.theme:
             self.theme = self.settings.theme  # saved by _remember_theme
         else:
@@ -417,8 +434,43 @@ class UnknotApp(App[None]):
                 yield SystemCommand(
                     f"Notifications: {notify.value}", NOTIFY_MODE_WORDS[notify], partial(self.set_notify_mode, notify)
                 )
-        yield SystemCommand("Settings", "Bell, pain questions, floor view, notifications, theme", self.action_settings)
+        order = "usual order" if self.settings.due_first else "due first"
+        yield SystemCommand(
+            f"Routine order: {order}", "List due routines first, or not (o)", self.action_toggle_due_first
+        )
+        if self.reminders is not None:
+            yield SystemCommand("Break now", "Show the break reminder now", self.reminders.remind_now)
+        yield SystemCommand(
+            "Settings", "Bell, pain questions, floor view, notifications, break reminder, theme", self.action_settings
+        )
         yield SystemCommand("Help", "Every key, and the safety note", self.action_help)
+
+    def set_break_reminder(self) -> None:
+        """Start, change or stop the break reminder as `--remind` or the settings say."""
+        every = self.options.remind_every
+        if every is None and self.settings.remind_every:
+            from ..core.reminder import parse_remind_every
+
+            every = parse_remind_every(self.settings.remind_every)
+        if self.reminders is not None:
+            self.reminders.stop()
+            self.reminders = None
+        if every:
+            from .reminders import BreakReminders
+
+            self.reminders = BreakReminders(self, every)
+
+    def action_toggle_due_first(self) -> None:
+        """List due routines first in the browser, or go back to the usual order; remembered."""
+        self.settings.due_first = not self.settings.due_first
+        self._save_settings()
+        self._show_due_first()
+        self.say("Due routines first" if self.settings.due_first else "Usual order: recent first", timeout=2)
+
+    def _show_due_first(self) -> None:
+        browser = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(browser, BrowserScreen):
+            browser.due_first = self.settings.due_first
 
     def _remember_theme(self, theme: Theme) -> None:
         self.settings.theme = theme.name

@@ -60,20 +60,48 @@ class HistoryRow:
     status: RowStatus
 
 
+#: How many rated sessions it takes before history says anything about whether a routine helps.
+ENOUGH_RATED = 3
+#: How many weeks the pain chart of each routine covers.
+PAIN_WEEKS = 8
+
+
 @dataclass(frozen=True)
 class PainSummary:
-    """Average pain before and after one routine, over the sessions that rated both."""
+    """Pain before and after one routine, over the sessions that rated both."""
 
     routine_id: str
     title: str
     sessions: int
     average_before: float
     average_after: float
+    weekly_drops: tuple[float | None, ...] = ()
+    """The average drop (before minus after) in each of the last PAIN_WEEKS ISO weeks, oldest first;
+    None for a week with no rated session."""
 
     @property
     def change(self) -> float:
         """After minus before: negative means the routine tends to help."""
         return round(self.average_after - self.average_before, 1)
+
+    @property
+    def enough(self) -> bool:
+        """Whether there are enough rated sessions to say anything."""
+        return self.sessions >= ENOUGH_RATED
+
+    def verdict(self) -> str:
+        """Say modestly what the ratings show (`6.0 → 4.0, 2.0 lower on average (4 rated sessions)`), or too soon."""
+        count = f"({self.sessions} rated session{'s' if self.sessions != 1 else ''})"
+        if not self.enough:
+            return f"not enough to tell yet {count}"
+        change = self.change
+        if change < 0:
+            trend = f"{-change} lower on average"
+        elif change > 0:
+            trend = f"{change} higher on average"
+        else:
+            trend = "no change on average"
+        return f"{self.average_before} → {self.average_after}, {trend} {count}"
 
 
 @dataclass(frozen=True)
@@ -130,8 +158,26 @@ def current_streak(sessions: Sequence[SessionRecord], today: dt.date) -> int:
     return streak
 
 
-def pain_by_routine(sessions: Sequence[SessionRecord]) -> list[PainSummary]:
-    """Return per-routine pain averages for sessions rated before and after, most used first."""
+def weekly_drops(
+    sessions: Sequence[SessionRecord], today: dt.date, weeks: int = PAIN_WEEKS
+) -> tuple[float | None, ...]:
+    """Return the average drop in pain (before minus after) in each of the last `weeks` ISO weeks, oldest first.
+
+    Every session given must be rated before and after; a week without one is None.
+    """
+    from .due import week_start
+
+    first = week_start(today) - dt.timedelta(weeks=weeks - 1)
+    drops: dict[int, list[int]] = defaultdict(list)
+    for session in sessions:
+        week = (local_day(session.started_at) - first).days // 7
+        if 0 <= week < weeks:
+            drops[week].append((session.pain_before or 0) - (session.pain_after or 0))
+    return tuple(round(sum(drops[week]) / len(drops[week]), 1) if drops[week] else None for week in range(weeks))
+
+
+def pain_by_routine(sessions: Sequence[SessionRecord], today: dt.date | None = None) -> list[PainSummary]:
+    """Return per-routine pain of the sessions rated before and after (weekly up to `today`), most used first."""
     rated: dict[str, list[SessionRecord]] = defaultdict(list)
     for session in sessions:
         if session.pain_before is not None and session.pain_after is not None:
@@ -143,6 +189,7 @@ def pain_by_routine(sessions: Sequence[SessionRecord]) -> list[PainSummary]:
             sessions=len(group),
             average_before=round(sum(s.pain_before or 0 for s in group) / len(group), 1),
             average_after=round(sum(s.pain_after or 0 for s in group) / len(group), 1),
+            weekly_drops=weekly_drops(group, today) if today is not None else (),
         )
         for routine_id, group in rated.items()
     ]
@@ -168,7 +215,7 @@ def build_report(sessions: Sequence[SessionRecord], checkpoints: Sequence[Checkp
         today=today,
         streak_days=current_streak(records, today),
         minutes_by_day=minutes_per_day(records, today),
-        pain=pain_by_routine(records),
+        pain=pain_by_routine(records, today),
         rows=rows,
     )
 
@@ -219,12 +266,39 @@ def overview_lines(report: HistoryReport) -> list[list[Span]]:
     lines += [[(line, "chart")] for line in bar_chart([minutes for _, minutes in days])]
     lines.append([(f"{days[0][0]:%d %b}".ljust(len(days) * 2 - 5) + "today", "axis")])
     if report.pain:
-        lines += [[], [("Pain before → after (average)", "heading")]]
-        width = max(len(summary.title) for summary in report.pain) + 1
-        for summary in report.pain:
-            count = f" ({summary.sessions} session{'s' if summary.sessions != 1 else ''})"
-            averages = f"{summary.average_before:>4} → {summary.average_after:<4}"
-            lines.append([(f"{summary.title:<{width}}{averages}", ""), (count, "muted")])
+        lines += [[], *pain_lines(report.pain)]
+    return lines
+
+
+def drop_sparkline(drops: Sequence[float | None]) -> str:
+    """Return one mark per week: taller for a bigger drop in pain (4 points or more is full), `·` for no rating."""
+    bars = glyphs().spark
+    marks = []
+    for drop in drops:
+        if drop is None:
+            marks.append("·")
+        else:
+            marks.append(bars[1 + round(min(max(drop, 0.0), 4.0) / 4.0 * (len(bars) - 2))])
+    return "".join(marks)
+
+
+def pain_lines(pain: Sequence[PainSummary]) -> list[list[Span]]:
+    """Return the "is it helping?" table: per routine, a week-by-week sparkline and the average change."""
+    width = max(len(summary.title) for summary in pain) + 2
+    lines: list[list[Span]] = [
+        [("Pain before → after", "heading"), ("  how you rated it; not medical advice", "muted")],
+        [(" " * width + f"last {PAIN_WEEKS} weeks (taller: more relief, · no rating)", "axis")],
+    ]
+    for summary in pain:
+        spark = drop_sparkline(summary.weekly_drops or (None,) * PAIN_WEEKS)
+        lines.append(
+            [
+                (f"{summary.title:<{width}}", ""),
+                (spark, "chart"),
+                ("  ", ""),
+                (summary.verdict(), "" if summary.enough else "muted"),
+            ]
+        )
     return lines
 
 

@@ -506,6 +506,31 @@ class HistoryStore:
             self._failed("read history", error)
             return []
 
+    def import_sessions(self, sessions: Sequence[SessionRecord]) -> int | None:
+        """Add the sessions history does not have yet, all in one transaction; return how many were added.
+
+        A session is already there when one with the same routine and start second is stored.
+        None (with `problem` saying why) when nothing could be added.
+        """
+        from .exchange import new_sessions, same_session_key
+
+        if not self.writable:
+            self.problem = self.problem or "history cannot be written"
+            return None
+        try:
+            with self._transaction() as connection:
+                known = {
+                    same_session_key(routine_id, started_at)
+                    for routine_id, started_at in connection.execute("SELECT routine_id, started_at FROM sessions")
+                }
+                fresh = new_sessions(sessions, known)
+                for record in fresh:
+                    self._insert(connection, record)
+        except sqlite3.Error as error:
+            self._failed("import the sessions", error)
+            return None
+        return len(fresh)
+
     def counted_starts(self, since: dt.date) -> list[tuple[str, float]]:
         """Return (routine id, start time) of the sessions that count towards `unknot due`, since `since`."""
         from .due import starts_since

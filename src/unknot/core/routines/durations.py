@@ -17,11 +17,11 @@ class DurationError(ValueError):
     """A duration that cannot be read or is out of range."""
 
 
-def parse_duration(value: object, *, minimum: int = 0) -> int:
+def parse_duration(value: object, *, minimum: int = 0, maximum: int = MAX_DURATION_SECONDS) -> int:
     """Return whole seconds for a duration written as an integer or a string like `1m30s`.
 
     Raises DurationError with a message for an author when the value cannot be read
-    or lies outside `minimum` .. one hour.
+    or lies outside `minimum` .. `maximum` (one hour unless said otherwise).
     """
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise DurationError(f"expected a duration like 30s or 1m30s, got {value!r}")
@@ -34,9 +34,9 @@ def parse_duration(value: object, *, minimum: int = 0) -> int:
         parts = {name: int(text) if text else 0 for name, text in match.groupdict().items()}
         seconds = parts["h"] * 3600 + parts["m"] * 60 + parts["s"]
     if seconds < minimum:
-        raise DurationError(f"must be at least {minimum}s, got {format_duration(seconds)}")
-    if seconds > MAX_DURATION_SECONDS:
-        raise DurationError(f"must be at most 1h, got {format_duration(seconds)}")
+        raise DurationError(f"must be at least {format_duration(minimum)}, got {format_duration(seconds)}")
+    if seconds > maximum:
+        raise DurationError(f"must be at most {format_duration(maximum)}, got {format_duration(seconds)}")
     return seconds
 
 

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...core.glyphs import glyphs
-from ...core.history.due import DueRow
+from ...core.history.due import DueRow, due_first_order
 from ...core.library.library import Library, LibraryEntry
 from ...core.library.search import RECENT_FIRST, RoutineIndex, browse_order
 from ..messages import PlayRequested
@@ -41,6 +41,7 @@ class BrowserScreen(Screen[None]):
         Binding("enter", "start", "Start", id="browser.filter_start", priority=True),
         Binding("escape", "focus_list", "Back to list", id="browser.focus_list"),
         Binding("e", "problems", "Problems", id="browser.problems"),
+        Binding("o", "app.toggle_due_first", "Due first", id="browser.due_first"),
         Binding("h", "app.history", "History", id="browser.history"),
         Binding("s", "app.settings", "Settings", id="browser.settings"),
         Binding("question_mark", "app.help", "Help", id="browser.help"),
@@ -54,8 +55,12 @@ class BrowserScreen(Screen[None]):
     due: var[Mapping[str, DueRow]] = var(dict, always_update=True)
     """Each routine's standing for today and this week, once history has been read."""
 
-    def __init__(self, library: Library, recent: Sequence[str] = ()) -> None:
+    due_first: var[bool] = var(False)
+    """List the routines that are due first, and those at their limit last."""
+
+    def __init__(self, library: Library, recent: Sequence[str] = (), *, due_first: bool = False) -> None:
         super().__init__()
+        self.set_reactive(BrowserScreen.due_first, due_first)
         self.library = library
         entries = browse_order(library.routines.values(), recent)
         self.index = RoutineIndex(entries)
@@ -114,10 +119,16 @@ class BrowserScreen(Screen[None]):
         if self.is_mounted:
             self.show_matches(self.query_one("#filter", Input).value)
 
+    def watch_due_first(self) -> None:
+        """Reorder the list."""
+        self.watch_due()
+
     def show_matches(self, query: str) -> None:
         """List the routines `query` finds (all of them for an empty one), keeping the highlighted one."""
         keep = self.highlighted_entry.id if self.highlighted_entry else None
         hits = self.index.search(query)
+        if self.due_first and self.due:
+            hits = due_first_order(hits, self.due)
         self.query_one(RoutineList).show_hits(hits, query, self.recent, self.due, keep=keep)
         open_ended = any(hit.entry.timeline.has_until_done for hit in hits)
         legend = self.query_one("#list-legend", Static)

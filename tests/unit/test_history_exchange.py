@@ -1,0 +1,202 @@
+"""Moving history between machines: `history --csv`, and `history import FILE` of either export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from unknot.cli import main
+from unknot.core.history.exchange import CSV_FIELDS, read_import, session_from_row
+from unknot.core.history.store import HistoryStore
+from unknot.core.session.events import Outcome, SessionRecord
+
+T0 = 1_767_225_600.25  # 2026-01-01T00:00:00.25Z: stored times have fractions, the export has whole seconds
+
+
+def record(started: float, routine_id: str = "desk-break", **changes: object) -> SessionRecord:
+    fields: dict[str, object] = {
+        "routine_id": routine_id,
+        "title": "Five-minute desk break",
+        "started_at": started,
+        "ended_at": started + 300,
+        "active_seconds": 290.5,
+        "steps_done": 5,
+        "steps_skipped": 0,
+        "outcome": Outcome.COMPLETED,
+        "pain_before": 6,
+        "pain_after": 3,
+    }
+    fields.update(changes)
+    return SessionRecord(**fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def laptop(tmp_path: Path) -> Path:
+    folder = tmp_path / "laptop"
+    store = HistoryStore(folder)
+    store.add_session(record(T0))
+    store.add_session(record(T0 + 3600, "floor-stretches", title='Floor, "gentle"', pain_before=None))
+    store.add_session(record(T0 + 7200, outcome=Outcome.PARTIAL, steps_skipped=2, pain_after=None))
+    store.close()
+    return folder
+
+
+def export(capsys: pytest.CaptureFixture[str], folder: Path, form: str, into: Path) -> Path:
+    assert main(["history", form, "--data-dir", str(folder)]) == 0
+    into.write_text(capsys.readouterr().out)
+    return into
+
+
+def stored(folder: Path) -> list[SessionRecord]:
+    store = HistoryStore(folder)
+    try:
+        return store.recent_sessions(limit=None)
+    finally:
+        store.close()
+
+
+def test_csv_has_a_header_and_the_fields_of_json(
+    capsys: pytest.CaptureFixture[str], laptop: Path, tmp_path: Path
+) -> None:
+    as_csv = export(capsys, laptop, "--csv", tmp_path / "h.csv").read_text()
+    as_json = json.loads(export(capsys, laptop, "--json", tmp_path / "h.json").read_text())
+    rows = list(csv.DictReader(io.StringIO(as_csv)))
+    assert tuple(rows[0]) == CSV_FIELDS == tuple(as_json[0])
+    assert len(rows) == len(as_json) == 3
+    floor = next(row for row in rows if row["routine_id"] == "floor-stretches")
+    assert floor["title"] == 'Floor, "gentle"' and floor["pain_before"] == "" and floor["resumable"] == "false"
+    assert rows[0]["started_at"] == as_json[0]["started_at"]
+
+
+@pytest.mark.parametrize("form", ["--json", "--csv"])
+def test_import_adds_what_is_new_and_twice_adds_nothing(
+    capsys: pytest.CaptureFixture[str], laptop: Path, tmp_path: Path, form: str
+) -> None:
+    exported = export(capsys, laptop, form, tmp_path / "export")
+    remote = tmp_path / "remote"
+    assert main(["history", "import", str(exported), "--data-dir", str(remote)]) == 0
+    assert capsys.readouterr().out == "3 sessions added\n"
+    moved = stored(remote)
+    original = stored(laptop)
+    assert [(s.routine_id, int(s.started_at), s.outcome, s.pain_before, s.pain_after) for s in moved] == [
+        (s.routine_id, int(s.started_at), s.outcome, s.pain_before, s.pain_after) for s in original
+    ]
+    assert main(["history", "import", str(exported), "--data-dir", str(remote)]) == 0
+    assert capsys.readouterr().out == "0 sessions added, 3 already in history\n"
+    # Back into the machine it came from: the stored times have fractions of a second, the export none.
+    assert main(["history", "import", str(exported), "--data-dir", str(laptop)]) == 0
+    assert capsys.readouterr().out == "0 sessions added, 3 already in history\n"
+    assert len(stored(laptop)) == 3
+
+
+def test_bad_rows_are_reported_by_index_and_the_good_ones_go_in(
+    capsys: pytest.CaptureFixture[str], laptop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = json.loads(export(capsys, laptop, "--json", tmp_path / "h.json").read_text())
+    rows[0]["pain_after"] = 11
+    rows[2]["started_at"] = "yesterday"
+    rows.append(["not", "a", "session"])
+    rows.append({**rows[1], "outcome": "in-progress"})
+    (tmp_path / "bad.json").write_text(json.dumps(rows))
+    monkeypatch.chdir(tmp_path)
+    code = main(["history", "import", "bad.json", "--data-dir", str(tmp_path / "remote")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == "1 session added, 3 bad rows left out\n"
+    assert err.splitlines() == [
+        "unknot: bad.json: row 0: pain_after must be empty or a whole number from 0 to 10",
+        "unknot: bad.json: row 2: started_at must be a time like 2026-03-01T18:30:00Z, not 'yesterday'",
+        "unknot: bad.json: row 3: expected an object with the fields of `unknot history --json`, not a list",
+        "unknot: bad.json: row 4: still being played when it was exported; import again once it has ended (left out)",
+    ]
+    assert "Traceback" not in err
+    assert [s.routine_id for s in stored(tmp_path / "remote")] == ["floor-stretches"]
+
+
+def test_csv_rows_are_reported_by_line(
+    capsys: pytest.CaptureFixture[str], laptop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = export(capsys, laptop, "--csv", tmp_path / "h.csv").read_text().splitlines()
+    assert ",5,2," in lines[1]  # newest first: the partial session
+    lines[1] = lines[1].replace(",5,2,", ",five,2,")
+    lines.append("only,three,cells")
+    (tmp_path / "edited.csv").write_text("\n".join(lines) + "\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["history", "import", "edited.csv", "--data-dir", str(tmp_path / "remote")]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        "unknot: edited.csv: line 2: steps_done must be a whole number from 0 to 10000",
+        "unknot: edited.csv: line 5: 3 cells where the header has 12",
+    ]
+    assert out == "2 sessions added, 2 bad rows left out\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{}", "expected a JSON array of sessions"),
+        ("[1, 2", "not valid JSON"),
+        ("", "empty, or not a CSV export"),
+        ("name,age\nx,1\n", "the header lacks routine_id"),
+    ],
+)
+def test_a_file_that_is_no_export_is_one_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "x"
+    path.write_text(content)
+    assert main(["history", "import", str(path), "--data-dir", str(tmp_path / "remote")]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and message in err and err.count("\n") == 1
+
+
+def test_one_transaction_nothing_added_when_the_write_fails(
+    capsys: pytest.CaptureFixture[str], laptop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exported = export(capsys, laptop, "--json", tmp_path / "h.json")
+    remote = tmp_path / "remote"
+    HistoryStore(remote).close()
+    calls = 0
+    real_insert = HistoryStore._insert
+
+    def failing_insert(connection: sqlite3.Connection, session: SessionRecord) -> int | None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_insert(connection, session)
+
+    monkeypatch.setattr(HistoryStore, "_insert", staticmethod(failing_insert))
+    assert main(["history", "import", str(exported), "--data-dir", str(remote)]) == 2
+    assert "nothing was imported: could not import the sessions: database or disk is full" in capsys.readouterr().err
+    monkeypatch.undo()
+    assert stored(remote) == []
+
+
+def test_titles_lose_control_characters_and_need_a_time_zone() -> None:
+    row = {
+        "routine_id": "desk-break",
+        "title": "Desk\x1b[31m break",
+        "started_at": "2026-01-01T10:00:00+01:00",
+        "ended_at": "2026-01-01T10:05:00+01:00",
+        "active_seconds": 300,
+        "steps_done": 1,
+        "steps_skipped": 0,
+        "outcome": "interrupted",
+        "resumable": True,
+    }
+    session = session_from_row(row)
+    assert "\x1b" not in session.title and session.started_at == 1_767_258_000
+    assert session.pain_before is None and session.outcome is Outcome.INTERRUPTED
+    with pytest.raises(ValueError, match="time zone"):
+        session_from_row({**row, "started_at": "2026-01-01T10:00:00"})
+    with pytest.raises(ValueError, match="routine_id"):
+        session_from_row({**row, "routine_id": "../etc"})
+    with pytest.raises(ValueError, match="ended_at is before started_at"):
+        session_from_row({**row, "ended_at": "2026-01-01T08:00:00Z"})
+    assert read_import(json.dumps([row, row])).sessions == [session, session]
