@@ -200,6 +200,7 @@ class Scene:
     history: str | None = None  # None (history off), "empty", "sessions" or "interrupted"
     screenshot: bool = False
     floor: bool = False
+    remind_every: int | None = None
 
     def library(self, folder: Path) -> Library:
         """The shipped routines, the test fixtures and, for the problems scene, a broken file."""
@@ -233,6 +234,7 @@ class Scene:
             sleep=sleep_until_poked,
             start_routine_id=self.start_routine_id,
             floor=self.floor,
+            remind_every=self.remind_every,
             open_history=(lambda: history) if history is not None else None,
         )
         app = make_app(options, SixteenColourApp if self.sixteen_colours else UnknotApp)
@@ -288,6 +290,23 @@ def player_is_up(app: UnknotApp) -> bool:
     return isinstance(screen, PainScreen) or (isinstance(screen, PlayerScreen) and screen.position is not None)
 
 
+def break_due() -> Setup:
+    """A setup that lets the break reminder's interval pass, so its prompt shows."""
+
+    async def run(pilot: Pilot[None], clock: FakeClock) -> None:
+        app = pilot.app
+        assert isinstance(app, UnknotApp) and app.reminders is not None
+        still(pilot)
+        await settle(pilot)
+        clock.advance(app.reminders.reminder.every)
+        app.reminders.check()
+        await settle(pilot)
+        still(pilot)
+        await pilot.pause()
+
+    return run
+
+
 def play(routine_id: str, seconds: float, *after: str) -> Setup:
     """A setup that plays a routine for `seconds` of fake time, then presses `after`."""
 
@@ -336,6 +355,7 @@ SCENES = [
     Scene("player-no-color", (80, 24), play("floor-stretches", 5 + 12.5), environ={"NO_COLOR": "1"}),
     Scene("player-linux-console", (80, 24), play("floor-stretches", 5 + 12.5), environ={"TERM": "linux"}),
     Scene("settings", (80, 24), keys("s", "down", "enter")),
+    Scene("break-reminder", (80, 24), break_due(), remind_every=50 * 60, history="sessions", screenshot=True),
     Scene("floor", (80, 24), play("floor-stretches", 5 + 12.5), floor=True, screenshot=True),
     Scene("floor-rep-phase", (120, 40), play("floor-stretches", 5 + 30 + 10 + 65 + 10 + 7.5), floor=True),
     Scene("floor-switch-sides", (200, 60), play("floor-stretches", 5 + 30 + 10 + 30 + 2), floor=True, screenshot=True),

@@ -284,6 +284,17 @@ async def test_standings_show_beside_routines_and_a_routine_at_its_limit_asks_fi
         }
         assert "at limit" in prompts["pressure-points-hands"]
         assert "\ndue · " in prompts["self-massage-home"]
+        usual = listed(screen)
+        await pilot.press("o")  # due routines first, those at their limit last
+        await pilot.pause()
+        order = listed(screen)
+        statuses = [app.due[routine_id].status.value for routine_id in order if routine_id in app.due]
+        assert statuses == sorted(statuses, key=lambda status: {"due": 0, "at-limit": 2}.get(status, 1))
+        assert statuses[0] == "due" and order[-1] == "pressure-points-hands" and sorted(order) == sorted(usual)
+        assert app.settings.due_first
+        await pilot.press("o")
+        await pilot.pause()
+        assert listed(screen) == usual and not app.settings.due_first
         app.action_play("pressure-points-hands")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmStartScreen)
@@ -296,3 +307,61 @@ async def test_standings_show_beside_routines_and_a_routine_at_its_limit_asks_fi
         await pilot.press("y")
         await pilot.pause()
         assert any(isinstance(shown, PlayerScreen) for shown in app.screen_stack)  # under the pain question
+
+
+async def test_break_reminder_snooze_skip_and_start(tmp_path: Path) -> None:
+    from unknot.ui.screens.break_prompt import BreakScreen
+
+    app, clock = build_app(tmp_path, remind_every=50 * 60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reminders = app.reminders
+        assert reminders is not None
+        clock.advance(50 * 60 - 1)
+        reminders.check()
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        clock.advance(1)
+        reminders.check()
+        await pilot.pause()
+        assert isinstance(app.screen, BreakScreen)
+        text = " ".join(str(widget.render()) for widget in app.screen.query(Static))
+        assert "No session for 50m" in text and "Suggested: Five-minute desk break (5m57s)" in text
+        reminders.check()  # already on screen: never a second one
+        assert len([screen for screen in app.screen_stack if isinstance(screen, BreakScreen)]) == 1
+
+        await pilot.press("z")  # snooze: ten minutes
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        clock.advance(599)
+        reminders.check()
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        clock.advance(1)
+        reminders.check()
+        await pilot.pause()
+        assert isinstance(app.screen, BreakScreen)
+
+        await pilot.press("k")  # skip: a whole interval
+        await pilot.pause()
+        clock.advance(10 * 3600)  # asleep for hours: shown once
+        reminders.check()
+        await pilot.pause()
+        assert isinstance(app.screen, BreakScreen)
+        assert "No session for 11h" in " ".join(str(widget.render()) for widget in app.screen.query(Static))
+
+        await pilot.press("enter")  # start the suggested break
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen) and app.screen.entry.id == "desk-break"
+        clock.advance(3 * 3600)
+        reminders.check()  # no reminder while a session plays
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        assert reminders.reminder.paused
+
+
+async def test_break_reminder_off_unless_asked(tmp_path: Path) -> None:
+    app, _clock = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.reminders is None

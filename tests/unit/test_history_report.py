@@ -118,11 +118,11 @@ def test_pain_evidence_is_weekly_and_modest(monkeypatch: pytest.MonkeyPatch) -> 
         (summary,) = build_report(sessions, [], TODAY).pain
         assert summary.weekly_drops == (None, None, None, None, None, None, 0.0, 3.0)
         assert summary.enough and summary.sessions == 4
-        assert summary.verdict() == "7.2 → 3.8, 3.4 lower on average (4 rated sessions)"
+        assert summary.verdict() == "7.2 → 3.8, 3.4 lower (4 sessions)"
         few = build_report(sessions[:2], [], TODAY).pain[0]
-        assert not few.enough and few.verdict() == "not enough to tell yet (2 rated sessions)"
+        assert not few.enough and few.verdict() == "not enough to tell yet (2 sessions)"
         worse = build_report([rated(monday, 2, 4)] * 3, [], TODAY).pain[0]
-        assert worse.verdict() == "2.0 → 4.0, 2.0 higher on average (3 rated sessions)"
+        assert worse.verdict() == "2.0 → 4.0, 2.0 higher (3 sessions)"
         text = report_text(build_report(sessions, [], TODAY))
         assert "Pain before → after  how you rated it; not medical advice" in text
         assert "Gentle floor stretches  ······▁▆  7.2 → 3.8" in text

@@ -90,17 +90,17 @@ class PainSummary:
         return self.sessions >= ENOUGH_RATED
 
     def verdict(self) -> str:
-        """Say modestly what the ratings show (`6.0 → 4.0, 2.0 lower on average (4 rated sessions)`), or too soon."""
-        count = f"({self.sessions} rated session{'s' if self.sessions != 1 else ''})"
+        """Say modestly what the ratings show on average (`6.0 → 4.0, 2.0 lower (4 sessions)`), or that it is too soon."""
+        count = f"({self.sessions} session{'s' if self.sessions != 1 else ''})"
         if not self.enough:
             return f"not enough to tell yet {count}"
         change = self.change
         if change < 0:
-            trend = f"{-change} lower on average"
+            trend = f"{-change} lower"
         elif change > 0:
-            trend = f"{change} higher on average"
+            trend = f"{change} higher"
         else:
-            trend = "no change on average"
+            trend = "no change"
         return f"{self.average_before} → {self.average_after}, {trend} {count}"
 
 
@@ -287,7 +287,7 @@ def pain_lines(pain: Sequence[PainSummary]) -> list[list[Span]]:
     width = max(len(summary.title) for summary in pain) + 2
     lines: list[list[Span]] = [
         [("Pain before → after", "heading"), ("  how you rated it; not medical advice", "muted")],
-        [(" " * width + f"last {PAIN_WEEKS} weeks (taller: more relief, · no rating)", "axis")],
+        [(" " * width + f"{PAIN_WEEKS} weeks".ljust(PAIN_WEEKS + 2) + "average of the sessions rated", "axis")],
     ]
     for summary in pain:
         spark = drop_sparkline(summary.weekly_drops or (None,) * PAIN_WEEKS)
@@ -299,6 +299,7 @@ def pain_lines(pain: Sequence[PainSummary]) -> list[list[Span]]:
                 (summary.verdict(), "" if summary.enough else "muted"),
             ]
         )
+    lines.append([("Each mark is a week: taller is a bigger drop after the session; · no rating.", "muted")])
     return lines
 
 

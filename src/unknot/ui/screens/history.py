@@ -67,4 +67,4 @@ class HistoryScreen(Screen[None]):
             # Text, not str: plain text (never markup), measured correctly by DataTable.
             table.add_row(*(Text(cell) for cell in session_cells(row)))
         table.display = bool(self.report.rows)
-        table.focus()
+        table.focus(scroll_visible=False)  # the streak and the charts stay in view; the table is below
