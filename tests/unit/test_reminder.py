@@ -52,7 +52,12 @@ def row(routine_id: str, status: DueStatus) -> DueRow:
 def test_the_suggestion_is_a_break_routine_unless_another_is_due() -> None:
     library = load_library([shipped_routines_dir()])
     entries = list(library.routines.values())
-    assert break_suggestion(entries, {}).id == "desk-break"  # tagged `break` in its file
-    due = {"desk-break": row("desk-break", DueStatus.AT_LIMIT), "acupressure-mat": row("acupressure-mat", DueStatus.DUE)}
-    assert break_suggestion(entries, due).id == "acupressure-mat"
+    suggestion = break_suggestion(entries, {})
+    assert suggestion is not None and suggestion.id == "desk-break"  # tagged `break` in its file
+    due = {
+        "desk-break": row("desk-break", DueStatus.AT_LIMIT),
+        "acupressure-mat": row("acupressure-mat", DueStatus.DUE),
+    }
+    suggestion = break_suggestion(entries, due)
+    assert suggestion is not None and suggestion.id == "acupressure-mat"
     assert break_suggestion([], {}) is None

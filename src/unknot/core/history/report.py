@@ -90,7 +90,7 @@ class PainSummary:
         return self.sessions >= ENOUGH_RATED
 
     def verdict(self) -> str:
-        """Say modestly what the ratings show on average (`6.0 → 4.0, 2.0 lower (4 sessions)`), or that it is too soon."""
+        """Say modestly what the ratings show on average (`6.0 → 4.0, 2.0 lower (4 sessions)`), or that it is early."""
         count = f"({self.sessions} session{'s' if self.sessions != 1 else ''})"
         if not self.enough:
             return f"not enough to tell yet {count}"
