@@ -265,7 +265,7 @@ def command_show(args: argparse.Namespace) -> int:
 def command_validate(args: argparse.Namespace) -> int:
     """Check files or folders (or the whole library); one located line per problem."""
     from .core.library.library import Library
-    from .core.library.loader import add_routine_files, load_diagrams, load_library
+    from .core.library.loader import Unresolved, add_routine_files, load_diagrams, load_library
     from .core.paths import folder_problem, routine_folders, yaml_files
     from .core.routines.problems import Problem
 
@@ -278,17 +278,20 @@ def command_validate(args: argparse.Namespace) -> int:
         # A folder named both on the search path and as an argument is read once.
         searched = [folder for folder in folders if not any(_same(folder, target) for target in targets)]
         load_diagrams([*searched, *targets], library)
+        unresolved = Unresolved()
         for path in args.paths:
             if path.is_dir():
                 problem = folder_problem(path)
                 if problem is not None:
                     library.problems.append(Problem(path, problem))
                 else:
-                    add_routine_files(yaml_files(path), library)
+                    add_routine_files(yaml_files(path), library, unresolved)
             elif not path.exists() and not path.is_symlink():
                 library.problems.append(Problem(path, "no such file or folder"))
             else:
-                add_routine_files([path], library)
+                add_routine_files([path], library, unresolved)
+        # `use:` may name any routine on the search path, not only those being checked.
+        unresolved.resolve(library, load_library(searched).routines if unresolved.pending else None)
     library.problems[:0] = _named_folder_problems(args)
     _print_problems(library.problems)
     errors = len(library.errors)

@@ -7,6 +7,7 @@ import re
 import types
 import typing
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,6 +21,7 @@ from ..routines.text import shown_path
 from ..routines.validate import check_routine, resolve_diagram, resolve_step_diagrams
 from ..routines.yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
 from .library import Library, LibraryEntry
+from .references import PendingRoutine, overridden_keys, resolve_pending
 
 _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
@@ -152,22 +154,39 @@ def _file_id(path: Path) -> str:
 
 
 def load_routine_file(path: Path, diagrams: Mapping[str, Diagram]) -> tuple[Routine | None, list[Problem]]:
-    """Read, validate and resolve one routine file; return it, or None and its problems."""
+    """Read, validate and resolve one routine file; return it, or None and its problems.
+
+    Its `use:` steps, if any, are left for `resolve_pending` (they need the rest of the library).
+    """
+    routine, problems, _ = _read_routine_file(path, diagrams)
+    return routine, problems
+
+
+def _read_routine_file(
+    path: Path, diagrams: Mapping[str, Diagram]
+) -> tuple[Routine | None, list[Problem], YamlDocument | None]:
     located = _Located(path)
     try:
         document = read_yaml_file(path)
     except YamlError as error:
-        return None, [Problem(path, error.message, error.line, error.column)]
+        return None, [Problem(path, error.message, error.line, error.column)], None
     located.document = document
     routine, problems = _convert(document, Routine, located, "a routine")
     if routine is None:
-        return None, problems
+        return None, problems, document
     findings = check_routine(routine) + resolve_step_diagrams(routine, diagrams)
     if findings:
-        return None, [located.problem(where, message) for where, message in findings]
+        return None, [located.problem(where, message) for where, message in findings], document
     if routine.id is None:
         routine.id = _file_id(path)
-    return routine, []
+    return routine, [], document
+
+
+def _claimed_id(path: Path, document: YamlDocument | None) -> str:
+    """The id a file that did not load meant to have (to say why a `use:` of it fails)."""
+    if document is not None and isinstance(document.data, dict) and isinstance(document.data.get("id"), str):
+        return str(document.data["id"])
+    return _file_id(path)
 
 
 def load_diagram_file(path: Path) -> tuple[Diagram | None, list[Problem]]:
@@ -213,16 +232,37 @@ def load_diagrams(folders: Iterable[Path], library: Library) -> None:
             library.diagrams[name] = diagram
 
 
-def add_routine_files(paths: Iterable[Path], library: Library) -> None:
-    """Load routine files into `library`, reporting duplicate ids within one batch as errors."""
+@dataclass
+class Unresolved:
+    """What loading leaves for `resolve_pending`: routines with `use:` steps, and the files that failed."""
+
+    pending: list[PendingRoutine] = field(default_factory=list)
+    failed: dict[str, Path] = field(default_factory=dict)
+
+    def resolve(self, library: Library, context: Mapping[str, LibraryEntry] | None = None) -> None:
+        """Resolve the `use:` steps against `library` (and `context`)."""
+        resolve_pending(self.pending, library, self.failed, context)
+        self.pending.clear()
+
+
+def add_routine_files(paths: Iterable[Path], library: Library, unresolved: Unresolved | None = None) -> None:
+    """Load routine files into `library`, reporting duplicate ids within one batch as errors.
+
+    Routines with `use:` steps are resolved at the end, or left in `unresolved` when it is given
+    (to resolve once more folders are loaded).
+    """
+    batch = unresolved if unresolved is not None else Unresolved()
     seen_here: dict[str, Path] = {}
     for path in paths:
         if not readable_name(path, library):
             continue
-        routine, problems = load_routine_file(path, library.diagrams)
+        routine, problems, document = _read_routine_file(path, library.diagrams)
         library.problems += problems
         if routine is None or routine.id is None:
+            batch.failed.setdefault(_claimed_id(path, document), path)
             continue
+        if document is not None and any(step.use is not None for step in routine.steps):
+            batch.pending.append(PendingRoutine(routine, path, document, overridden_keys(document, routine)))
         if routine.id in seen_here:
             library.problems.append(
                 Problem(path, f"duplicate id {routine.id!r}: {seen_here[routine.id]} has it too", field="id")
@@ -235,13 +275,20 @@ def add_routine_files(paths: Iterable[Path], library: Library) -> None:
                 Problem(path, f"replaces the routine {routine.id!r} from {earlier.path}", severity=Severity.NOTICE)
             )
         library.routines[routine.id] = LibraryEntry(routine, path)
+    if unresolved is None:
+        batch.resolve(library)
 
 
 def load_library(folders: Iterable[Path]) -> Library:
-    """Load every routine in `folders`, in order; a later id replaces an earlier one with a notice."""
+    """Load every routine in `folders`, in order; a later id replaces an earlier one with a notice.
+
+    `use:` steps are resolved once every folder is loaded, so they may name any routine.
+    """
     folders = list(folders)
     library = Library()
     load_diagrams(folders, library)
+    unresolved = Unresolved()
     for folder in folders:
-        add_routine_files(yaml_files(folder), library)
+        add_routine_files(yaml_files(folder), library, unresolved)
+    unresolved.resolve(library)
     return library

@@ -51,6 +51,21 @@ LongText = Annotated[str, Meta(max_length=4000)]
 Caution = Annotated[str, Meta(min_length=1, max_length=300)]
 FrameName = Annotated[str, Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
 DiagramName = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+StepId = Annotated[
+    str,
+    Meta(
+        pattern=r"^[a-z0-9][a-z0-9-]{0,63}$",
+        description="How other routines name this step in `use:`; without it, made from the title.",
+    ),
+]
+StepRef = Annotated[
+    str,
+    Meta(
+        pattern=r"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9][a-z0-9-]{0,63}$",
+        description="ROUTINE_ID/STEP_ID: a step of another routine, used as written there; "
+        "any other key beside it overrides that one field.",
+    ),
+]
 Art = Annotated[str, Meta(description="ASCII art: at most 36 columns by 12 rows of terminal cells.")]
 
 
@@ -113,9 +128,12 @@ class Breathing(Strict):
 
 
 class Step(Strict):
-    """One step of a routine: a timed hold, repetitions, phases, or until-done."""
+    """One step of a routine: a timed hold, repetitions, phases, or until-done; or `use:` of another's step."""
 
-    title: Title
+    title: Title = ""
+    """Required unless the step is a `use:` (then it comes from the step used)."""
+    id: StepId | None = None
+    use: StepRef | None = None
     instructions: Instructions = ""
     duration: StepSeconds | None = None
     reps: Annotated[int, Meta(ge=1, le=100)] | None = None

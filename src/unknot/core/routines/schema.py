@@ -33,6 +33,8 @@ def routine_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) that a routine YAML file must satisfy."""
     schema = msgspec.json.schema(Routine, schema_hook=_schema_hook)
     _add_duration_defaults(schema)
+    # A step is written out (it has a title) or taken from another routine (`use:`).
+    schema["$defs"]["Step"]["anyOf"] = [{"required": ["title"]}, {"required": ["use"]}]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -57,9 +57,24 @@ def check_step(step: Step, where: DocPath) -> list[Finding]:
 
 
 def check_routine(routine: Routine) -> list[Finding]:
-    """Return every problem with a routine's steps, in document order."""
+    """Return every problem with a routine's steps, in document order.
+
+    A `use:` step is checked once it is resolved (see core/library/references.py), not here.
+    """
     findings: list[Finding] = []
+    first_with_id: dict[str, int] = {}
     for index, step in enumerate(routine.steps):
+        if step.id is not None:
+            if step.id in first_with_id:
+                findings.append(
+                    (("steps", index, "id"), f"steps[{first_with_id[step.id]}] has the id {step.id!r} already")
+                )
+            first_with_id.setdefault(step.id, index)
+        if step.use is not None:
+            continue
+        if not step.title:
+            findings.append((("steps", index), "missing required key `title` (or `use:` a step of another routine)"))
+            continue
         findings.extend(check_step(step, ("steps", index)))
     often = routine.frequency
     if often is not None:
@@ -112,8 +127,8 @@ def resolve_step_diagrams(routine: Routine, library: Mapping[str, Diagram]) -> l
         findings += found + found_other
         step.diagram, step.other_side_diagram = diagram, other
         for number, phase in enumerate(step.phases or []):
-            if phase.frame is None:
-                continue
+            if phase.frame is None or (step.use is not None and diagram is None):
+                continue  # a `use:` step's diagram comes with the step it uses
             if diagram is None:
                 findings.append(((*where, "phases", number, "frame"), "names a frame but the step has no diagram"))
             elif phase.frame not in diagram.frames:
