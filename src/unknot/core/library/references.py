@@ -50,7 +50,8 @@ def _known_refs(routines: Mapping[str, LibraryEntry | Routine]) -> list[str]:
     for routine_id, item in routines.items():
         routine = item.routine if isinstance(item, LibraryEntry) else item
         ids = step_ids(routine.steps)
-        refs += [f"{routine_id}/{step_id}" for step_id, step in zip(ids, routine.steps, strict=True) if step.use is None]
+        usable = [step_id for step_id, step in zip(ids, routine.steps, strict=True) if step.use is None]
+        refs += [f"{routine_id}/{step_id}" for step_id in usable]
     return refs
 
 
