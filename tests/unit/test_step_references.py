@@ -11,6 +11,7 @@ from unknot.cli import main
 from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
 from unknot.core.routines.diagrams import tidy_art
+from unknot.core.routines.model import Diagram
 from unknot.core.routines.step_ids import step_ids, title_slug
 
 
@@ -61,11 +62,9 @@ def test_four_use_lines_make_a_routine_with_diagrams_and_overrides(tmp_path: Pat
     assert evening.steps[0] == floor.steps[0]
     assert evening.steps[1].duration == 45 and evening.steps[1].sides == floor.steps[1].sides
     assert evening.steps[2].reps == 4 and evening.steps[2].phases == floor.steps[2].phases
-    assert evening.steps[3].diagram is not None
-    assert evening.steps[3].diagram.frames == {
-        name: tidy_art(art)
-        for name, art in floor.steps[4].diagram.frames.items()  # type: ignore[union-attr]
-    }
+    used, original = evening.steps[3].diagram, floor.steps[4].diagram
+    assert isinstance(used, Diagram) and isinstance(original, Diagram)
+    assert used.frames == {name: tidy_art(art) for name, art in original.frames.items()}
     assert all(step.use is None for step in evening.steps)
     assert library.routines["my-evening"].total_seconds > 0
 
