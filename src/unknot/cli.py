@@ -101,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", metavar="PATH", nargs="*", type=Path, help="files or folders (default: the whole library)"
     )
     _command(commands, "schema", "print the JSON Schema of a routine file")
+    new = _command(commands, "new", "write a new routine file to start from in your routines folder")
+    new.add_argument("id", metavar="ID", help="the new routine's id: lower-case letters, digits and dashes")
+    new.add_argument("--from", dest="source", metavar="SOURCE", help="copy the routine SOURCE instead of the starter")
+    edit = _command(commands, "edit", "open a routine in $VISUAL or $EDITOR, then check it")
+    edit.add_argument("id", metavar="ID", help="the routine's id (a shipped routine is copied to your folder first)")
     play = _command(commands, "play", "open the player on one routine")
     play.add_argument("id", metavar="ID", help="the routine's id, as `unknot list` shows it")
     history = _command(commands, "history", "print past sessions, the streak and pain before/after")
@@ -126,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument(
         "--short", action="store_true", help="print one plain line (or nothing) for a shell prompt or tmux status line"
     )
-    for sub in (listing, show, validate, play, history, resume, due):
+    for sub in (listing, show, validate, play, history, resume, due, new, edit):
         _add_common(sub, top=False)
     for sub in (history, importing, resume, play, due):
         sub.add_argument(
@@ -264,35 +269,7 @@ def command_show(args: argparse.Namespace) -> int:
 
 def command_validate(args: argparse.Namespace) -> int:
     """Check files or folders (or the whole library); one located line per problem."""
-    from .core.library.library import Library
-    from .core.library.loader import Unresolved, add_routine_files, load_diagrams, load_library
-    from .core.paths import folder_problem, routine_folders, yaml_files
-    from .core.routines.problems import Problem
-
-    folders = routine_folders(args.routines)
-    if not args.paths:
-        library = load_library(folders)
-    else:
-        library = Library()
-        targets = [path for path in args.paths if path.is_dir()]
-        # A folder named both on the search path and as an argument is read once.
-        searched = [folder for folder in folders if not any(_same(folder, target) for target in targets)]
-        load_diagrams([*searched, *targets], library)
-        unresolved = Unresolved()
-        for path in args.paths:
-            if path.is_dir():
-                problem = folder_problem(path)
-                if problem is not None:
-                    library.problems.append(Problem(path, problem))
-                else:
-                    add_routine_files(yaml_files(path), library, unresolved)
-            elif not path.exists() and not path.is_symlink():
-                library.problems.append(Problem(path, "no such file or folder"))
-            else:
-                add_routine_files([path], library, unresolved)
-        # `use:` may name any routine on the search path, not only those being checked.
-        unresolved.resolve(library, load_library(searched).routines if unresolved.pending else None)
-    library.problems[:0] = _named_folder_problems(args)
+    library = _validated(args, args.paths)
     _print_problems(library.problems)
     errors = len(library.errors)
     count = len(library.routines)
@@ -306,11 +283,109 @@ def command_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validated(args: argparse.Namespace, paths: Sequence[Path]) -> Library:
+    """Load `paths` (files or folders; the whole library when none) for checking, with every problem."""
+    from .core.library.library import Library
+    from .core.library.loader import Unresolved, add_routine_files, load_diagrams, load_library
+    from .core.paths import folder_problem, routine_folders, yaml_files
+    from .core.routines.problems import Problem
+
+    folders = routine_folders(args.routines)
+    if not paths:
+        library = load_library(folders)
+    else:
+        library = Library()
+        targets = [path for path in paths if path.is_dir()]
+        # A folder named both on the search path and as an argument is read once.
+        searched = [folder for folder in folders if not any(_same(folder, target) for target in targets)]
+        load_diagrams([*searched, *targets], library)
+        unresolved = Unresolved()
+        for path in paths:
+            if path.is_dir():
+                problem = folder_problem(path)
+                if problem is not None:
+                    library.problems.append(Problem(path, problem))
+                else:
+                    add_routine_files(yaml_files(path), library, unresolved)
+            elif not path.exists() and not path.is_symlink():
+                library.problems.append(Problem(path, "no such file or folder"))
+            else:
+                add_routine_files([path], library, unresolved)
+        # `use:` may name any routine on the search path, not only those being checked.
+        unresolved.resolve(library, load_library(searched).routines if unresolved.pending else None)
+    library.problems[:0] = _named_folder_problems(args)
+    return library
+
+
 def _same(one: Path, other: Path) -> bool:
     try:
         return one.exists() and other.exists() and one.samefile(other)
     except OSError:
         return False
+
+
+def command_new(args: argparse.Namespace) -> int:
+    """Write a starter routine (or a copy of another) into the user folder; print its path."""
+    from .core.authoring import AuthoringError, check_new_id, copy_text, create_routine_file, starter_text, write_schema
+    from .core.routines.schema import routine_schema_text
+
+    try:
+        check_new_id(args.id)
+        if args.source:
+            entry = _library(args).routines.get(args.source)
+            if entry is None:
+                raise UsageError(f"no routine with the id {args.source!r} to copy; `unknot list` shows the ids")
+            text = copy_text(entry.path.read_text(encoding="utf-8"), args.id)  # without `id:`, the file name is it
+        else:
+            text = starter_text(args.id)
+        path = create_routine_file(args.id, text)
+        write_schema(path.parent, routine_schema_text())
+    except AuthoringError as error:
+        print(f"unknot: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        raise UsageError(f"cannot write the routine: {error.strerror or error}") from None
+    print(path)
+    return 0
+
+
+def command_edit(args: argparse.Namespace) -> int:
+    """Open a routine in the editor, check it when the editor closes, and offer to reopen at the first problem."""
+    import subprocess
+
+    from .core.authoring import AuthoringError, edit_target, editor_command
+    from .core.routines.schema import routine_schema_text
+    from .core.routines.text import shown_path
+
+    try:
+        path, notice = edit_target(_library(args), args.id, routine_schema_text())
+    except AuthoringError as error:
+        raise UsageError(str(error)) from None
+    if notice:
+        print(f"unknot: {notice}", file=sys.stderr)
+    line: int | None = None
+    while True:
+        try:
+            command = editor_command(os.environ, path, line)
+            subprocess.run(command, check=False)
+        except AuthoringError as error:
+            raise UsageError(str(error)) from None
+        except OSError as error:
+            raise UsageError(f"cannot start the editor {command[0]!r}: {error.strerror or error}") from None
+        errors = [problem for problem in _validated(args, [path]).errors if problem.path == path]
+        if not errors:
+            print(f"{shown_path(path)}: valid")
+            return 0
+        _print_problems(errors)
+        if not sys.stdin.isatty():
+            return 1
+        try:
+            answer = input(f"Open the editor again at line {errors[0].line}? [Y/n] ")
+        except EOFError:
+            return 1
+        if answer.strip().lower() in ("n", "no"):
+            return 1
+        line = errors[0].line
 
 
 def command_schema(args: argparse.Namespace) -> int:
@@ -492,6 +567,8 @@ COMMANDS = {
     "history": command_history,
     "resume": command_resume,
     "due": command_due,
+    "new": command_new,
+    "edit": command_edit,
 }
 
 

@@ -1,0 +1,80 @@
+"""`unknot new` and `unknot edit`: a valid starter, copies under a new id, the editor at the first problem."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from unknot.cli import main
+from unknot.core.authoring import MODELINE, AuthoringError, editor_command
+from unknot.core.library.loader import load_library
+from unknot.core.paths import shipped_routines_dir, user_routines_dir
+
+
+def test_new_writes_a_valid_commented_starter_and_never_overwrites(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "my-evening"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    assert path == user_routines_dir() / "my-evening.yaml"
+    text = path.read_text()
+    assert text.splitlines()[0] == MODELINE == "# yaml-language-server: $schema=../routine.schema.json"
+    assert (path.parent.parent / "routine.schema.json").read_text().startswith("{")
+    for feature in ("sides:", "reps:", "phases:", "cues:", "diagram: knees-to-chest", "use: "):
+        assert feature in text
+    library = load_library([shipped_routines_dir(), path.parent])
+    assert library.errors == [] and "my-evening" in library.routines
+    assert main(["new", "my-evening"]) == 1
+    assert "exists already" in capsys.readouterr().err
+    assert path.read_text() == text
+    assert main(["new", "Not_An_Id"]) == 1
+    assert "lower-case letters, digits and dashes" in capsys.readouterr().err
+
+
+def test_new_from_copies_under_the_new_id(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "my-floor", "--from", "floor-stretches"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    text = path.read_text()
+    assert text.startswith(MODELINE + "\n") and text.count("yaml-language-server") == 1
+    library = load_library([shipped_routines_dir(), path.parent])
+    assert library.errors == []
+    assert library.routines["my-floor"].routine.steps == library.routines["floor-stretches"].routine.steps
+    assert main(["new", "x", "--from", "nope"]) == 2
+
+
+def test_editor_opens_at_a_line_where_it_can() -> None:
+    path = Path("/r/a.yaml")
+    assert editor_command({"EDITOR": "nano"}, path, 7) == ["nano", "+7", "/r/a.yaml"]
+    assert editor_command({"VISUAL": "nvim -u NONE", "EDITOR": "nano"}, path, 3) == [
+        "nvim",
+        "-u",
+        "NONE",
+        "+3",
+        "/r/a.yaml",
+    ]
+    assert editor_command({"EDITOR": "/usr/bin/hx"}, path, 2) == ["/usr/bin/hx", "/r/a.yaml:2"]
+    assert editor_command({"EDITOR": "code --wait"}, path, 2) == ["code", "--wait", "/r/a.yaml"]
+    assert editor_command({"EDITOR": "vim"}, path) == ["vim", "/r/a.yaml"]
+    with pytest.raises(AuthoringError, match="set VISUAL or EDITOR"):
+        editor_command({}, path)
+
+
+def test_edit_copies_a_shipped_routine_then_reports_problems(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text("import sys\nopen(sys.argv[-1], 'a').write('\\nsteps_extra: 1\\n')\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    monkeypatch.setattr(sys, "stdin", open("/dev/null"))  # not a terminal: no offer to reopen
+    assert main(["edit", "desk-break"]) == 1
+    out, err = capsys.readouterr()
+    copy = user_routines_dir() / "desk-break.yaml"
+    assert "copied to" in err and "replaces the installed one" in err
+    assert f"{copy}:" in err and "unknown key 'steps_extra'" in err
+    assert (shipped_routines_dir() / "desk-break.yaml").read_text() != copy.read_text()
+
+    monkeypatch.setenv("EDITOR", "true")
+    copy.write_text(copy.read_text().replace("\nsteps_extra: 1\n", ""))
+    assert main(["edit", "desk-break"]) == 0
+    assert capsys.readouterr().out.strip().endswith("desk-break.yaml: valid")
+    assert main(["edit", "no-such-routine"]) == 2
