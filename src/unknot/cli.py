@@ -426,6 +426,7 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
     app = make_app(
         AppOptions(
             library=library,
+            extra_routine_folders=args.routines,
             start_routine_id=start_routine_id,
             mouse=not args.no_mouse,
             floor=args.floor,

@@ -365,3 +365,39 @@ async def test_break_reminder_off_unless_asked(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.reminders is None
+
+
+async def test_reload_shows_new_changed_and_broken_routines_and_edit_needs_a_terminal(tmp_path: Path) -> None:
+    from textual.notifications import Notify
+
+    from tests.ui.conftest import FIXTURE_ROUTINES
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    notices: list[str] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, Notify):
+            notices.append(message.notification.message)
+
+    app, _ = build_app(tmp_path, extra_routine_folders=[FIXTURE_ROUTINES, mine])
+    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BrowserScreen)
+        (mine / "evening.yaml").write_text("title: My evening\nsteps:\n  - use: floor-stretches/cobra\n")
+        (mine / "broken.yaml").write_text("title: Broken\nsteps:\n  - {title: a, duration: forever}\n")
+        app.reload_routines()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "evening" in listed(screen) and "evening" in app.library.routines
+        assert any(
+            notice.startswith("Routines reloaded: 1 new routine; problem: ") and "broken.yaml:3:" in notice
+            for notice in notices
+        )
+        problem_line = str(screen.query_one("#problem-line", Static).render())
+        assert "1 routine file with problems" in problem_line
+
+        await pilot.press("E")  # no terminal to hand over in a headless test, as in a browser
+        await pilot.pause()
+        assert any("Editing needs a terminal here: run `unknot edit" in notice for notice in notices), notices

@@ -28,7 +28,7 @@ from ..core.session.ticker import Sleep
 from ..core.settings import Settings, SettingsStore
 from .commands import RoutineCommands
 from .console_glyphs import GlyphCommandPalette, apply_terminal_glyphs, key_display
-from .messages import PlayRequested
+from .messages import EditRequested, PlayRequested
 from .screens.browser import BrowserScreen
 
 if TYPE_CHECKING:
@@ -247,6 +247,18 @@ class UnknotApp(App[None]):
         """A screen or the palette asked for a routine."""
         self.action_play(message.routine_id)
 
+    def on_edit_requested(self, message: EditRequested) -> None:
+        """Edit a routine in $VISUAL or $EDITOR, with the app suspended; then reload the routines."""
+        from .editing import edit_in_terminal
+
+        edit_in_terminal(self, message.routine_id)
+
+    def reload_routines(self) -> None:
+        """Read the routine folders again (off the event loop) and show what changed."""
+        from .editing import reload_routines
+
+        self.run_worker(reload_routines(self), group="reload", exclusive=True)
+
     def action_history(self) -> None:
         """Show past sessions (read on the history thread)."""
         if self.history_service is None:
@@ -442,6 +454,9 @@ class UnknotApp(App[None]):
             yield SystemCommand("Break now", "Show the break reminder now", self.reminders.remind_now)
         yield SystemCommand(
             "Settings", "Bell, pain questions, floor view, notifications, break reminder, theme", self.action_settings
+        )
+        yield SystemCommand(
+            "Reload routines", "Read the routine folders again (after editing files)", self.reload_routines
         )
         yield SystemCommand("Help", "Every key, and the safety note", self.action_help)
 

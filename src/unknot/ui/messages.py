@@ -18,6 +18,13 @@ class PlayRequested(Message):
     routine_id: str
 
 
+@dataclass
+class EditRequested(Message):
+    """The person asked to edit a routine's file in their editor."""
+
+    routine_id: str
+
+
 @runtime_checkable
 class LibraryHolder(Protocol):
     """Anything that holds the loaded library and the settings (the app does); lets the palette reach them."""

@@ -16,7 +16,7 @@ from ...core.glyphs import glyphs
 from ...core.history.due import DueRow, due_first_order
 from ...core.library.library import Library, LibraryEntry
 from ...core.library.search import RECENT_FIRST, RoutineIndex, browse_order
-from ..messages import PlayRequested
+from ..messages import EditRequested, PlayRequested
 from ..widgets.key_footer import KeyFooter
 from ..widgets.overview import Overview
 from ..widgets.plain import set_plain
@@ -42,6 +42,7 @@ class BrowserScreen(Screen[None]):
         Binding("escape", "focus_list", "Back to list", id="browser.focus_list"),
         Binding("e", "problems", "Problems", id="browser.problems"),
         Binding("o", "app.toggle_due_first", "Due first", id="browser.due_first"),
+        Binding("E", "edit", "Edit", show=False, id="browser.edit"),
         Binding("h", "app.history", "History", id="browser.history"),
         Binding("s", "app.settings", "Settings", id="browser.settings"),
         Binding("question_mark", "app.help", "Help", id="browser.help"),
@@ -82,6 +83,25 @@ class BrowserScreen(Screen[None]):
         """Fill the list, focus it and report any files with problems."""
         self.show_matches("")
         self.set_focus(self.query_one(RoutineList))  # at once: see on_screen_resume
+        self.show_problem_line()
+
+    def set_library(self, library: Library) -> None:
+        """Show a reloaded library: new routines appear, changed ones change, broken ones go to the problems."""
+        self.library = library
+        entries = browse_order(library.routines.values(), self.app_recent())
+        self.index = RoutineIndex(entries)
+        self.show_matches(self.query_one("#filter", Input).value)
+        if self.highlighted_entry is not None:
+            self.highlighted_entry = library.routines.get(self.highlighted_entry.id)
+        self.show_problem_line()
+
+    def app_recent(self) -> Sequence[str]:
+        """The recently played routines, as the app remembers them."""
+        settings = getattr(self.app, "settings", None)
+        return settings.recent if settings is not None else ()
+
+    def show_problem_line(self) -> None:
+        """Say how many routine files have problems (or notices), under the list."""
         errors = len(self.library.errors)
         line = self.query_one("#problem-line", Static)
         if errors:
@@ -89,6 +109,8 @@ class BrowserScreen(Screen[None]):
             set_plain(line, f"{glyphs().warning} {files} with problems · e to see")
         elif self.library.notices:
             set_plain(line, f"{len(self.library.notices)} notice(s) · e to see")
+        else:
+            set_plain(line, "")
         line.set_class(not self.library.problems, "-empty")
 
     def on_screen_resume(self) -> None:
@@ -134,6 +156,11 @@ class BrowserScreen(Screen[None]):
         legend = self.query_one("#list-legend", Static)
         set_plain(legend, "+ also steps you finish yourself (d)" if open_ended else "")
         legend.set_class(not open_ended, "-empty")
+
+    def action_edit(self) -> None:
+        """Open the highlighted routine in the editor (the app suspends itself meanwhile)."""
+        if self.highlighted_entry is not None:
+            self.post_message(EditRequested(self.highlighted_entry.id))
 
     def action_focus_filter(self) -> None:
         """Move the cursor to the filter box.

@@ -1,0 +1,87 @@
+"""Editing a routine from the app (the browser's `E`) and reading the routine folders again ("Reload routines")."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+from typing import TYPE_CHECKING
+
+from textual.app import SuspendNotSupported
+
+from ..core.library.library import Library
+from ..core.routines.text import shown_path
+
+if TYPE_CHECKING:
+    from .app import UnknotApp
+
+
+def edit_in_terminal(app: UnknotApp, routine_id: str) -> None:
+    """Suspend the app, run the editor on the routine's file (a shipped one is copied first), then reload."""
+    from ..core.authoring import AuthoringError, edit_target, editor_command
+    from ..core.routines.schema import routine_schema_text
+
+    # Asked before anything is copied: App.suspend raises only once the editor is about to run.
+    if not getattr(app._driver, "can_suspend", False):
+        app.say(f"Editing needs a terminal here: run `unknot edit {routine_id}` in a shell.", "warning", 8)
+        return
+    try:
+        path, notice = edit_target(app.library, routine_id, routine_schema_text())
+        command = editor_command(os.environ, path)
+    except (AuthoringError, OSError) as error:
+        app.say(str(error), "warning", 8)
+        return
+    try:
+        with app.suspend():
+            subprocess.run(command, check=False)
+    except SuspendNotSupported:
+        app.say(f"Editing needs a terminal here: run `unknot edit {routine_id}` in a shell.", "warning", 8)
+        return
+    except OSError as error:
+        app.say(f"Cannot start the editor {command[0]!r}: {error.strerror or error}", "error", 8)
+        return
+    if notice:
+        app.say(notice[:1].upper() + notice[1:] + ".", timeout=8)
+    app.reload_routines()
+
+
+def library_changes(old: Library, new: Library) -> str:
+    """Say what a reload changed: `1 new routine, 2 changed, 1 file with problems` (empty when nothing did)."""
+    added = [routine_id for routine_id in new.routines if routine_id not in old.routines]
+    removed = [routine_id for routine_id in old.routines if routine_id not in new.routines]
+    changed = [
+        routine_id
+        for routine_id, entry in new.routines.items()
+        if routine_id in old.routines and old.routines[routine_id].routine != entry.routine
+    ]
+    old_errors = {(problem.path, problem.message, problem.line) for problem in old.errors}
+    new_errors = [problem for problem in new.errors if (problem.path, problem.message, problem.line) not in old_errors]
+    parts = []
+    if added:
+        parts.append(f"{len(added)} new routine{'s' if len(added) != 1 else ''}")
+    if changed:
+        parts.append(f"{len(changed)} changed")
+    if removed:
+        parts.append(f"{len(removed)} removed")
+    text = ", ".join(parts)
+    if new_errors:
+        first = new_errors[0]
+        text += ("; " if text else "") + f"problem: {shown_path(first.path)}:{first.line}: {first.message}"
+    return text
+
+
+async def reload_routines(app: UnknotApp) -> None:
+    """Load the routine folders on a thread and show the result; a session being played keeps its routine."""
+    from ..core.library.cache import CACHE_FILE, load_library_cached
+    from ..core.paths import routine_folders, user_cache_dir
+    from .screens.browser import BrowserScreen
+
+    folders = routine_folders(app.options.extra_routine_folders)
+    new = await asyncio.to_thread(load_library_cached, folders, user_cache_dir() / CACHE_FILE)
+    old = app.library
+    app.library = new
+    browser = app.screen_stack[0] if app.screen_stack else None
+    if isinstance(browser, BrowserScreen):
+        browser.set_library(new)
+    app.say(f"Routines reloaded: {library_changes(old, new) or 'nothing changed'}", timeout=6)
+    await app.refresh_due()
