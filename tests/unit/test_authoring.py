@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -65,9 +66,10 @@ def test_edit_copies_a_shipped_routine_then_reports_problems(
     editor = tmp_path / "editor.py"
     editor.write_text("import sys\nopen(sys.argv[-1], 'a').write('\\nsteps_extra: 1\\n')\n")
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
-    monkeypatch.setattr(sys, "stdin", open("/dev/null"))  # not a terminal: no offer to reopen
-    assert main(["edit", "desk-break"]) == 1
-    out, err = capsys.readouterr()
+    with open(os.devnull) as no_terminal:  # not a terminal: no offer to reopen
+        monkeypatch.setattr(sys, "stdin", no_terminal)
+        assert main(["edit", "desk-break"]) == 1
+    err = capsys.readouterr().err
     copy = user_routines_dir() / "desk-break.yaml"
     assert "copied to" in err and "replaces the installed one" in err
     assert f"{copy}:" in err and "unknown key 'steps_extra'" in err
