@@ -64,15 +64,32 @@ GOOD_STEP = "  - {title: Hold, duration: 30s}\n"
         ("title: x\nsteps:\n  - {title: a, reps: 3}\n", "steps[0].reps: reps need a duration for each rep, or phases"),
         (
             "title: x\nareas: [back]\nsteps:\n" + GOOD_STEP,
-            ":2:9: areas[0]: invalid enum value 'back'; expected one of: neck, shoulders, upper-back, mid-back, lower-back",
+            ":2:9: areas[0]: 'back' is not one of neck, shoulders, upper-back, mid-back or lower-back; did you mean 'mid-back'?",
         ),
-        ("title: x\nsteps: []\n", ":2:8: steps: expected `array` of length >= 1"),
+        ("title: x\nsteps: []\n", ":2:8: steps: steps needs at least one step"),
+        (
+            "title: x\ncautions: Be careful\nsteps:\n" + GOOD_STEP,
+            ":2:11: cautions: cautions is a list: write each caution on its own line starting with '- '",
+        ),
+        (
+            "title: x\nequipment: [tennis-ball]\nsteps:\n" + GOOD_STEP,
+            "equipment[0]: 'tennis-ball' is not one of yoga-mat, acupressure-mat, massage-ball, massage-balls, "
+            "foam-roller, towel or heat-pack; did you mean 'massage-ball'?",
+        ),
+        (
+            "title: x\nsteps:\n  - title: a\n\tduration: 3\n",
+            ":4:1: found a tab character that violates indentation: replace the tabs with spaces",
+        ),
+        (
+            "title: x\nsteps:\n- title: a\n  duration: 3\n - title: b\n",
+            ":5:2: did not find expected key: a line is indented less, or more, than the block it belongs to",
+        ),
         ("title: 42\nsteps:\n" + GOOD_STEP, ":1:8: title: expected `str`, got `int`"),
         ("- a\n- b\n", ":1:1: expected a routine (a mapping of keys), got a list"),
         ("just text\n", ":1:1: expected a routine (a mapping of keys), got text"),
         (
             "title: x\nsteps:\n  - {title: a, duration: 30, diagram: {frames: {a: 'x'}}, phases: []}\n",
-            "steps[0].phases: expected `array` of length >= 1",
+            "steps[0].phases: phases needs at least one phase",
         ),
         ("title: [unclosed\n", ":2:1: "),
         ("title: !!python/object/apply:os.system [ls]\nsteps: []\n", ":1:8: the tag"),

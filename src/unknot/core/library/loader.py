@@ -17,7 +17,7 @@ import msgspec
 from ..paths import DIAGRAM_FOLDER, yaml_files
 from ..routines.model import Diagram, DiagramFile, Routine, decode_hook
 from ..routines.problems import Problem, Severity, format_field
-from ..routines.text import shown_path
+from ..routines.text import clean_text, shown_path
 from ..routines.validate import check_routine, resolve_diagram, resolve_step_diagrams
 from ..routines.yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
 from .library import Library, LibraryEntry
@@ -143,10 +143,52 @@ def _convert(
     except msgspec.ValidationError as error:
         message, where = _error_path(str(error))
         message = message.replace("Object missing required field", "missing required key")
-        choices = _choices_at(struct, where) if message.startswith("Invalid enum value") else []
-        if choices:
-            message += "; expected one of: " + ", ".join(choices)
+        message = _friendlier(message, where, struct, document)
         return None, [located.problem(where, message[:1].lower() + message[1:])]
+
+
+def _friendlier(message: str, where: DocPath, struct: type[msgspec.Struct], document: YamlDocument) -> str:
+    """Say what to do about msgspec's commonest complaints, in the terms of the file."""
+    name = str(where[-1]) if where and isinstance(where[-1], str) else "this"
+    if message.startswith("Expected `array`, got `str`"):
+        item = _ITEM_WORDS.get(name, "item")
+        return f"{name} is a list: write each {item} on its own line starting with '- '"
+    if message.startswith("Expected `array` of length >= 1"):
+        item = _ITEM_WORDS.get(name, "item")
+        return f"{name} needs at least one {item}"
+    if message.startswith("Invalid enum value"):
+        choices = _choices_at(struct, where)
+        if choices:
+            given = _value_at(document.data, where)
+            guess = difflib.get_close_matches(str(given), choices, n=1, cutoff=0.4) if given is not None else []
+            hint = f"; did you mean {guess[0]!r}?" if guess else ""
+            return f"{clean_text(str(given))!r} is not one of {_in_words(choices)}{hint}"
+    return message
+
+
+#: What one item of a list field is called, for messages.
+_ITEM_WORDS = {
+    "cautions": "caution",
+    "steps": "step",
+    "phases": "phase",
+    "cues": "cue",
+    "tags": "tag",
+    "areas": "area",
+    "equipment": "piece of kit",
+}
+
+
+def _in_words(choices: list[str]) -> str:
+    return ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else choices[0]
+
+
+def _value_at(data: Any, where: DocPath) -> Any:
+    for part in where:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _file_id(path: Path) -> str:

@@ -31,6 +31,28 @@ MAX_NODES = 200_000
 DocPath = tuple[str | int, ...]
 
 
+#: What to do about the YAML reader's commonest complaints (its words, then ours).
+_YAML_ADVICE = {
+    "found a tab character that violates indentation": (
+        "replace the tabs with spaces: YAML is indented with spaces only"
+    ),
+    "did not find expected key": (
+        "a line is indented less, or more, than the block it belongs to: the keys of one mapping start "
+        "in the same column; ASCII art whose first line starts with spaces needs `|2` instead of `|`"
+    ),
+    "did not find expected '-' indicator": (
+        "a list item is out of line: start every item of a list with '- ' at the same indentation, and "
+        "indent the text of a block (`|`) further than its key"
+    ),
+}
+
+
+def friendlier_yaml_problem(problem: str) -> str:
+    """Return the YAML reader's complaint with what to do about it, when it is a common one."""
+    advice = _YAML_ADVICE.get(problem.strip())
+    return f"{problem.strip()}: {advice}" if advice else problem
+
+
 class YamlError(Exception):
     """A file that cannot be read as one YAML mapping; carries where it went wrong."""
 
@@ -220,7 +242,7 @@ def parse_yaml(text: str) -> YamlDocument:
         problem = error.problem or error.context or "not valid YAML"
         if "cannot start any token" in problem and "\t" in text.split("\n")[line - 1][:column]:
             problem = "a tab cannot indent YAML; use spaces"
-        raise YamlError(clean_text(problem), line, column) from None
+        raise YamlError(clean_text(friendlier_yaml_problem(problem)), line, column) from None
     except yaml.YAMLError as error:
         raise YamlError(clean_text(str(error).splitlines()[0] if str(error) else "not valid YAML")) from None
     if not root_seen or document.data is None:
