@@ -326,8 +326,7 @@ def _same(one: Path, other: Path) -> bool:
 
 def command_new(args: argparse.Namespace) -> int:
     """Write a starter routine (or a copy of another) into the user folder; print its path."""
-    from .core.authoring import AuthoringError, check_new_id, copy_text, create_routine_file, starter_text, write_schema
-    from .core.routines.schema import routine_schema_text
+    from .core.authoring import AuthoringError, check_new_id, copy_text, create_routine_file, starter_text
 
     try:
         check_new_id(args.id)
@@ -339,7 +338,6 @@ def command_new(args: argparse.Namespace) -> int:
         else:
             text = starter_text(args.id)
         path = create_routine_file(args.id, text)
-        write_schema(path.parent, routine_schema_text())
     except AuthoringError as error:
         print(f"unknot: {error}", file=sys.stderr)
         return 1
@@ -354,11 +352,10 @@ def command_edit(args: argparse.Namespace) -> int:
     import subprocess
 
     from .core.authoring import AuthoringError, edit_target, editor_command
-    from .core.routines.schema import routine_schema_text
     from .core.routines.text import shown_path
 
     try:
-        path, notice = edit_target(_library(args), args.id, routine_schema_text())
+        path, notice = edit_target(_library(args), args.id)
     except AuthoringError as error:
         raise UsageError(str(error)) from None
     if notice:

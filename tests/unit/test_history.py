@@ -155,7 +155,7 @@ def test_report_minutes_streak_and_pain(tmp_path: Path) -> None:
     assert current_streak(sessions, today) == 3
     assert current_streak(sessions, today + dt.timedelta(days=1)) == 3
     assert current_streak(sessions, today + dt.timedelta(days=2)) == 0
-    (summary,) = pain_by_routine(sessions)
+    (summary,) = pain_by_routine(sessions, today)
     assert (summary.sessions, summary.average_before, summary.average_after, summary.change) == (4, 6.0, 4.0, -2.0)
 
 

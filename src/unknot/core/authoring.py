@@ -16,10 +16,11 @@ from pathlib import Path
 
 from .library.library import Library
 from .paths import shipped_routines_dir, user_routines_dir
+from .routines.model import ID_PATTERN
 from .routines.text import shown_path
 from .safe_files import write_private_file
 
-ROUTINE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+ROUTINE_ID = re.compile(ID_PATTERN)
 SCHEMA_FILE = "routine.schema.json"
 MODELINE = f"# yaml-language-server: $schema=../{SCHEMA_FILE}"
 _MODELINE_LINE = re.compile(r"^#\s*yaml-language-server:.*\n?")
@@ -85,14 +86,15 @@ steps:
 
 def copy_text(source: str, new_id: str) -> str:
     """Return the text of a routine file under `new_id`: the modeline first, the `id:` changed (or none)."""
-    body = _MODELINE_LINE.sub("", source, count=1)
-    if _ID_LINE.search(body):
-        body = _ID_LINE.sub(f"id: {new_id}", body, count=1)
+    body = _ID_LINE.sub(f"id: {new_id}", _MODELINE_LINE.sub("", source, count=1), count=1)
     return f"{MODELINE}\n{body}"
 
 
-def write_schema(folder: Path, schema_text: str) -> Path:
+def write_schema(folder: Path) -> Path:
     """Keep the JSON Schema beside the user routines folder, as the modeline expects; return its path."""
+    from .routines.schema import routine_schema_text
+
+    schema_text = routine_schema_text()
     path = folder.parent / SCHEMA_FILE
     try:
         current = path.read_text(encoding="utf-8")
@@ -104,16 +106,20 @@ def write_schema(folder: Path, schema_text: str) -> Path:
 
 
 def create_routine_file(routine_id: str, text: str, folder: Path | None = None) -> Path:
-    """Write `text` as `ROUTINE_ID.yaml` in the user folder; refuse to overwrite any file there."""
+    """Write `text` as `ROUTINE_ID.yaml` in the user folder, the schema its modeline names beside it.
+
+    Refuses to overwrite any file there.
+    """
     folder = folder or user_routines_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / f"{routine_id}.yaml"
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
     except FileExistsError:
-        raise AuthoringError(f"{path} exists already; `unknot edit {routine_id}` opens it") from None
+        raise AuthoringError(f"{shown_path(path)} exists already; `unknot edit {routine_id}` opens it") from None
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
         file.write(text)
+    write_schema(folder)
     return path
 
 
@@ -141,7 +147,7 @@ def is_shipped(path: Path) -> bool:
     return path.resolve().is_relative_to(shipped_routines_dir().resolve())
 
 
-def edit_target(library: Library, routine_id: str, schema_text: str) -> tuple[Path, str | None]:
+def edit_target(library: Library, routine_id: str) -> tuple[Path, str | None]:
     """Return the file to edit for `routine_id`, and a notice when a shipped routine was copied first.
 
     A routine from the person's folders is edited where it is; a shipped one is copied into the
@@ -160,7 +166,6 @@ def edit_target(library: Library, routine_id: str, schema_text: str) -> tuple[Pa
         raise AuthoringError(f"no routine with the id {routine_id!r}; `unknot list` shows the ids")
     text = entry.path.read_text(encoding="utf-8")
     copy = create_routine_file(routine_id, copy_text(text, routine_id))
-    write_schema(copy.parent, schema_text)
     return copy, (
         f"{routine_id} is installed with Unknot, so it was copied to {shown_path(copy)} to edit; "
         "your copy replaces the installed one (delete it to go back)"

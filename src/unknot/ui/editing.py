@@ -19,14 +19,13 @@ if TYPE_CHECKING:
 def edit_in_terminal(app: UnknotApp, routine_id: str) -> None:
     """Suspend the app, run the editor on the routine's file (a shipped one is copied first), then reload."""
     from ..core.authoring import AuthoringError, edit_target, editor_command
-    from ..core.routines.schema import routine_schema_text
 
     # Asked before anything is copied: App.suspend raises only once the editor is about to run.
     if not getattr(app._driver, "can_suspend", False):
         app.say(f"Editing needs a terminal here: run `unknot edit {routine_id}` in a shell.", "warning", 8)
         return
     try:
-        path, notice = edit_target(app.library, routine_id, routine_schema_text())
+        path, notice = edit_target(app.library, routine_id)
         command = editor_command(os.environ, path)
     except (AuthoringError, OSError) as error:
         app.say(str(error), "warning", 8)
@@ -82,6 +81,6 @@ async def reload_routines(app: UnknotApp) -> None:
     app.library = new
     browser = app.screen_stack[0] if app.screen_stack else None
     if isinstance(browser, BrowserScreen):
-        browser.set_library(new)
+        browser.set_library(new, app.settings.recent)
     app.say(f"Routines reloaded: {library_changes(old, new) or 'nothing changed'}", timeout=6)
     await app.refresh_due()

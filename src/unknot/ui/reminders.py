@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.timer import Timer
 
 from ..core.reminder import BreakReminder, break_suggestion
-from ..core.routines.durations import format_duration
+from ..core.routines.describe import total_text
 
 if TYPE_CHECKING:
     from .app import UnknotApp
@@ -47,7 +47,8 @@ class BreakReminders:
         suggestion = break_suggestion(self.app.library.routines.values(), self.app.due)
         words = None
         if suggestion is not None:
-            words = f"{suggestion.routine.title} ({format_duration(suggestion.timeline.total_seconds)})"
+            length = total_text(suggestion.total_seconds, suggestion.timeline.has_until_done)
+            words = f"{suggestion.routine.title} ({length})"
         self.app.bell()
         sequence = self.app.notifier.sequence_for_notice(
             "Unknot: time for a break", words or "A short break", focused=self.app.app_focus

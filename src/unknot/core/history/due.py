@@ -8,9 +8,9 @@ not. Reading never writes: the database is opened read-only, and any failure rea
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # none of these at run time: `unknot due --short` must start fast, the app without sqlite3
     import sqlite3
@@ -94,31 +94,6 @@ class DueRow(NamedTuple):
             "count_week": self.count_week,
             "frequency": {name: value for name, value in limits.items() if value is not None},
         }
-
-
-class _HasEntryId(Protocol):
-    @property
-    def entry(self) -> _HasId: ...
-
-
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-_Hit = TypeVar("_Hit", bound=_HasEntryId)
-#: Where each status goes when due routines are listed first.
-_DUE_FIRST_RANK = {DueStatus.DUE: 0, DueStatus.AT_LIMIT: 2}
-
-
-def due_first_order(hits: Sequence[_Hit], due: Mapping[str, DueRow]) -> list[_Hit]:
-    """Return `hits` with the due routines first and those at their limit last, otherwise in the same order."""
-
-    def rank(hit: _Hit) -> int:
-        row = due.get(hit.entry.id)
-        return _DUE_FIRST_RANK.get(row.status, 1) if row is not None else 1
-
-    return sorted(hits, key=rank)
 
 
 def week_start(day: dt.date) -> dt.date:

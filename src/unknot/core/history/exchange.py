@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..routines.model import ID_PATTERN
 from ..routines.text import clean_text
 from ..session.events import Outcome, SessionRecord
 from .report import HistoryRow, session_json
@@ -42,7 +43,7 @@ CSV_FIELDS = (
 #: An import file larger than this is refused whole (a year of ten sessions a day is about 2 MB of JSON).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_TITLE_LENGTH = 200
-_ROUTINE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+_ROUTINE_ID = re.compile(ID_PATTERN)
 #: Outcomes a stored session can have; a session still being played elsewhere is not imported.
 _STORED_OUTCOMES = {outcome.value for outcome in Outcome}
 
@@ -160,15 +161,14 @@ class _Skipped(ValueError):
 def _from_csv(cells: Mapping[str, str]) -> dict[str, object]:
     """Give CSV cells the types the JSON form has, so one check serves both."""
     typed: dict[str, object] = dict(cells)
-    for name in ("active_seconds",):
-        typed[name] = _number(cells.get(name, ""), name, float)
+    typed["active_seconds"] = _number(cells.get("active_seconds", ""), float)
     for name in ("steps_done", "steps_skipped", "pain_before", "pain_after"):
-        typed[name] = _number(cells.get(name, ""), name, int)
+        typed[name] = _number(cells.get(name, ""), int)
     typed["resumable"] = cells.get("resumable", "").strip().lower() == "true"
     return typed
 
 
-def _number(cell: str, name: str, kind: type[int] | type[float]) -> object:
+def _number(cell: str, kind: type[int] | type[float]) -> object:
     cell = cell.strip()
     if cell == "":
         return None

@@ -75,7 +75,7 @@ class PainSummary:
     sessions: int
     average_before: float
     average_after: float
-    weekly_drops: tuple[float | None, ...] = ()
+    weekly_drops: tuple[float | None, ...]
     """The average drop (before minus after) in each of the last PAIN_WEEKS ISO weeks, oldest first;
     None for a week with no rated session."""
 
@@ -176,7 +176,7 @@ def weekly_drops(
     return tuple(round(sum(drops[week]) / len(drops[week]), 1) if drops[week] else None for week in range(weeks))
 
 
-def pain_by_routine(sessions: Sequence[SessionRecord], today: dt.date | None = None) -> list[PainSummary]:
+def pain_by_routine(sessions: Sequence[SessionRecord], today: dt.date) -> list[PainSummary]:
     """Return per-routine pain of the sessions rated before and after (weekly up to `today`), most used first."""
     rated: dict[str, list[SessionRecord]] = defaultdict(list)
     for session in sessions:
@@ -189,7 +189,7 @@ def pain_by_routine(sessions: Sequence[SessionRecord], today: dt.date | None = N
             sessions=len(group),
             average_before=round(sum(s.pain_before or 0 for s in group) / len(group), 1),
             average_after=round(sum(s.pain_after or 0 for s in group) / len(group), 1),
-            weekly_drops=weekly_drops(group, today) if today is not None else (),
+            weekly_drops=weekly_drops(group, today),
         )
         for routine_id, group in rated.items()
     ]
@@ -290,7 +290,7 @@ def pain_lines(pain: Sequence[PainSummary]) -> list[list[Span]]:
         [(" " * width + f"{PAIN_WEEKS} weeks".ljust(PAIN_WEEKS + 2) + "average of the sessions rated", "axis")],
     ]
     for summary in pain:
-        spark = drop_sparkline(summary.weekly_drops or (None,) * PAIN_WEEKS)
+        spark = drop_sparkline(summary.weekly_drops)
         lines.append(
             [
                 (f"{summary.title:<{width}}", ""),

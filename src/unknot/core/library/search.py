@@ -7,9 +7,10 @@ each hit says where it matched, so the list can show it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..history.due import DueRow, DueStatus
 from ..routines.describe import EQUIPMENT_NAMES
 from .library import LibraryEntry
 
@@ -53,6 +54,20 @@ class SearchHit:
         if self._texts is None:
             return ()
         return tuple(name for name in FIELDS if any(word in self._texts[name] for word in self._words))
+
+
+#: Where each status goes when due routines are listed first.
+_DUE_FIRST_RANK = {DueStatus.DUE: 0, DueStatus.AT_LIMIT: 2}
+
+
+def due_first_order(hits: Sequence[SearchHit], due: Mapping[str, DueRow]) -> list[SearchHit]:
+    """Return `hits` with the due routines first and those at their limit last, otherwise in the same order."""
+
+    def rank(hit: SearchHit) -> int:
+        row = due.get(hit.entry.id)
+        return _DUE_FIRST_RANK.get(row.status, 1) if row is not None else 1
+
+    return sorted(hits, key=rank)
 
 
 def browse_order(entries: Iterable[LibraryEntry], recent: Sequence[str] = ()) -> list[LibraryEntry]:

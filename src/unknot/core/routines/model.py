@@ -41,27 +41,27 @@ Equipment = Literal["yoga-mat", "acupressure-mat", "massage-ball", "massage-ball
 Intensity = Literal["gentle", "moderate", "firm"]
 Side = Literal["left", "right"]
 
-RoutineId = Annotated[
-    str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Lower-case letters, digits and dashes.")
-]
+#: Every id in a routine file (routines, steps, diagram names): lower-case letters, digits and dashes.
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+RoutineId = Annotated[str, Meta(pattern=ID_PATTERN, description="Lower-case letters, digits and dashes.")]
 Title = Annotated[str, Meta(min_length=1, max_length=60)]
 ShortText = Annotated[str, Meta(max_length=160)]
 Instructions = Annotated[str, Meta(max_length=400, description="Short enough to take in during a hold.")]
 LongText = Annotated[str, Meta(max_length=4000)]
 Caution = Annotated[str, Meta(min_length=1, max_length=300)]
 FrameName = Annotated[str, Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
-DiagramName = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+DiagramName = Annotated[str, Meta(pattern=ID_PATTERN)]
 StepId = Annotated[
     str,
     Meta(
-        pattern=r"^[a-z0-9][a-z0-9-]{0,63}$",
+        pattern=ID_PATTERN,
         description="How other routines name this step in `use:`; without it, made from the title.",
     ),
 ]
 StepRef = Annotated[
     str,
     Meta(
-        pattern=r"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9][a-z0-9-]{0,63}$",
+        pattern=ID_PATTERN.removesuffix("$") + "/" + ID_PATTERN.removeprefix("^"),
         description="ROUTINE_ID/STEP_ID: a step of another routine, used as written there; "
         "any other key beside it overrides that one field.",
     ),

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...core.glyphs import glyphs
-from ...core.history.due import DueRow, due_first_order
+from ...core.history.due import DueRow
 from ...core.library.library import Library, LibraryEntry
-from ...core.library.search import RECENT_FIRST, RoutineIndex, browse_order
+from ...core.library.search import RECENT_FIRST, RoutineIndex, browse_order, due_first_order
 from ..messages import EditRequested, PlayRequested
 from ..widgets.key_footer import KeyFooter
 from ..widgets.overview import Overview
@@ -62,6 +62,9 @@ class BrowserScreen(Screen[None]):
     def __init__(self, library: Library, recent: Sequence[str] = (), *, due_first: bool = False) -> None:
         super().__init__()
         self.set_reactive(BrowserScreen.due_first, due_first)
+        self._index_library(library, recent)
+
+    def _index_library(self, library: Library, recent: Sequence[str]) -> None:
         self.library = library
         entries = browse_order(library.routines.values(), recent)
         self.index = RoutineIndex(entries)
@@ -85,20 +88,13 @@ class BrowserScreen(Screen[None]):
         self.set_focus(self.query_one(RoutineList))  # at once: see on_screen_resume
         self.show_problem_line()
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self, library: Library, recent: Sequence[str]) -> None:
         """Show a reloaded library: new routines appear, changed ones change, broken ones go to the problems."""
-        self.library = library
-        entries = browse_order(library.routines.values(), self.app_recent())
-        self.index = RoutineIndex(entries)
+        self._index_library(library, recent)
         self.show_matches(self.query_one("#filter", Input).value)
         if self.highlighted_entry is not None:
             self.highlighted_entry = library.routines.get(self.highlighted_entry.id)
         self.show_problem_line()
-
-    def app_recent(self) -> Sequence[str]:
-        """The recently played routines, as the app remembers them."""
-        settings = getattr(self.app, "settings", None)
-        return settings.recent if settings is not None else ()
 
     def show_problem_line(self) -> None:
         """Say how many routine files have problems (or notices), under the list."""
