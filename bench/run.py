@@ -26,6 +26,7 @@ import interactive  # noqa: E402
 import library_scale  # noqa: E402
 import repaint_bytes  # noqa: E402
 import timer_accuracy  # noqa: E402
+import watching  # noqa: E402
 
 REPO = HERE.parent
 DOC = REPO / "docs" / "benchmarks.md"
@@ -106,6 +107,8 @@ def main() -> None:
     results["due_short"] = due_short.measure(11 if quick else 21)
     print("memory…", flush=True)
     results["memory"] = interactive.peak_memory(unknot)
+    print("noticing routine changes…", flush=True)
+    results["watching"] = watching.measure(5.0 if quick else 20.0)
     DOC.write_text(render(results), encoding="utf-8")
     (HERE / "last-results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"wrote {DOC.relative_to(REPO)}")
@@ -276,6 +279,36 @@ def render(results: dict) -> str:  # type: ignore[type-arg]
             f"| {due['due_short_ms']} ms | {due['python_ms']} ms | **{due['ratio']}×** (target ≤ 5) "
             f"{verdict(due['ratio'] <= 5)} | {'yes' if due['imports_textual'] else 'no'} "
             f"{verdict(not due['imports_textual'])} |",
+            "",
+        ]
+    watch = results.get("watching")
+    if watch:
+        lines += [
+            "## Noticing routine changes",
+            "",
+            "The running app reloads the routines when a routine file changes. Two ways were measured, each in a",
+            f"fresh process doing nothing else for {watch['seconds']:g} s: a `watchfiles` watch (the operating",
+            "system's change events, on a thread that looks at its stop flag every 200 ms) and the cheapest poll",
+            "that would work (the library's fingerprint, one `stat` per file and folder, once a second). Delay is",
+            "from a file being written to the change being reported, median of 5.",
+            "",
+            "| routines | watch: idle CPU | watch: delay | watch: set-up CPU | poll: idle CPU | poll: delay |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for row in watch["libraries"]:
+            w, p = row["watch"], row["poll"]
+            lines.append(
+                f"| shipped + {row['routines']:,} | {w['idle_cpu_percent']} % | {w['delay_ms']:.0f} ms | "
+                f"{w['setup_cpu_ms']:.0f} ms | {p['idle_cpu_percent']} % | {p['delay_ms']:.0f} ms |"
+            )
+        lines += [
+            "",
+            f"Importing watchfiles once the app is imported adds **{watch['import_ms']} ms**; the app imports it and",
+            "starts the watch after the first frame, so start-up does not pay for it (the set-up CPU above is",
+            "mostly that import, in a bare process). The watch costs the same idle CPU at any library size and",
+            "reports sooner; the poll's cost grows with the library, all day long, so the app watches.",
+            "`WATCHFILES_FORCE_POLLING=1` makes watchfiles poll where events never arrive (network mounts), and",
+            "Reload routines in the palette works everywhere.",
             "",
         ]
     return "\n".join(lines)

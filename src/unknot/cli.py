@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,9 +12,11 @@ from . import __version__, startup
 
 if TYPE_CHECKING:
     import argparse
+    import threading
 
     from .core.history.store import HistoryStore
     from .core.library.library import Library
+    from .core.library.watching import RoutineChanges
     from .core.routines.problems import Problem
 
 # Each command imports what it needs: launching the app must not pay for SQLite, JSON or the
@@ -99,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate = _command(commands, "validate", "check routine files; exit 1 when any has a problem")
     validate.add_argument(
         "paths", metavar="PATH", nargs="*", type=Path, help="files or folders (default: the whole library)"
+    )
+    validate.add_argument(
+        "--watch",
+        action="store_true",
+        help="check again after every save and print the new result, until Ctrl+C",
     )
     _command(commands, "schema", "print the JSON Schema of a routine file")
     new = _command(commands, "new", "write a new routine file to start from in your routines folder")
@@ -268,7 +275,16 @@ def command_show(args: argparse.Namespace) -> int:
 
 
 def command_validate(args: argparse.Namespace) -> int:
-    """Check files or folders (or the whole library); one located line per problem."""
+    """Check files or folders (or the whole library); one located line per problem.
+
+    With `--watch`, check again after every change until Ctrl+C; the status is the last check's.
+    """
+    status = _check_and_print(args)
+    return _validate_on_change(args, status) if args.watch else status
+
+
+def _check_and_print(args: argparse.Namespace) -> int:
+    """Validate once and print the result; 1 when there is a problem."""
     library = _validated(args, args.paths)
     _print_problems(library.problems)
     errors = len(library.errors)
@@ -281,6 +297,42 @@ def command_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"{count} routine{'s' if count != 1 else ''} valid")
     return 0
+
+
+def _validate_on_change(args: argparse.Namespace, status: int) -> int:
+    """Check again after each batch of changes to the named paths or the search path, until Ctrl+C."""
+    import threading
+    import time
+
+    from .core.library.watching import RoutineChanges, WatchFailed
+    from .core.paths import routine_folders
+    from .core.routines.text import shown_path
+
+    # The search path counts too: a `use:` or a diagram there can change what the named files mean.
+    folders = [*routine_folders(args.routines), *(path for path in args.paths if path.is_dir())]
+    changes = RoutineChanges(folders, files=[path for path in args.paths if not path.is_dir()])
+    stop = threading.Event()
+    print("Watching for changes; Ctrl+C stops.", file=sys.stderr, flush=True)
+    try:
+        for batch in change_batches(changes, stop):
+            names = ", ".join(shown_path(Path(path)) for path in batch[:3]) + (" …" if len(batch) > 3 else "")
+            print(f"\n{time.strftime('%H:%M:%S')} changed: {names}", flush=True)
+            status = _check_and_print(args)
+            sys.stdout.flush()
+    except WatchFailed as error:
+        raise UsageError(f"cannot watch for changes: {error}") from None
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+    return status
+
+
+def change_batches(changes: RoutineChanges, stop: threading.Event) -> Iterator[list[str]]:
+    """The batches of changed paths `validate --watch` checks after (tests put theirs in its place)."""
+    from .core.library.watching import routine_changes
+
+    return routine_changes(changes, stop)
 
 
 def _validated(args: argparse.Namespace, paths: Sequence[Path]) -> Library:
@@ -430,6 +482,7 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
             notify=NotifyMode(args.notify) if args.notify else None,
             open_history=open_history,
             exit_after_session=resume,
+            watch_routines=True,
             remind_every=getattr(args, "remind", None),
         )
     )

@@ -149,7 +149,7 @@ def test_launching_with_a_current_copy_imports_neither_yaml_nor_sqlite(tmp_path:
         import unknot.ui.app
         library = cli._library(cli.build_parser().parse_args([]))
         assert library.routines
-        print(",".join(m for m in ("yaml", "sqlite3", "unknot.core.library.loader", "unknot.core.history.store") if m in sys.modules))
+        print(",".join(m for m in ("yaml", "sqlite3", "watchfiles", "unknot.core.library.loader", "unknot.core.history.store") if m in sys.modules))
         """
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}

@@ -100,9 +100,14 @@ def folder_problem(folder: Path) -> str | None:
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    """Return the routine (or diagram) files directly in `folder`, sorted; none when it cannot be read."""
+    """Return the routine (or diagram) files directly in `folder`, sorted; none when it cannot be read.
+
+    Hidden files are skipped: an editor's lock file (Emacs' `.#mine.yaml`) is not a routine.
+    """
     try:
-        return sorted(child for child in folder.iterdir() if child.suffix in ROUTINE_SUFFIXES)
+        return sorted(
+            child for child in folder.iterdir() if child.suffix in ROUTINE_SUFFIXES and not child.name.startswith(".")
+        )
     except OSError:
         return []
 

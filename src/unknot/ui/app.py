@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..core.history.report import HistoryReport
     from ..core.history.resume import ResumeOffer
     from ..core.history.store import HistoryStore
+    from ..core.library.watching import RoutineWatcher
     from ..core.session.bell import BellMode
     from .reminders import BreakReminders
     from .screens.player import PlayerScreen
@@ -71,6 +72,8 @@ class AppOptions:
     """Leave the app when the session ends (`unknot resume`)."""
     remind_every: int | None = None
     """Break reminder interval in seconds for this run (`--remind`; 0: none); None: as the settings say."""
+    watch_routines: bool = False
+    """Reload the routines when a routine file changes (the command line turns it on; tests choose)."""
 
 
 class UnknotApp(App[None]):
@@ -116,6 +119,8 @@ class UnknotApp(App[None]):
         )
         self.reminders: BreakReminders | None = None
         """The break reminder, when one is on."""
+        self.routine_watcher: RoutineWatcher | None = None
+        """Notices routine file changes while the app runs (`AppOptions.watch_routines`)."""
 
     async def history(self, job: Callable[[HistoryStore], T]) -> T | None:
         """Run `job` on the history thread and wait for it without stalling the screen (None: no history)."""
@@ -159,6 +164,8 @@ class UnknotApp(App[None]):
         if self.settings_store.problem:
             self.say(self.settings_store.problem, "warning", 10)
         self.call_after_refresh(startup.resume_collection)
+        if self.options.watch_routines:
+            self.call_after_refresh(self._watch_routines)
         # History opens on its own thread just after the first frame, or at once when a session waits.
         if self.exit_after_session:
             self.run_worker(self._offer_resume_or_start(), group="history")
@@ -253,11 +260,20 @@ class UnknotApp(App[None]):
 
         edit_in_terminal(self, message.routine_id)
 
-    def reload_routines(self) -> None:
-        """Read the routine folders again (off the event loop) and show what changed."""
+    def reload_routines(self, asked: bool = True) -> None:
+        """Read the routine folders again (off the event loop) and show what changed.
+
+        `asked` is False when a changed file (not the person) started it: then only changes are said.
+        """
         from .editing import reload_routines
 
-        self.run_worker(reload_routines(self), group="reload", exclusive=True)
+        self.run_worker(reload_routines(self, asked=asked), group="reload", exclusive=True)
+
+    def _watch_routines(self) -> None:
+        """Start noticing routine file changes (after the first frame: it is not needed for it)."""
+        from .editing import watch_routine_folders
+
+        self.routine_watcher = watch_routine_folders(self)
 
     def action_history(self) -> None:
         """Show past sessions (read on the history thread)."""
@@ -289,7 +305,9 @@ class UnknotApp(App[None]):
             pass
 
     def on_unmount(self) -> None:
-        """Let queued history writes finish, and give the signals back."""
+        """Stop watching routine files, let queued history writes finish, and give the signals back."""
+        if self.routine_watcher is not None:
+            self.routine_watcher.stop()
         if self.history_service is not None:
             self.history_service.drain()
         try:

@@ -1,10 +1,13 @@
-"""Editing a routine from the app (the browser's `E`) and reading the routine folders again ("Reload routines")."""
+"""Editing a routine from the app (the browser's `E`), reading the routine folders again ("Reload
+routines"), and doing so by itself when a routine file changes while the app runs."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import subprocess
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
@@ -13,6 +16,7 @@ from ..core.library.library import Library
 from ..core.routines.text import shown_path
 
 if TYPE_CHECKING:
+    from ..core.library.watching import RoutineWatcher
     from .app import UnknotApp
 
 
@@ -45,7 +49,10 @@ def edit_in_terminal(app: UnknotApp, routine_id: str) -> None:
 
 
 def library_changes(old: Library, new: Library) -> str:
-    """Say what a reload changed: `1 new routine, 2 changed, 1 file with problems` (empty when nothing did)."""
+    """Say what a reload changed: `1 new routine, 2 changed, 1 problem cleared; problem: FILE:LINE: …`.
+
+    Empty when nothing did.
+    """
     added = [routine_id for routine_id in new.routines if routine_id not in old.routines]
     removed = [routine_id for routine_id in old.routines if routine_id not in new.routines]
     changed = [
@@ -55,6 +62,8 @@ def library_changes(old: Library, new: Library) -> str:
     ]
     old_errors = {(problem.path, problem.message, problem.line) for problem in old.errors}
     new_errors = [problem for problem in new.errors if (problem.path, problem.message, problem.line) not in old_errors]
+    # A file whose problem changed is reported under its new problem, not as cleared.
+    cleared = len({problem.path for problem in old.errors} - {problem.path for problem in new.errors})
     parts = []
     if added:
         parts.append(f"{len(added)} new routine{'s' if len(added) != 1 else ''}")
@@ -62,6 +71,8 @@ def library_changes(old: Library, new: Library) -> str:
         parts.append(f"{len(changed)} changed")
     if removed:
         parts.append(f"{len(removed)} removed")
+    if cleared:
+        parts.append(f"{cleared} file{'s' if cleared != 1 else ''} fixed or removed")
     text = ", ".join(parts)
     if new_errors:
         first = new_errors[0]
@@ -69,11 +80,16 @@ def library_changes(old: Library, new: Library) -> str:
     return text
 
 
-async def reload_routines(app: UnknotApp) -> None:
-    """Load the routine folders on a thread and show the result; a session being played keeps its routine."""
+async def reload_routines(app: UnknotApp, *, asked: bool = True) -> None:
+    """Load the routine folders on a thread and show the result; a session being played keeps its routine.
+
+    `asked` is False when a file change started the reload: then nothing is said unless
+    something changed.
+    """
     from ..core.library.cache import CACHE_FILE, load_library_cached
     from ..core.paths import routine_folders, user_cache_dir
     from .screens.browser import BrowserScreen
+    from .screens.player import PlayerScreen
 
     folders = routine_folders(app.options.extra_routine_folders)
     new = await asyncio.to_thread(load_library_cached, folders, user_cache_dir() / CACHE_FILE)
@@ -82,5 +98,40 @@ async def reload_routines(app: UnknotApp) -> None:
     browser = app.screen_stack[0] if app.screen_stack else None
     if isinstance(browser, BrowserScreen):
         browser.set_library(new, app.settings.recent)
-    app.say(f"Routines reloaded: {library_changes(old, new) or 'nothing changed'}", timeout=6)
+    changes = library_changes(old, new)
+    if changes and any(isinstance(screen, PlayerScreen) for screen in app.screen_stack):
+        changes += " (from the next session on)"
+    if asked:
+        app.say(f"Routines reloaded: {changes or 'nothing changed'}", timeout=6)
+    elif changes:
+        app.say(f"Routine files changed: {changes}", timeout=6)
     await app.refresh_due()
+
+
+def watch_routine_folders(app: UnknotApp) -> RoutineWatcher:
+    """Start watching every routine folder; each batch of changes reloads the routines.
+
+    The user's routines folder is made if missing, so `unknot new` in another shell is seen.
+    Where watching cannot start, the app says so once and "Reload routines" remains.
+    """
+    from ..core.library.watching import RoutineWatcher
+    from ..core.paths import routine_folders, user_routines_dir
+
+    def changed(_paths: list[str]) -> None:
+        _on_loop(app, lambda: app.reload_routines(asked=False))
+
+    def failed(reason: str) -> None:
+        message = f"Not watching routine files ({reason}); after editing, use Reload routines in the palette."
+        _on_loop(app, lambda: app.say(message, "warning", 10))
+
+    with contextlib.suppress(OSError):  # a read-only home: the other folders are still watched
+        user_routines_dir().mkdir(parents=True, exist_ok=True)
+    watcher = RoutineWatcher(routine_folders(app.options.extra_routine_folders), changed, failed)
+    watcher.start()
+    return watcher
+
+
+def _on_loop(app: UnknotApp, callback: Callable[[], object]) -> None:
+    """Run `callback` on the app's event loop from the watch thread (nothing once the app has stopped)."""
+    with contextlib.suppress(RuntimeError):  # the app is closing
+        app.call_from_thread(callback)
