@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -242,7 +243,7 @@ def command_list(args: argparse.Namespace) -> int:
                 "title": entry.routine.title,
                 "summary": entry.routine.summary,
                 "total_seconds": entry.total_seconds,
-                "open_ended": entry.timeline.has_until_done,
+                "open_ended": entry.open_ended,
                 "steps": len(entry.routine.steps),
                 "equipment": list(entry.routine.equipment),
                 "areas": list(entry.routine.areas),
@@ -256,8 +257,8 @@ def command_list(args: argparse.Namespace) -> int:
     else:
         width = max((len(entry.id) for entry in entries), default=2)
         for entry in entries:
-            time = total_text(entry.total_seconds, entry.timeline.has_until_done)
-            print(f"{entry.id:<{width}}  {time:>7}  {entry.routine.title}  [{equipment_text(entry.routine)}]")
+            time = total_text(entry.total_seconds, entry.open_ended)
+            print(f"{entry.id:<{width}}  {time:>7}  {entry.card.title}  [{equipment_text(entry.card.equipment)}]")
     _summarise_problems(library)
     return 0
 
@@ -270,7 +271,7 @@ def command_show(args: argparse.Namespace) -> int:
     entry = library.routines.get(args.id)
     if entry is None:
         raise UsageError(f"no routine with the id {args.id!r}; `unknot list` shows the ids")
-    print(describe_routine(entry.routine, entry.total_seconds, entry.timeline.has_until_done), end="")
+    print(describe_routine(entry.routine, entry.total_seconds, entry.open_ended), end="")
     return 0
 
 
@@ -456,8 +457,13 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
     """Launch the full-screen app (on one routine with `play`, on the interrupted session with `resume`)."""
     startup.pause_collection()
     from .core.notify import NotifyMode
+    from .core.paths import user_routines_dir
     from .ui.app import AppOptions, make_app
 
+    # The app watches this folder for new routines; made before the library is read, so making it
+    # does not leave the compiled copy just written out of date.
+    with contextlib.suppress(OSError):
+        user_routines_dir().mkdir(parents=True, exist_ok=True)
     library = _library(args)
     if start_routine_id is not None and start_routine_id not in library.routines:
         raise UsageError(f"no routine with the id {start_routine_id!r}; `unknot list` shows the ids")

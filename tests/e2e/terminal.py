@@ -93,6 +93,22 @@ class Terminal:
         """Type into the program."""
         self.process.write(keys.encode())
 
+    def press_until(self, key: str, predicate: Callable[[str], bool], every: float = 1.0, timeout: float = 15.0) -> str:
+        """Press `key` until the screen shows `predicate`, again each `every` seconds it does not.
+
+        For a key pressed just after the first frame: Textual reads keys a moment after it first
+        draws, and a key sent before then can be lost. Only for keys that do nothing on the screen
+        they lead to (a second press must be harmless).
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            self.send(key)
+            try:
+                return self.wait_for(predicate, timeout=min(every, max(0.0, deadline - time.monotonic())))
+            except AssertionError:
+                if time.monotonic() >= deadline:
+                    raise
+
     def resize(self, columns: int, rows: int) -> None:
         """Change the terminal size, as a window resize would."""
         with self._lock:

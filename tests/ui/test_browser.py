@@ -30,12 +30,12 @@ async def test_browser_lists_every_routine_and_describes_the_highlighted_one(tmp
         screen = app.screen
         assert isinstance(screen, BrowserScreen)
         routines = screen.query_one(RoutineList)
-        assert routines.option_count == len(app.library.routines)
+        assert len(routines.ids) == len(app.library.routines)
         assert routines.has_focus
         first = screen.highlighted_entry
         await pilot.press("j")
         assert screen.highlighted_entry is not first
-        overview = plain(screen.query_one("#overview-text", Static))
+        overview = screen.query_one(Overview).text
         assert screen.highlighted_entry is not None and screen.highlighted_entry.routine.title in overview
         assert "not medical advice" in overview
         await pilot.press("k")
@@ -51,7 +51,7 @@ async def test_filter_narrows_as_you_type_and_escape_returns_to_the_list(tmp_pat
         await pilot.press(*"foam roller")
         await pilot.pause()
         routines = app.screen.query_one(RoutineList)
-        ids = [routines.get_option_at_index(i).id for i in range(routines.option_count)]
+        ids = list(routines.ids)
         assert set(ids) == {"foam-roller-back", "self-massage-home"}
         highlighted = [m for m in messages if isinstance(m, RoutineList.RoutineHighlighted)]
         assert highlighted[-1].routine_id in ids
@@ -59,8 +59,8 @@ async def test_filter_narrows_as_you_type_and_escape_returns_to_the_list(tmp_pat
         assert routines.has_focus
         await pilot.press("slash", *" zzz")
         await pilot.pause()
-        assert routines.option_count == 0
-        assert "No routine matches" in plain(app.screen.query_one("#overview-text", Static))
+        assert routines.ids == []
+        assert "No routine matches" in app.screen.query_one(Overview).text
 
 
 async def test_a_slash_in_the_filter_is_text_and_the_footer_stops_offering_it(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ async def test_filter_matches_areas_tags_and_equipment(tmp_path: Path) -> None:
         await pilot.press("slash", *"acupressure mat")
         await pilot.pause()
         routines = app.screen.query_one(RoutineList)
-        assert {routines.get_option_at_index(i).id for i in range(routines.option_count)} == {
+        assert set(routines.ids) == {
             "acupressure-mat",
             "muscle-spasm-relief",
         }
@@ -127,7 +127,7 @@ async def test_markup_in_routine_text_is_shown_as_typed(tmp_path: Path) -> None:
     app, _ = build_app(tmp_path, library=load_library([folder]))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        overview = plain(app.screen.query_one(Overview).query_one("#overview-text", Static))
+        overview = app.screen.query_one(Overview).text
         assert "[bold]Loud[/] $var" in overview
         assert "[@click=app.quit]x[/]" in overview
         assert "[red]a[/red]" in overview
@@ -178,7 +178,7 @@ async def test_settings_apply_at_once_and_are_saved(tmp_path: Path) -> None:
 
 def listed(screen: object) -> list[str]:
     routines = screen.query_one(RoutineList)  # type: ignore[attr-defined]
-    return [str(routines.get_option_at_index(i).id) for i in range(routines.option_count)]
+    return list(routines.ids)
 
 
 async def test_the_filter_searches_descriptions_and_steps_and_ranks_titles_first(tmp_path: Path) -> None:
@@ -187,7 +187,7 @@ async def test_the_filter_searches_descriptions_and_steps_and_ranks_titles_first
         await pilot.press("slash", *"tennis")
         await pilot.pause()
         assert listed(app.screen) == ["massage-balls-spine"]  # only its description says tennis
-        prompt = str(app.screen.query_one(RoutineList).get_option_at_index(0).prompt)
+        prompt = str(app.screen.query_one(RoutineList).prompt_at(0))
         assert "in description" in prompt
         await pilot.press("ctrl+u", *"twist")
         await pilot.pause()
@@ -229,7 +229,7 @@ async def test_the_last_played_routine_comes_first_and_is_highlighted_next_time(
         assert isinstance(screen, BrowserScreen)
         assert listed(screen)[0] == "desk-break"
         assert screen.highlighted_entry is not None and screen.highlighted_entry.id == "desk-break"
-        prompt = str(screen.query_one(RoutineList).get_option_at_index(0).prompt)
+        prompt = str(screen.query_one(RoutineList).prompt_at(0))
         assert prompt.startswith("Five-minute desk break") and "recent" in prompt
 
 
@@ -238,7 +238,7 @@ async def test_the_overview_is_a_set_up_list_and_the_plus_is_explained(tmp_path:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"two massage balls", "escape")
         await pilot.pause()
-        overview = plain(app.screen.query_one("#overview-text", Static))
+        overview = app.screen.query_one(Overview).text
         assert "[ ] Two massage balls" in overview and "[ ] Yoga mat" in overview
         assert "First Set up on the balls" in overview and "(@@)" in overview  # its drawing
         assert "+ steps you finish yourself" in overview
@@ -280,10 +280,7 @@ async def test_standings_show_beside_routines_and_a_routine_at_its_limit_asks_fi
                 break
             await pilot.pause(0.01)
         routines = screen.query_one(RoutineList)
-        prompts = {
-            routines.get_option_at_index(i).id: str(routines.get_option_at_index(i).prompt)
-            for i in range(routines.option_count)
-        }
+        prompts = {routine_id: str(routines.prompt_at(i)) for i, routine_id in enumerate(routines.ids)}
         assert "at limit" in prompts["pressure-points-hands"]
         assert "\ndue · " in prompts["self-massage-home"]
         usual = listed(screen)

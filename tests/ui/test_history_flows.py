@@ -291,7 +291,9 @@ async def test_a_held_write_lock_never_stalls_the_countdown_or_keys(tmp_path: Pa
             await pilot.press("space")
             assert screen.player.state is PlayerState.PAUSED
             # Each write waits up to 5 s for the lock on the history thread; the screen waited for none.
-            assert time.monotonic() - began < 1.0
+            # (A stalled screen would take 5 s or more; ~0.5 s is normal, and twice that on a loaded
+            # machine running the suite in parallel, so the bound sits between the two.)
+            assert time.monotonic() - began < 3.0
             holder.execute("ROLLBACK")
             await settle(pilot)
             assert [checkpoint.routine_id for checkpoint in store.checkpoints()] == ["quick-test"]

@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from .routines.model import Routine
-from .routines.timeline import SegmentKind
 from .session.clock import Clock
-from .session.events import Finished, Outcome, SegmentStarted, SessionEvent
+
+if TYPE_CHECKING:
+    from .routines.model import Routine
+    from .session.events import SessionEvent
+
+# The session's events and timeline are imported when a notice is wanted (during a session), not
+# at launch: `unknot --help` and the first frame need only the modes.
 
 #: Longest title or body sent, in characters.
 MAX_TEXT = 120
@@ -105,6 +110,9 @@ def notice_for(event: SessionEvent, routine: Routine) -> tuple[str, str] | None:
 
     The next step starting, switching sides, a step that waits for `d`, and the session's end.
     """
+    from .routines.timeline import SegmentKind
+    from .session.events import Finished, Outcome, SegmentStarted
+
     if isinstance(event, SegmentStarted):
         segment = event.segment
         title = routine.steps[segment.step_index].title

@@ -104,12 +104,17 @@ def yaml_files(folder: Path) -> list[Path]:
 
     Hidden files are skipped: an editor's lock file (Emacs' `.#mine.yaml`) is not a routine.
     """
+    return [Path(path) for path in yaml_file_paths(str(folder))]
+
+
+def yaml_file_paths(folder: str) -> list[str]:
+    """`yaml_files` as strings, sorted by name: what the library fingerprint reads for 10,000 files at launch."""
     try:
-        return sorted(
-            child for child in folder.iterdir() if child.suffix in ROUTINE_SUFFIXES and not child.name.startswith(".")
-        )
+        names = sorted(os.listdir(folder))
     except OSError:
         return []
+    prefix = os.path.join(folder, "")
+    return [prefix + name for name in names if name.endswith(ROUTINE_SUFFIXES) and not name.startswith(".")]
 
 
 def data_dir(override: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:

@@ -99,7 +99,7 @@ def break_suggestion(entries: Iterable[LibraryEntry], due: Mapping[str, DueRow])
 
     usable = sorted(
         (entry for entry in entries if status(entry) is not DueStatus.AT_LIMIT),
-        key=lambda entry: (entry.timeline.total_seconds, entry.id),
+        key=lambda entry: (entry.total_seconds, entry.id),
     )
     breaks = [entry for entry in usable if BREAK_TAG in entry.routine.tags]
     for group in (breaks, usable):

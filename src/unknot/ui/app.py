@@ -24,7 +24,6 @@ from ..core.history.service import HistoryService
 from ..core.library.library import Library, LibraryEntry
 from ..core.notify import Notifier, NotifyMode, resolve_mode
 from ..core.session.clock import Clock, SystemClock
-from ..core.session.ticker import Sleep
 from ..core.settings import Settings, SettingsStore
 from .commands import RoutineCommands
 from .console_glyphs import GlyphCommandPalette, apply_terminal_glyphs, key_display
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from ..core.history.store import HistoryStore
     from ..core.library.watching import RoutineWatcher
     from ..core.session.bell import BellMode
+    from ..core.session.ticker import Sleep
     from .reminders import BreakReminders
     from .screens.player import PlayerScreen
     from .screens.settings import SettingsScreen

@@ -58,7 +58,7 @@ def library_changes(old: Library, new: Library) -> str:
     changed = [
         routine_id
         for routine_id, entry in new.routines.items()
-        if routine_id in old.routines and old.routines[routine_id].routine != entry.routine
+        if routine_id in old.routines and not old.routines[routine_id].same_routine(entry)
     ]
     old_errors = {(problem.path, problem.message, problem.line) for problem in old.errors}
     new_errors = [problem for problem in new.errors if (problem.path, problem.message, problem.line) not in old_errors]
@@ -111,8 +111,9 @@ async def reload_routines(app: UnknotApp, *, asked: bool = True) -> None:
 def watch_routine_folders(app: UnknotApp) -> RoutineWatcher:
     """Start watching every routine folder; each batch of changes reloads the routines.
 
-    The user's routines folder is made if missing, so `unknot new` in another shell is seen.
-    Where watching cannot start, the app says so once and "Reload routines" remains.
+    The user's routines folder is made if missing (the command line makes it before reading the
+    library), so `unknot new` in another shell is seen. Where watching cannot start, the app says
+    so once and "Reload routines" remains.
     """
     from ..core.library.watching import RoutineWatcher
     from ..core.paths import routine_folders, user_routines_dir

@@ -47,7 +47,7 @@ class BreakReminders:
         suggestion = break_suggestion(self.app.library.routines.values(), self.app.due)
         words = None
         if suggestion is not None:
-            length = total_text(suggestion.total_seconds, suggestion.timeline.has_until_done)
+            length = total_text(suggestion.total_seconds, suggestion.open_ended)
             words = f"{suggestion.routine.title} ({length})"
         self.app.bell()
         sequence = self.app.notifier.sequence_for_notice(

@@ -121,7 +121,7 @@ def status_of(frequency: Limits | None, today: int, week: int) -> DueStatus:
 
 def routine_limits(entries: Iterable[LibraryEntry]) -> list[tuple[str, str, Limits | None]]:
     """Return (id, title, frequency) of each routine, for `due_rows`."""
-    return [(entry.id, entry.routine.title, entry.routine.frequency) for entry in entries]
+    return [(entry.id, entry.card.title, entry.card.frequency) for entry in entries]
 
 
 def due_rows(

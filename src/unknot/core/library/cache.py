@@ -24,20 +24,24 @@ from pathlib import Path
 import msgspec
 
 from ... import __version__
-from ..routines.model import Diagram, Routine, decode_hook
+from ..routines.model import Diagram, decode_hook
 from ..routines.problems import Problem, Severity
 from ..safe_files import read_regular_file, write_private_file
+from .card import RoutineCard
 from .fingerprint import Fingerprint, library_fingerprint
 from .frequencies import FREQUENCIES_FILE, write_frequencies
-from .library import Library, LibraryEntry
+from .library import Library, LibraryEntry, encode_routine
 
 CACHE_FILE = "library.msgpack"
-FORMAT = 1
+FORMAT = 2
 
 
 class _CachedEntry(msgspec.Struct, array_like=True):
     path: str
-    routine: Routine
+    id: str
+    card: RoutineCard
+    routine: msgspec.Raw
+    """Left encoded until the routine is first used: launching decodes only the cards."""
 
 
 class _CachedProblem(msgspec.Struct, array_like=True):
@@ -125,9 +129,9 @@ def read_cached_library(cache_path: Path, fingerprint: Fingerprint) -> Library |
         return None
     library = Library(diagrams=cached.diagrams)
     for item in cached.routines:
-        if item.routine.id is None:
-            return None
-        library.routines[item.routine.id] = LibraryEntry(item.routine, Path(item.path))
+        library.routines[item.id] = LibraryEntry.encoded(
+            item.id, item.path, item.card, bytes(item.routine), cached.diagrams
+        )
     library.problems = [
         Problem(Path(problem.path), problem.message, problem.line, problem.column, problem.field, problem.severity)
         for problem in cached.problems
@@ -141,7 +145,12 @@ def write_cached_library(cache_path: Path, fingerprint: Fingerprint, library: Li
         format=FORMAT,
         version=__version__,
         fingerprint=fingerprint,
-        routines=[_CachedEntry(str(entry.path), entry.routine) for entry in library.routines.values()],
+        routines=[
+            _CachedEntry(
+                str(entry.path), entry.id, entry.card, msgspec.Raw(encode_routine(entry.routine, library.diagrams))
+            )
+            for entry in library.routines.values()
+        ],
         diagrams=library.diagrams,
         problems=[
             _CachedProblem(

@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..paths import DIAGRAM_FOLDER, yaml_files
+from ..paths import DIAGRAM_FOLDER, yaml_file_paths
 from ..routines.text import shown_path
 
 Fingerprint = list[tuple[str, int, int, int]]
@@ -32,7 +32,7 @@ def library_fingerprint(folders: Iterable[Path]) -> Fingerprint:
     core = Path(__file__).resolve().parent.parent
     rows: Fingerprint = [_stat_row(str(path)) for path in sorted(core.rglob("*.py"))]
     for folder in folders:
-        for where in (folder, folder / DIAGRAM_FOLDER):
-            rows.append(_stat_row(str(where)))  # a file added or removed changes the folder's time
-            rows += [_stat_row(str(path)) for path in yaml_files(where)]  # exactly the files the loader reads
+        for where in (str(folder), os.path.join(folder, DIAGRAM_FOLDER)):
+            rows.append(_stat_row(where))  # a file added or removed changes the folder's time
+            rows += [_stat_row(path) for path in yaml_file_paths(where)]  # exactly the files the loader reads
     return rows

@@ -38,7 +38,7 @@ def frequencies_json(fingerprint: Fingerprint, entries: Iterable[LibraryEntry]) 
     """Return the file's content for these routines (only those with a frequency)."""
     routines = {}
     for entry in entries:
-        often = entry.routine.frequency
+        often = entry.card.frequency
         if often is not None:
             routines[entry.id] = {name: getattr(often, name) for name in LIMIT_NAMES if getattr(often, name)}
     return json.dumps({"fingerprint": fingerprint_json(fingerprint), "routines": routines}).encode()

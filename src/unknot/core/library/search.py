@@ -11,31 +11,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..history.due import DueRow, DueStatus
-from ..routines.describe import EQUIPMENT_NAMES
+from .card import FIELDS
 from .library import LibraryEntry
 
 #: How many recently played routines go to the top of the list.
 RECENT_FIRST = 3
-
-#: The parts of a routine the filter searches, in the order they are reported.
-FIELDS = ("title", "summary", "description", "tags", "areas", "equipment", "steps", "id")
-
-
-def searchable_fields(entry: LibraryEntry) -> dict[str, str]:
-    """Return each searchable part of a routine as lower-cased text."""
-    routine = entry.routine
-    equipment = [EQUIPMENT_NAMES[item] for item in routine.equipment] or ["no equipment", "none"]
-    fields = {
-        "title": routine.title,
-        "summary": routine.summary,
-        "description": routine.description,
-        "tags": " · ".join(routine.tags),
-        "areas": " · ".join(area.replace("-", " ") for area in routine.areas),
-        "equipment": " · ".join(equipment),
-        "steps": " · ".join(step.title for step in routine.steps),
-        "id": entry.id,
-    }
-    return {name: text.casefold() for name, text in fields.items()}
 
 
 @dataclass(slots=True)  # not frozen: a frozen init is several times slower, and a search makes thousands
@@ -44,7 +24,8 @@ class SearchHit:
 
     entry: LibraryEntry
     in_title: bool
-    _texts: dict[str, str] | None = None
+    _texts: tuple[str, ...] | None = None
+    """The routine's search text, one per FIELDS name."""
     _words: tuple[str, ...] = ()
 
     @property
@@ -53,7 +34,9 @@ class SearchHit:
         for routines that do not match in their title)."""
         if self._texts is None:
             return ()
-        return tuple(name for name in FIELDS if any(word in self._texts[name] for word in self._words))
+        return tuple(
+            name for name, text in zip(FIELDS, self._texts, strict=True) if any(word in text for word in self._words)
+        )
 
 
 #: Where each status goes when due routines are listed first.
@@ -72,7 +55,7 @@ def due_first_order(hits: Sequence[SearchHit], due: Mapping[str, DueRow]) -> lis
 
 def browse_order(entries: Iterable[LibraryEntry], recent: Sequence[str] = ()) -> list[LibraryEntry]:
     """Return routines as the browser and `unknot list` show them: recently played first, then by title."""
-    by_title = sorted(entries, key=lambda entry: (entry.routine.title.casefold(), entry.id))
+    by_title = sorted(entries, key=lambda entry: (entry.card.title.casefold(), entry.id))
     ids = {entry.id: entry for entry in by_title}
     first = [ids[routine_id] for routine_id in dict.fromkeys(recent) if routine_id in ids][:RECENT_FIRST]
     chosen = {entry.id for entry in first}
@@ -84,9 +67,9 @@ class RoutineIndex:
 
     def __init__(self, entries: Iterable[LibraryEntry]) -> None:
         self.entries = list(entries)
-        self._fields = [searchable_fields(entry) for entry in self.entries]
+        self._fields = [entry.card.search for entry in self.entries]
         # One string per routine for the test every keystroke makes; the fields only for what is shown.
-        self._texts = ["\n".join(fields.values()) for fields in self._fields]
+        self._texts = ["\n".join(fields) for fields in self._fields]
         self._last: tuple[str, list[int]] = ("", [])
         """The last query (casefolded) and the positions of the routines it found, in list order."""
 
@@ -112,7 +95,7 @@ class RoutineIndex:
         in_title: list[SearchHit] = []
         elsewhere: list[SearchHit] = []
         for position in found:
-            title = fields[position]["title"]
+            title = fields[position][0]  # FIELDS starts with the title
             title_has_all = all(word in title for word in words)
             hit = SearchHit(self.entries[position], title_has_all, fields[position], words)
             (in_title if title_has_all else elsewhere).append(hit)

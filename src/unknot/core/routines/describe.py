@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..glyphs import glyphs
 from .diagrams import mirror_art
 from .durations import format_duration
@@ -25,9 +27,9 @@ SAFETY_NOTE = (
 )
 
 
-def equipment_text(routine: Routine) -> str:
+def equipment_text(equipment: Iterable[str]) -> str:
     """Return the equipment a routine needs, in words (`none` when it needs nothing)."""
-    return ", ".join(EQUIPMENT_NAMES[item] for item in routine.equipment) or "none"
+    return ", ".join(EQUIPMENT_NAMES[item] for item in equipment) or "none"
 
 
 def total_text(total_seconds: int, open_ended: bool) -> str:
@@ -86,7 +88,7 @@ def describe_routine(routine: Routine, total_seconds: int, open_ended: bool) -> 
         lines.append(routine.summary)
     lines.append("")
     lines.append(
-        f"Time: {total_words(total_seconds, open_ended)}    Equipment: {equipment_text(routine)}    "
+        f"Time: {total_words(total_seconds, open_ended)}    Equipment: {equipment_text(routine.equipment)}    "
         f"Intensity: {routine.intensity}"
     )
     if routine.areas:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from .model import Routine, Step
 
@@ -123,9 +124,9 @@ def build_timeline(routine: Routine, extra_reps: Mapping[tuple[int, int], int] |
     elapsed = 0
     side_start = 0
 
-    def add(segment: Segment) -> None:
+    def add(kind: SegmentKind, label: str, seconds: int | None, **where: Any) -> None:
         nonlocal elapsed, side_start
-        segment = replace(segment, index=len(timeline.segments))
+        segment = Segment(len(timeline.segments), kind, label, seconds, **where)
         previous = timeline.segments[-1] if timeline.segments else None
         same_side = (
             previous is not None
@@ -141,7 +142,7 @@ def build_timeline(routine: Routine, extra_reps: Mapping[tuple[int, int], int] |
         elapsed += segment.seconds or 0
 
     if routine.get_ready:
-        add(Segment(0, SegmentKind.GET_READY, "Get ready", int(routine.get_ready), step_index=0))
+        add(SegmentKind.GET_READY, "Get ready", int(routine.get_ready), step_index=0)
     last = len(routine.steps) - 1
     for step_index, step in enumerate(routine.steps):
         sides: list[str | None] = [*step.sides] if step.sides else [None]
@@ -149,38 +150,32 @@ def build_timeline(routine: Routine, extra_reps: Mapping[tuple[int, int], int] |
         for side_index, side in enumerate(sides):
             if side_index > 0 and routine.switch_sides:
                 add(
-                    Segment(
-                        0,
-                        SegmentKind.SWITCH_SIDES,
-                        "Switch sides",
-                        int(routine.switch_sides),
-                        step_index=step_index,
-                        side_index=side_index,
-                        side_count=len(sides),
-                        side=side,
-                    )
+                    SegmentKind.SWITCH_SIDES,
+                    "Switch sides",
+                    int(routine.switch_sides),
+                    step_index=step_index,
+                    side_index=side_index,
+                    side_count=len(sides),
+                    side=side,
                 )
             reps = rep_count(step, extra_reps.get((step_index, side_index), 0))
             for rep in range(reps):
                 for number, (label, seconds, frame, cues) in enumerate(pieces):
                     add(
-                        Segment(
-                            0,
-                            SegmentKind.WORK,
-                            "Rep" if reps > 1 and step.duration is not None and not step.phases else label,
-                            seconds,
-                            step_index=step_index,
-                            side_index=side_index,
-                            side_count=len(sides),
-                            side=side,
-                            rep_index=rep,
-                            rep_count=reps,
-                            frame=frame,
-                            cues=cues,
-                            starts_step=side_index == 0 and rep == 0 and number == 0,
-                        )
+                        SegmentKind.WORK,
+                        "Rep" if reps > 1 and step.duration is not None and not step.phases else label,
+                        seconds,
+                        step_index=step_index,
+                        side_index=side_index,
+                        side_count=len(sides),
+                        side=side,
+                        rep_index=rep,
+                        rep_count=reps,
+                        frame=frame,
+                        cues=cues,
+                        starts_step=side_index == 0 and rep == 0 and number == 0,
                     )
         rest = routine.rest if step.rest_after is None else step.rest_after
         if step_index < last and rest:
-            add(Segment(0, SegmentKind.REST, "Rest", int(rest), step_index=step_index))
+            add(SegmentKind.REST, "Rest", int(rest), step_index=step_index)
     return timeline

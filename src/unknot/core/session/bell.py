@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..routines.timeline import SegmentKind
-from .events import FinalSeconds, Finished, Outcome, SegmentStarted, SessionEvent
+if TYPE_CHECKING:
+    from .events import SessionEvent
+
+# The modes are read with the settings at launch; what rings is needed only during a session.
 
 
 class BellMode(StrEnum):
@@ -29,6 +32,9 @@ def rings(event: SessionEvent, mode: BellMode) -> bool:
     """Whether `event` rings the bell in `mode`."""
     if mode is BellMode.OFF:
         return False
+    from ..routines.timeline import SegmentKind
+    from .events import FinalSeconds, Finished, Outcome, SegmentStarted
+
     if isinstance(event, SegmentStarted):
         segment = event.segment
         return segment.index > 0 and (segment.starts_step or segment.kind is SegmentKind.SWITCH_SIDES)

@@ -79,7 +79,8 @@ class BrowserScreen(Screen[None]):
                 yield RoutineList(id="routines")
                 yield Static(id="list-legend", markup=False)
                 yield Static(id="problem-line", markup=False)
-            yield Overview(id="overview").data_bind(entry=BrowserScreen.highlighted_entry)
+            with Vertical(id="overview-pane"):
+                yield Overview(id="overview").data_bind(entry=BrowserScreen.highlighted_entry)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -148,7 +149,7 @@ class BrowserScreen(Screen[None]):
         if self.due_first and self.due:
             hits = due_first_order(hits, self.due)
         self.query_one(RoutineList).show_hits(hits, query, self.recent, self.due, keep=keep)
-        open_ended = any(hit.entry.timeline.has_until_done for hit in hits)
+        open_ended = any(hit.entry.open_ended for hit in hits)
         legend = self.query_one("#list-legend", Static)
         set_plain(legend, "+ also steps you finish yourself (d)" if open_ended else "")
         legend.set_class(not open_ended, "-empty")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.reactive import var
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from ...core.library.library import LibraryEntry
 from ...core.routines.describe import (
@@ -32,7 +33,7 @@ def overview_content(entry: LibraryEntry) -> Content:
     parts += [
         "\n",
         ("Time ", "dim"),
-        total_words(entry.total_seconds, entry.timeline.has_until_done),
+        total_words(entry.total_seconds, entry.open_ended),
         ("   Intensity ", "dim"),
         routine.intensity,
         "\n",
@@ -64,21 +65,89 @@ def overview_content(entry: LibraryEntry) -> Content:
     return Content.assemble(*parts)
 
 
-class Overview(VerticalScroll):
-    """Shows the routine handed down in `entry`, or a hint when there is none."""
+class Overview(ScrollView):
+    """Shows the routine handed down in `entry`, or a hint when there is none.
+
+    Drawn line by line: moving to another routine repaints only the lines whose text changed,
+    with no layout pass however long the new overview is (over a slow link, that is the lag of
+    every cursor move in the list).
+    """
+
+    DEFAULT_CSS = """
+    Overview {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
 
     entry: var[LibraryEntry | None] = var(None)
     """The routine to describe."""
 
-    def compose(self) -> ComposeResult:
-        """Lay out the single text block."""
-        yield Static(id="overview-text")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines: list[Strip] = []
+        self._drawn_for: tuple[int, object] | None = None
+        """The width and style the lines were drawn for."""
 
-    def watch_entry(self, entry: LibraryEntry | None) -> None:
-        """Render the new routine, scrolled to the top."""
-        text = self.query_one("#overview-text", Static)
-        if entry is None:
-            text.update(Content("No routine matches the filter."))
-        else:
-            text.update(overview_content(entry))
-        self.scroll_home(animate=False)
+    @property
+    def text(self) -> str:
+        """The overview as plain text, a line per line shown."""
+        return "\n".join(strip.text.rstrip() for strip in self._lines)
+
+    def watch_entry(self) -> None:
+        """Describe the new routine, from the top."""
+        if self.scroll_offset.y:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self._draw()
+
+    def on_resize(self) -> None:
+        """Wrap the text again for the new width."""
+        self._draw(changed_only=False)
+
+    def notify_style_update(self) -> None:
+        """A new theme: draw again in its colours."""
+        super().notify_style_update()
+        if self.is_mounted:
+            self._draw(changed_only=False)
+
+    def _draw(self, changed_only: bool = True) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        entry = self.entry
+        content = Content("No routine matches the filter.") if entry is None else overview_content(entry)
+        style = self.visual_style
+        lines = [
+            strip.extend_cell_length(width, style.rich_style).crop(0, width)
+            for strip in Visual.to_strips(self, content, width, None, style)
+        ]
+        old, self._lines = self._lines, lines
+        size = Size(width, len(lines))
+        if size != self.virtual_size:
+            # Set without the layout pass a new size would cost; only the scrollbar needs telling.
+            self.set_reactive(Overview.virtual_size, size)
+            self._scroll_update(size)
+        if not changed_only or self._drawn_for != (width, style):
+            self._drawn_for = (width, style)
+            self.refresh()
+            return
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        for y in range(top, top + height):
+            before = old[y] if y < len(old) else None
+            after = lines[y] if y < len(lines) else None
+            if before is None and after is None:
+                break
+            if before is None or after is None or list(before) != list(after):
+                self.refresh_lines(y)
+
+    def refresh_lines(self, y_start: int, line_count: int = 1) -> None:
+        """Repaint lines of the text only (the default also repaints the space right of it)."""
+        width = self.scrollable_content_region.width
+        self.refresh(Region(0, y_start - self.scroll_offset.y, width, line_count))
+
+    def render_line(self, y: int) -> Strip:
+        """Line `y` of the visible overview."""
+        line = self.scroll_offset.y + y
+        if line < len(self._lines):
+            return self._lines[line]
+        return Strip.blank(self.scrollable_content_region.width, self.visual_style.rich_style)
