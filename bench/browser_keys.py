@@ -125,6 +125,7 @@ def measure(unknot: str, python: str, runs: int = 5) -> dict[str, object]:
         extra = ["--routines", str(folder)]
         # The list's first screen is complete once the routine count shows it is all there.
         results["large_first_frame_s"] = first_frame(unknot, extra, "Generated routine 0", runs)
+        results["first_frame_runs"] = runs
         results["large"] = browser(unknot, extra, "Generated routine 0")
     return results
 

@@ -1,4 +1,4 @@
-"""Start-up time, key-to-screen cost and peak memory, measured in a pseudo-terminal with pyte."""
+"""Start-up time and peak memory, measured in a pseudo-terminal with pyte."""
 
 from __future__ import annotations
 
@@ -56,41 +56,6 @@ def startup(runs: int, unknot: str, env_python: str) -> dict[str, float]:
         "cold_ratio": round(statistics.median(cold) / statistics.median(peer), 2),
         "runs": runs,
     }
-
-
-def key_to_screen(unknot: str, presses: int = 7) -> dict[str, float]:
-    """Bytes written and milliseconds from a ↓ in the browser to the repainted overview (medians)."""
-    recorder = PtyRecorder([unknot])
-    try:
-        deadline = time.monotonic() + 20
-        while "Two massage balls" not in _screen_text(recorder) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(1.0)
-        timings, sizes = [], []
-        titles = [
-            "Five-minute desk break",
-            "Foam roller for the upper and mid",
-            "Gentle floor stretches",
-            "Muscle spasm relief",
-            "Pressure points with your hands",
-            "Self-massage at home",
-            "Two massage balls along the",
-        ]
-        for title in titles[:presses]:
-            before = len(recorder.output())
-            sent = time.monotonic()
-            recorder.send("\x1b[B")
-            while time.monotonic() - sent < 5:
-                screen = _screen_text(recorder).split("\n")
-                if any(line[39:].strip().startswith(title) for line in screen[:2]):
-                    break
-                time.sleep(0.002)
-            timings.append(time.monotonic() - sent)
-            time.sleep(0.4)  # let the repaint finish before counting bytes
-            sizes.append(len(recorder.output()) - before)
-    finally:
-        recorder.stop()
-    return {"ms": round(statistics.median(timings) * 1000, 1), "bytes": int(statistics.median(sizes))}
 
 
 def peak_memory(unknot: str) -> dict[str, float]:

@@ -109,6 +109,16 @@ class Terminal:
                 if time.monotonic() >= deadline:
                     raise
 
+    def press_until_exit(self, key: str, every: float = 1.0, timeout: float = 15.0) -> int:
+        """Press `key` until the program ends (see `press_until`); return its exit status."""
+        deadline = time.monotonic() + timeout
+        while self.process.isalive() and time.monotonic() < deadline:
+            self.send(key)
+            waited = time.monotonic() + every
+            while self.process.isalive() and time.monotonic() < waited:
+                time.sleep(0.05)
+        return self.wait_exit(timeout=1.0)
+
     def resize(self, columns: int, rows: int) -> None:
         """Change the terminal size, as a window resize would."""
         with self._lock:

@@ -68,7 +68,9 @@ def test_hangup_saves_the_place_and_a_new_start_resumes_there(tmp_path: Path, nu
     try:
         offer = resume_offer(second)
         assert "Long hold" in offer and "Step 1 of 2: Stay still" in offer
-        assert 115 <= seconds_left(offer) <= 117
+        # 116.8 s were left, shown rounded up; on a loaded machine the hold shows up to a second
+        # after it began, so the place saved can be a second later in the hold than the test thinks.
+        assert 115 <= seconds_left(offer) <= 118
         # Enter does nothing in the player, so pressing it again is harmless.
         second.press_until("\r", lambda screen: "HOLD" in screen and "Stay still" in screen)
     finally:
@@ -90,7 +92,6 @@ def test_sigkill_loses_at_most_five_seconds(tmp_path: Path) -> None:
         lost = seconds_left(offer) - (120 - killed_after)
         assert 0 <= lost <= 5 + 1, f"lost {lost:.1f} s"  # the shown seconds round up: allow one
         # Discard: it stays in history as interrupted, and `unknot resume` ends.
-        second.press_until("n", lambda screen: "Resume" not in screen)
-        assert second.wait_exit() == 0
+        assert second.press_until_exit("n") == 0
     finally:
         second.close()

@@ -449,3 +449,33 @@ async def test_a_saved_routine_file_shows_up_by_itself_and_a_playing_session_kee
         (mine / "evening.yaml").unlink()
         await until(lambda: any("1 file fixed or removed" in notice for notice in notices))
     assert app.routine_watcher is not None and app.routine_watcher._stop.is_set()
+
+
+async def test_the_list_moves_by_row_page_and_end_and_a_click_starts_the_routine(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BrowserScreen)
+        routines = screen.query_one(RoutineList)
+        count = len(routines.ids)
+        assert routines.cursor == 0
+        await pilot.press("end")
+        assert routines.cursor == count - 1 and screen.highlighted_entry is not None
+        assert screen.highlighted_entry.id == routines.ids[-1]
+        await pilot.press("home", "j", "j", "k")
+        assert routines.cursor == 1
+        await pilot.press("pagedown")
+        page = routines.scrollable_content_region.height // RoutineList.ROW_LINES
+        assert routines.cursor == min(count - 1, 1 + page)
+        await pilot.press("pageup", "up")
+        assert routines.cursor == 0
+        # A long title ends in an ellipsis in the list (rows 4-5: the third routine); the overview has it whole.
+        assert routines.ids[2] == "foam-roller-back"
+        assert routines.render_line(4).text.rstrip() == "Foam roller for the upper and mid…"
+        await pilot.press("j", "j")
+        assert "Foam roller for the upper and mid back" in screen.query_one(Overview).text.replace("\n", " ")
+        await pilot.press("home")
+        await pilot.click(RoutineList, offset=(3, 2))  # the second routine's title line
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen) and app.screen.entry.id == routines.ids[1]

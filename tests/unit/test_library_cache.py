@@ -71,6 +71,13 @@ def test_a_current_copy_gives_exactly_what_a_fresh_load_gives(
     assert {problem.severity for problem in copied.problems} == {Severity.ERROR, Severity.NOTICE}
     assert copied.routines["floor-stretches"].routine.title == "Replaced"
     assert copied.routines["mine"].total_seconds == fresh.routines["mine"].total_seconds
+    for routine_id, entry in copied.routines.items():
+        assert entry.card == fresh.routines[routine_id].card  # what the list, filter and order use
+        assert entry.same_routine(fresh.routines[routine_id])
+        # A shared diagram is stored once, by name, and comes back as the library's own.
+        for step in entry.routine.steps:
+            shared = [diagram for diagram in copied.diagrams.values() if diagram == step.diagram]
+            assert not shared or any(step.diagram is diagram for diagram in copied.diagrams.values())
 
 
 def _fresh(folders: list[Path]) -> Library:

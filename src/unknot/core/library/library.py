@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,8 +91,15 @@ class LibraryEntry:
         return self.card.open_ended
 
 
-_ENCODER = msgspec.msgpack.Encoder(enc_hook=int)  # durations are int subclasses
-_DECODER = msgspec.msgpack.Decoder(Routine, dec_hook=decode_hook)
+@cache
+def _encoder() -> msgspec.msgpack.Encoder:
+    return msgspec.msgpack.Encoder(enc_hook=int)  # durations are int subclasses
+
+
+@cache
+def _decoder() -> msgspec.msgpack.Decoder[Routine]:
+    # Made on first use: building it walks the whole schema, and launching decodes no routine.
+    return msgspec.msgpack.Decoder(Routine, dec_hook=decode_hook)
 
 
 def encode_routine(routine: Routine, diagrams: Mapping[str, Diagram]) -> bytes:
@@ -106,7 +113,7 @@ def encode_routine(routine: Routine, diagrams: Mapping[str, Diagram]) -> bytes:
         msgspec.structs.replace(step, diagram=named(step.diagram), other_side_diagram=named(step.other_side_diagram))
         for step in routine.steps
     ]
-    return _ENCODER.encode(msgspec.structs.replace(routine, steps=steps))
+    return _encoder().encode(msgspec.structs.replace(routine, steps=steps))
 
 
 def decode_routine(encoded: bytes, diagrams: Mapping[str, Diagram]) -> Routine:
@@ -114,7 +121,7 @@ def decode_routine(encoded: bytes, diagrams: Mapping[str, Diagram]) -> Routine:
 
     A loaded routine's diagrams are all resolved, so a name here is one `encode_routine` put in.
     """
-    routine = _DECODER.decode(encoded)
+    routine = _decoder().decode(encoded)
     for step in routine.steps:
         if isinstance(step.diagram, str):
             step.diagram = diagrams[step.diagram]
