@@ -66,6 +66,35 @@ def _remind_interval(value: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _port(value: str) -> int:
+    """Read `--port`: 1..65535."""
+    import argparse
+
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port (1 to 65535)")
+    return int(value)
+
+
+def _positive(value: str) -> int:
+    """Read a whole number of at least 1."""
+    import argparse
+
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
+
+
+def _public_url(value: str) -> str:
+    """Read `--public-url`: an http or https address with a host."""
+    import argparse
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an http:// or https:// address (no ? or #)")
+    return value.rstrip("/")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
     import argparse  # here, not at the top: `unknot due --short` at a prompt never needs it
@@ -139,9 +168,34 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument(
         "--short", action="store_true", help="print one plain line (or nothing) for a shell prompt or tmux status line"
     )
-    for sub in (listing, show, validate, play, history, resume, due, new, edit):
+    serve = _command(commands, "serve", "serve the app to a browser (a phone or tablet beside the mat), token required")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: the network)",
+    )
+    serve.add_argument("--port", type=_port, default=8765, help="port to listen on (default 8765)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        type=_public_url,
+        default=None,
+        help="the address browsers use, when it is not host:port (e.g. https://mat.example.org behind a TLS proxy)",
+    )
+    serve.add_argument(
+        "--max-sessions", metavar="N", type=_positive, default=3, help="most app processes at once (default 3)"
+    )
+    serve.add_argument(
+        "--token-file",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="keep the access token in FILE (made 0600 if missing) so the address survives restarts",
+    )
+    serve.add_argument("--no-qr", action="store_true", help="print the address without the QR code")
+    for sub in (listing, show, validate, play, history, resume, due, new, edit, serve):
         _add_common(sub, top=False)
-    for sub in (history, importing, resume, play, due):
+    for sub in (history, importing, resume, play, due, serve):
         sub.add_argument(
             "--data-dir",
             metavar="DIR",
@@ -149,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
             default=argparse.SUPPRESS,
             help="keep history in DIR (default: UNKNOT_DATA_DIR, else ~/.local/share/unknot)",
         )
+    serve.add_argument(
+        "--floor",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="open each session's player in the floor view: a large clock to read from a mat",
+    )
     for sub in (parser, play, resume):
         sub.add_argument(
             "--no-mouse",
@@ -201,6 +261,8 @@ def _named_folder_problems(args: argparse.Namespace) -> list[Problem]:
 
 def _need_terminal() -> None:
     """Refuse at once, with a clear message, to open the full-screen app where there is no terminal."""
+    if os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
+        return  # started by `unknot serve`: the browser is the terminal
     try:
         interactive = sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
     except (ValueError, OSError):  # a closed stream
@@ -453,6 +515,36 @@ def _history(args: argparse.Namespace) -> HistoryStore:
     return HistoryStore(data_dir(args.data_dir))
 
 
+def command_serve(args: argparse.Namespace) -> int:
+    """Serve the app to browsers until Ctrl+C (`unknot serve`)."""
+    import asyncio
+
+    from .serving.access import TokenFileError, new_token, token_from_file
+    from .serving.run import ServeError, ServeOptions, configure_logging, serve
+    from .serving.server import ServeConfig
+
+    try:
+        token = token_from_file(args.token_file) if args.token_file else new_token()
+    except TokenFileError as error:
+        raise UsageError(str(error)) from None
+    argv = [sys.executable, "-m", "unknot"]
+    for folder in args.routines:
+        argv += ["--routines", str(folder.resolve())]
+    if getattr(args, "data_dir", None) is not None:
+        argv += ["--data-dir", str(args.data_dir.resolve())]
+    if getattr(args, "floor", False):
+        argv.append("--floor")
+    config = ServeConfig(
+        token=token, argv=argv, port=args.port, public_url=args.public_url, max_sessions=args.max_sessions
+    )
+    configure_logging(sys.stderr)
+    try:
+        asyncio.run(serve(ServeOptions(config=config, host=args.host, show_qr=not args.no_qr)))
+    except ServeError as error:
+        raise UsageError(str(error)) from None
+    return 0
+
+
 def command_app(args: argparse.Namespace, start_routine_id: str | None = None, resume: bool = False) -> int:
     """Launch the full-screen app (on one routine with `play`, on the interrupted session with `resume`)."""
     startup.pause_collection()
@@ -626,6 +718,7 @@ COMMANDS = {
     "due": command_due,
     "new": command_new,
     "edit": command_edit,
+    "serve": command_serve,
 }
 
 

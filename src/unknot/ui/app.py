@@ -64,6 +64,8 @@ class AppOptions:
     mouse: bool = True
     floor: bool = False
     """Open the player in the floor view (`--floor`), whatever the settings say."""
+    touch: bool | None = None
+    """Show buttons for a finger under the floor view; None: when the app runs in a browser."""
     notify: NotifyMode | None = None
     """Notifications for this run (`--notify`); None: as the settings say."""
     open_history: Callable[[], HistoryStore] | None = None
@@ -248,7 +250,11 @@ class UnknotApp(App[None]):
             self.reminders.session_started()
         ask_pain = self.settings.ask_pain and resumed is None and recorder.keeps_history
         floor = self.settings.floor or self.options.floor
-        self.push_screen(PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain, floor=floor))
+        touch = self.is_web if self.options.touch is None else self.options.touch
+        self.push_screen(
+            PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain, floor=floor, touch=touch)
+        )
+        self.set_page_title(f"{entry.routine.title} · Unknot")
 
     def on_play_requested(self, message: PlayRequested) -> None:
         """A screen or the palette asked for a routine."""
@@ -331,6 +337,7 @@ class UnknotApp(App[None]):
         from .screens.summary import SummaryScreen
 
         self.pop_screen()
+        self.set_page_title("Unknot")
         self.run_worker(self.refresh_due(), group="history")
         if self.reminders is not None:
             self.reminders.session_ended()
@@ -382,6 +389,14 @@ class UnknotApp(App[None]):
         """Send an escape sequence straight to the terminal (as `bell` does; nothing when headless)."""
         if not self.is_headless and self._driver is not None:
             self._driver.write(data)
+
+    def set_page_title(self, title: str) -> None:
+        """Name the browser tab (when served by `unknot serve`; a terminal's title is left alone)."""
+        write_meta = getattr(self._driver, "write_meta", None) if self.is_web else None
+        if write_meta is not None:
+            from ..core.notify import safe_text
+
+            write_meta({"type": "unknot_title", "title": safe_text(title)})
 
     def set_bell_mode(self, mode: BellMode) -> None:
         """Use `mode` from now on, and remember it."""

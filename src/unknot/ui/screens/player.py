@@ -21,13 +21,14 @@ from ...core.session.player import Player, PlayerState, Position
 from ...core.session.ticker import Sleep, Ticker
 from ...core.session.wording import next_up_text, session_left_text, status_text
 from ..widgets.breath_pacer import BreathPacer
-from ..widgets.countdown import Countdown
+from ..widgets.countdown import ClockTapped, Countdown
 from ..widgets.floor_view import FloorView
 from ..widgets.key_footer import KeyFooter
 from ..widgets.meter import Meter
 from ..widgets.plain import set_plain
 from ..widgets.step_detail import StepDetail
 from ..widgets.step_list import StepList
+from ..widgets.touch_controls import TouchControls
 from .confirm import ConfirmLeaveScreen
 from .pain import PainScreen
 
@@ -101,8 +102,10 @@ class PlayerScreen(Screen[None]):
         *,
         ask_pain: bool = False,
         floor: bool = False,
+        touch: bool = False,
     ) -> None:
         super().__init__()
+        self.touch = touch
         self.set_class(floor, "-floor")
         self.entry = entry
         self.player = player
@@ -132,7 +135,7 @@ class PlayerScreen(Screen[None]):
                     yield Static(id="session-left", markup=False)
                 yield StepList(routine, id="step-list").data_bind(PlayerScreen.position)
             yield StepDetail(routine, id="detail").data_bind(PlayerScreen.position)
-        yield FloorView(routine, id="floor").data_bind(PlayerScreen.position)
+        yield FloorView(routine, touch=self.touch, id="floor").data_bind(PlayerScreen.position)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -156,6 +159,24 @@ class PlayerScreen(Screen[None]):
     def on_ticked(self, message: Ticked) -> None:
         """Render the ticker's news."""
         self.handle_events(message.events)
+
+    def on_clock_tapped(self, message: ClockTapped) -> None:
+        """A tap on the clock pauses, or resumes (also during a resumed session's lead-in)."""
+        if not self.player.finished:
+            self._command(self.player.toggle_pause())
+
+    def on_touch_controls_chosen(self, message: TouchControls.Chosen) -> None:
+        """A button under the floor view: the same as its key."""
+        if message.command == "next":
+            self.action_next()
+        elif message.command == "pause" and not self.player.finished:
+            self._command(self.player.toggle_pause())
+        elif message.command == "done" and self.player.segment.until_done:
+            self.action_done()
+
+    def on_unmount(self) -> None:
+        """Save the place of a session still under way (the app is quitting, or its browser tab closed)."""
+        self.recorder.checkpoint(force=True)
 
     def handle_events(self, events: list[SessionEvent]) -> None:
         """Apply engine events: cues, the bell, history, the end; then refresh the position."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Label
 
@@ -21,8 +23,12 @@ def clock_template(position: Position) -> str:
     return "".join("0" if char.isdigit() else char for char in clock_text_for(longest))
 
 
+class ClockTapped(Message):
+    """The clock was tapped or clicked: pause, or resume when paused."""
+
+
 class Countdown(Vertical):
-    """Renders the engine's position; it keeps no counter of its own."""
+    """Renders the engine's position; it keeps no counter of its own. A tap on it pauses or resumes."""
 
     position: var[Position | None] = var(None)
     """Where the session is; handed down by the player screen."""
@@ -34,6 +40,11 @@ class Countdown(Vertical):
         yield Label(id="clock-line", markup=False)
         yield Label(id="state-line", markup=False)
         yield Meter(id="step-bar")
+
+    def on_click(self, event: events.Click) -> None:
+        """A tap on the clock is a press of space."""
+        event.stop()
+        self.post_message(ClockTapped())
 
     def watch_position(self, position: Position | None) -> None:
         """Update only the parts whose text changed, so each second repaints little."""

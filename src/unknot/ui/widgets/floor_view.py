@@ -7,6 +7,7 @@ on tall screens, where they take no room the clock needs.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import var
@@ -24,9 +25,10 @@ from ...core.session.wording import (
     state_text,
 )
 from .big_text import BigText
-from .countdown import clock_template
+from .countdown import ClockTapped, clock_template
 from .meter import Meter
 from .plain import set_plain
+from .touch_controls import TouchControls
 
 
 class FloorView(Vertical):
@@ -37,18 +39,27 @@ class FloorView(Vertical):
     cue: var[str] = var("")
     """The cue on show (empty: none); it takes the phase line while it shows."""
 
-    def __init__(self, routine: Routine, *, id: str | None = None) -> None:
+    def __init__(self, routine: Routine, *, touch: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.routine = routine
+        self.touch = touch
+        """Whether to show buttons for a finger (in a browser on a phone or tablet)."""
 
     def compose(self) -> ComposeResult:
-        """Lay out the phase, the clock, the step's name, what to do now, the bar and the words."""
+        """Lay out the phase, the clock, the step's name, what to do now, the bar, the words and any buttons."""
         yield BigText(id="floor-phase")
         yield BigText(id="floor-clock")
         yield Static(id="floor-title", markup=False)
         yield Static(id="floor-doing", markup=False)
         yield Meter(id="floor-bar")
         yield Static(id="floor-words", markup=False)
+        if self.touch:
+            yield TouchControls(id="touch-controls").data_bind(FloorView.position)
+
+    def on_click(self, event: events.Click) -> None:
+        """A tap anywhere but on a button (which stops its own) pauses or resumes, as space does."""
+        event.stop()
+        self.post_message(ClockTapped())
 
     def on_mount(self) -> None:
         """The phase stays smaller than the clock, however much room there is."""

@@ -1,0 +1,4 @@
+"""`unknot serve`: the app in a browser tab, one app process per tab, for whoever holds the token.
+
+Only `unknot serve` imports this package (and through it aiohttp and textual-serve).
+"""

@@ -1,0 +1,91 @@
+"""Run the server until Ctrl+C: print the address and its QR code, then stop every session cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+from aiohttp import web
+
+from .address import address_with_token, base_url, is_loopback, qr_code_text
+from .server import ServeConfig, UnknotServer
+
+log = logging.getLogger("unknot.serve")
+
+
+class ServeError(Exception):
+    """The server could not start; the message says why."""
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """The `unknot serve` command line."""
+
+    config: ServeConfig
+    host: str = "127.0.0.1"
+    show_qr: bool = True
+
+
+def banner(options: ServeOptions) -> str:
+    """Return what the terminal shows on start: where to go, the QR code, who can reach it, how to stop."""
+    config = options.config
+    address = address_with_token(base_url(options.host, config.port, config.public_url), config.token)
+    lines = ["Unknot is served. Open this address (it holds the access token; keep it to yourself):", "", address, ""]
+    if options.show_qr:
+        lines += [qr_code_text(address).rstrip("\n"), ""]
+    if config.public_url:
+        lines.append(f"Listening on {options.host}:{config.port}, reached through {config.public_url}.")
+    elif is_loopback(options.host):
+        lines += [
+            "Only this machine can open it. From another computer, forward the port first:",
+            f"  ssh -L {config.port}:localhost:{config.port} THIS-MACHINE   (then open the address there)",
+        ]
+    else:
+        lines.append("Anyone on this network who has the address can open it (plain http: see docs/serve.md).")
+    lines.append(f"At most {config.max_sessions} sessions at once. Ctrl+C stops the server; sessions save their place.")
+    return "\n".join(lines)
+
+
+def configure_logging(stream: TextIO) -> None:
+    """One plain line per event on `stream`, with the time."""
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(asctime)s unknot serve: %(message)s", "%H:%M:%S"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+async def serve(options: ServeOptions, out: TextIO = sys.stdout) -> None:
+    """Serve until SIGINT or SIGTERM; then stop every session (each saves its place) and return."""
+    server = UnknotServer(options.config)
+    # No access log: aiohttp's writes the request line, query (and so the token) included.
+    runner = web.AppRunner(server.web_app(), access_log=None, handle_signals=False, shutdown_timeout=5)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, options.host, options.config.port)
+        try:
+            await site.start()
+        except OSError as error:
+            raise ServeError(
+                f"cannot listen on {options.host}:{options.config.port}: {error.strerror or error}"
+            ) from None
+        print(banner(options), file=out, flush=True)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(number, stop.set)
+        try:
+            await stop.wait()
+        finally:
+            for number in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(number)
+        count = server.pool.count
+        print(f"\nStopping: {count} session{'' if count == 1 else 's'} saving their place…", file=out, flush=True)
+        await server.stop_sessions("The server was stopped; your place in the session was saved.")
+    finally:
+        await runner.cleanup()
+    print("Stopped.", file=out, flush=True)

@@ -1,0 +1,216 @@
+"""The web server: every request shows the token (or its cookie), the websocket checks its Origin,
+and each accepted websocket gets one app process, up to the session limit.
+
+Log lines name the method, the path (never the query, which may hold the token) and the peer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from aiohttp import WSCloseCode, WSMsgType, web
+
+from .access import COOKIE_MAX_AGE, cookie_name, origin_allowed, token_matches
+from .pages import NO_TOKEN, WRONG_TOKEN, app_page, message_page, sessions_full_text
+from .sessions import AppSession, SessionPool, clamp_size
+
+log = logging.getLogger("unknot.serve")
+
+#: The largest message a browser may send: a paste, a resize, a ping.
+MAX_MESSAGE_BYTES = 64 * 1024
+#: Where textual-serve keeps the terminal's script, style sheet and fonts.
+TEXTUAL_STATIC = Path(str(files("textual_serve") / "static"))
+UNKNOT_STATIC = Path(str(files("unknot.serving") / "static"))
+#: What the page may load and connect to: only this server.
+CONTENT_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+NOTICE_MESSAGE = "unknot_notice"
+
+SessionFactory = Callable[..., AppSession]
+
+
+def font_size(asked: str | None) -> int:
+    """Return the page's font size in pixels: the `fontsize` asked for, within 8..48, else 16."""
+    try:
+        return max(8, min(int(asked or "16"), 48))
+    except ValueError:
+        return 16
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """What one server serves, to whom, and how many at once."""
+
+    token: str
+    argv: Sequence[str]
+    """The app command every session runs; nothing a client sends changes it."""
+    port: int = 8765
+    public_url: str | None = None
+    max_sessions: int = 3
+
+
+class UnknotServer:
+    """The aiohttp application and the sessions it runs."""
+
+    def __init__(self, config: ServeConfig, session_factory: SessionFactory = AppSession) -> None:
+        self.config = config
+        self.pool = SessionPool(config.max_sessions)
+        self.session_factory = session_factory
+        self.cookie = cookie_name(config.port)
+        self.secure_cookie = (config.public_url or "").startswith("https:")
+        self.sessions_started = 0
+        """How many app processes this server has started (tests and the log use it)."""
+
+    def web_app(self) -> web.Application:
+        """Return the aiohttp application: the page, the websocket and the static files, behind the token."""
+        app = web.Application(middlewares=[self._guard, self._headers])
+        app.router.add_get("/", self.handle_page)
+        app.router.add_get("/ws", self.handle_websocket)
+        app.router.add_get("/static/unknot.js", self.handle_script)
+        app.router.add_static("/static", TEXTUAL_STATIC, show_index=False, follow_symlinks=False)
+        app.on_shutdown.append(self._on_shutdown)
+        return app
+
+    # ----- who gets in ----------------------------------------------------------------------
+
+    @web.middleware
+    async def _guard(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        """Refuse any request without the token or its cookie; set the cookie when the address brought the token."""
+        from_address = request.query.get("token")
+        from_cookie = request.cookies.get(self.cookie)
+        token = self.config.token
+        if not (token_matches(token, from_cookie) or token_matches(token, from_address)):
+            wrong = bool(from_address or from_cookie)
+            self.refused(request, "wrong token" if wrong else "no token")
+            status = 403 if wrong else 401
+            page = message_page("Wrong token" if wrong else "Token needed", WRONG_TOKEN if wrong else NO_TOKEN)
+            return web.Response(status=status, text=page, content_type="text/html")
+        response = await handler(request)
+        if token_matches(token, from_address) and not token_matches(token, from_cookie) and not response.prepared:
+            response.set_cookie(
+                self.cookie,
+                token,
+                max_age=COOKIE_MAX_AGE,
+                path="/",
+                httponly=True,
+                samesite="Strict",
+                secure=self.secure_cookie,
+            )
+        return response
+
+    @web.middleware
+    async def _headers(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        """Keep the page to itself: no framing, no referrer (the address may hold the token), no caching."""
+        response = await handler(request)
+        if not response.prepared:
+            response.headers["Content-Security-Policy"] = CONTENT_POLICY
+            response.headers["Referrer-Policy"] = "no-referrer"
+            response.headers["X-Content-Type-Options"] = "nosniff"
+            response.headers["X-Frame-Options"] = "DENY"
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    def refused(self, request: web.Request, reason: str) -> None:
+        """Log one line for a refused request: method, path (no query), peer, reason."""
+        log.warning("refused %s %s from %s: %s", request.method, request.path, request.remote, reason)
+
+    # ----- pages ----------------------------------------------------------------------------
+
+    async def handle_page(self, request: web.Request) -> web.Response:
+        """The page that opens a session, or the page that says every session is in use."""
+        if self.pool.full:
+            self.refused(request, f"all {self.config.max_sessions} sessions in use")
+            page = message_page("All sessions in use", sessions_full_text(self.config.max_sessions))
+            return web.Response(status=503, text=page, content_type="text/html", headers={"Retry-After": "30"})
+        return web.Response(text=app_page(font_size(request.query.get("fontsize"))), content_type="text/html")
+
+    async def handle_script(self, request: web.Request) -> web.FileResponse:
+        """Unknot's own script for the page."""
+        return web.FileResponse(UNKNOT_STATIC / "unknot.js", headers={"Content-Type": "text/javascript"})
+
+    # ----- sessions -------------------------------------------------------------------------
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        """Start one app process for this websocket (when its Origin is ours and there is room) and relay."""
+        if not origin_allowed(request.headers.get("Origin"), request.host, self.config.public_url):
+            self.refused(request, "the page is from another site (Origin)")
+            return web.Response(status=403, text="Forbidden: another site's page cannot open a session.")
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
+        if not self.pool.reserve():
+            await websocket.prepare(request)
+            self.refused(request, f"all {self.config.max_sessions} sessions in use")
+            await websocket.send_str(json.dumps([NOTICE_MESSAGE, sessions_full_text(self.config.max_sessions)]))
+            await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER)
+            return websocket
+        session: AppSession | None = None
+        try:
+            await websocket.prepare(request)
+            width, height = clamp_size(request.query.get("width", "80"), request.query.get("height", "24"))
+            session = self.session_factory(
+                self.config.argv,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+            )
+            self.pool.started(session)
+            await session.start(width, height)
+            self.sessions_started += 1
+            log.info("session started for %s (%d of %d)", request.remote, self.pool.count, self.pool.limit)
+            await self._relay(websocket, session)
+        except (asyncio.CancelledError, ConnectionError):
+            pass
+        finally:
+            if session is not None:
+                await session.stop()
+                log.info("session ended for %s", request.remote)
+            self.pool.release(session)
+            if not websocket.closed:
+                await websocket.close()
+        return websocket
+
+    async def _relay(self, websocket: web.WebSocketResponse, session: AppSession) -> None:
+        """Hand the browser's keys, size and focus to the app; ignore anything else."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                envelope = json.loads(message.data)
+            except ValueError:
+                continue
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind = envelope[0]
+            data = envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await session.send_bytes(data.encode("utf-8", "replace"))
+            elif kind == "resize" and isinstance(data, dict):
+                await session.set_terminal_size(data.get("width", 80), data.get("height", 24))
+            elif kind == "ping" and isinstance(data, str):
+                await websocket.send_json(["pong", data[:32]])
+            elif kind == "blur":
+                await session.blur()
+            elif kind == "focus":
+                await session.focus()
+
+    async def stop_sessions(self, reason: str) -> None:
+        """Tell each browser why its session ends, then stop every app process (each saves first)."""
+        for session in list(self.pool.sessions):
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                await session.remote_write_str(json.dumps([NOTICE_MESSAGE, reason]))
+        await self.pool.stop_all()
+
+    async def _on_shutdown(self, app: web.Application) -> None:
+        await self.stop_sessions("The server was stopped; your place in the session was saved.")

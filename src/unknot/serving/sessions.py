@@ -1,0 +1,156 @@
+"""One app process per browser tab, and the limit on how many run at once.
+
+textual-serve's `AppService` speaks the app's side of the wire (packets over the child's stdin
+and stdout); this subclass starts only the command the server was given (no shell, nothing from
+the client), keeps the browser's size within bounds, and passes the page title on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from asyncio.subprocess import Process
+from collections.abc import Awaitable, Callable, Sequence
+
+from textual_serve.app_service import AppService
+from textual_serve.download_manager import DownloadManager
+
+from ..core.notify import safe_text
+
+log = logging.getLogger("unknot.serve")
+
+#: The largest terminal a browser may ask for; a phone or a 4K screen at a small font stays well inside.
+MAX_COLUMNS = 400
+MAX_ROWS = 200
+#: How long an app process has to save its place and exit before it is ended.
+STOP_SECONDS = 10.0
+#: The meta packet type the app sends its page title in, and the websocket message that carries it on.
+TITLE_META = "unknot_title"
+TITLE_MESSAGE = "unknot_title"
+
+
+def clamp_size(width: object, height: object) -> tuple[int, int]:
+    """Return a terminal size the app may be given: whole numbers within 1..MAX, 80×24 for nonsense."""
+
+    def bounded(value: object, default: int, largest: int) -> int:
+        try:
+            number = int(str(value))
+        except ValueError:
+            return default
+        return max(1, min(number, largest))
+
+    return bounded(width, 80, MAX_COLUMNS), bounded(height, 24, MAX_ROWS)
+
+
+class AppSession(AppService):
+    """One browser tab's app process, started from a fixed argument list."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        write_bytes: Callable[[bytes], Awaitable[None]],
+        write_str: Callable[[str], Awaitable[None]],
+        close: Callable[[], Awaitable[None]],
+    ) -> None:
+        downloads = DownloadManager()  # unused: the app delivers no files
+        super().__init__(
+            " ".join(argv), write_bytes=write_bytes, write_str=write_str, close=close, download_manager=downloads
+        )
+        self.argv = tuple(argv)
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        """Start the app with the fixed arguments and environment; no shell reads them."""
+        environment = self._build_environment(width=width, height=height)
+        self._process = process = await asyncio.create_subprocess_exec(
+            *self.argv,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=environment,
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
+
+    async def set_terminal_size(self, width: object, height: object) -> None:
+        """Tell the app the browser's new size, within bounds."""
+        await super().set_terminal_size(*clamp_size(width, height))
+
+    async def on_meta(self, data: bytes) -> None:
+        """Pass the page title on to the browser; leave downloads and links out (the app offers none)."""
+        try:
+            meta = json.loads(data)
+        except ValueError:
+            return
+        if not isinstance(meta, dict):
+            return
+        kind = meta.get("type")
+        if kind == TITLE_META and isinstance(meta.get("title"), str):
+            await self.remote_write_str(json.dumps([TITLE_MESSAGE, safe_text(meta["title"])]))
+        elif kind == "exit":
+            await self.remote_close()
+
+    @property
+    def running(self) -> bool:
+        """Whether the app process has not exited yet."""
+        return self._process is not None and self._process.returncode is None
+
+    async def stop(self) -> None:
+        """Ask the app to quit (it saves its place first), wait for it, and end it if it does not exit."""
+        process = self._process
+        with contextlib.suppress(TimeoutError, ConnectionError, RuntimeError):
+            await asyncio.wait_for(super().stop(), STOP_SECONDS)
+        if process is None or process.returncode is not None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), STOP_SECONDS)
+        except TimeoutError:
+            log.warning("an app process did not exit in %d seconds; ending it", STOP_SECONDS)
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
+
+
+class SessionPool:
+    """The app processes running now, never more than `limit`."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.sessions: set[AppSession] = set()
+        self._reserved = 0
+
+    @property
+    def count(self) -> int:
+        """Sessions running or being started."""
+        return len(self.sessions) + self._reserved
+
+    @property
+    def full(self) -> bool:
+        """Whether one more session would pass the limit."""
+        return self.count >= self.limit
+
+    def reserve(self) -> bool:
+        """Claim a place for a session about to start; False when there is none."""
+        if self.full:
+            return False
+        self._reserved += 1
+        return True
+
+    def started(self, session: AppSession) -> None:
+        """The reserved place is taken by `session`."""
+        self._reserved -= 1
+        self.sessions.add(session)
+
+    def release(self, session: AppSession | None) -> None:
+        """Give a place back: the session ended, or (None) it never started."""
+        if session is None:
+            self._reserved -= 1
+        else:
+            self.sessions.discard(session)
+
+    async def stop_all(self) -> None:
+        """Stop every session at once; each saves its place first."""
+        await asyncio.gather(*(session.stop() for session in list(self.sessions)), return_exceptions=True)
