@@ -108,7 +108,7 @@ async def test_a_phone_browser_opens_the_routine_list_and_plays_a_routine(tmp_pa
         ServeConfig(token=token, argv=[sys.executable, "-m", "unknot"], port=port, max_sessions=2),
         session_factory=MirroredSession,
     )
-    runner = web.AppRunner(server.web_app(), access_log=None)
+    runner = web.AppRunner(server.web_app(), **server.runner_options)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     try:

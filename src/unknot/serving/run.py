@@ -62,8 +62,7 @@ def configure_logging(stream: TextIO) -> None:
 async def serve(options: ServeOptions, out: TextIO = sys.stdout) -> None:
     """Serve until SIGINT or SIGTERM; then stop every session (each saves its place) and return."""
     server = UnknotServer(options.config)
-    # No access log: aiohttp's writes the request line, query (and so the token) included.
-    runner = web.AppRunner(server.web_app(), access_log=None, handle_signals=False, shutdown_timeout=5)
+    runner = web.AppRunner(server.web_app(), handle_signals=False, shutdown_timeout=5, **server.runner_options)
     await runner.setup()
     try:
         site = web.TCPSite(runner, options.host, options.config.port)

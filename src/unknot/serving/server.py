@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, ClassVar
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
@@ -67,8 +68,12 @@ class UnknotServer:
         self.session_factory = session_factory
         self.cookie = cookie_name(config.port)
         self.secure_cookie = (config.public_url or "").startswith("https:")
+        self._endings: set[asyncio.Future[None]] = set()
         self.sessions_started = 0
         """How many app processes this server has started (tests and the log use it)."""
+
+    #: How the aiohttp runner must be set up: no access log, which would write the query (the token).
+    runner_options: ClassVar[dict[str, Any]] = {"access_log": None}
 
     def web_app(self) -> web.Application:
         """Return the aiohttp application: the page, the websocket and the static files, behind the token."""
@@ -173,13 +178,25 @@ class UnknotServer:
         except (asyncio.CancelledError, ConnectionError):
             pass
         finally:
+            # Shielded: a handler cancelled because the browser went away still stops its app and frees its place.
+            ending = asyncio.ensure_future(self._end_session(session, websocket, request.remote))
+            self._endings.add(ending)
+            ending.add_done_callback(self._endings.discard)
+            await asyncio.shield(ending)
+        return websocket
+
+    async def _end_session(
+        self, session: AppSession | None, websocket: web.WebSocketResponse, peer: str | None
+    ) -> None:
+        try:
             if session is not None:
                 await session.stop()
-                log.info("session ended for %s", request.remote)
+                log.info("session ended for %s", peer)
+        finally:
             self.pool.release(session)
             if not websocket.closed:
-                await websocket.close()
-        return websocket
+                with contextlib.suppress(ConnectionError, RuntimeError):
+                    await websocket.close()
 
     async def _relay(self, websocket: web.WebSocketResponse, session: AppSession) -> None:
         """Hand the browser's keys, size and focus to the app; ignore anything else."""
@@ -210,7 +227,13 @@ class UnknotServer:
         for session in list(self.pool.sessions):
             with contextlib.suppress(ConnectionError, RuntimeError):
                 await session.remote_write_str(json.dumps([NOTICE_MESSAGE, reason]))
+        sessions = list(self.pool.sessions)
         await self.pool.stop_all()
+        for session in sessions:  # the page then shows the notice
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                await session.remote_close()
+        if self._endings:
+            await asyncio.gather(*self._endings, return_exceptions=True)
 
     async def _on_shutdown(self, app: web.Application) -> None:
         await self.stop_sessions("The server was stopped; your place in the session was saved.")

@@ -60,6 +60,7 @@ class AppSession(AppService):
             " ".join(argv), write_bytes=write_bytes, write_str=write_str, close=close, download_manager=downloads
         )
         self.argv = tuple(argv)
+        self._stopping = False
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         """Start the app with the fixed arguments and environment; no shell reads them."""
@@ -93,6 +94,13 @@ class AppSession(AppService):
         elif kind == "exit":
             await self.remote_close()
 
+    async def run(self) -> None:
+        """Relay the app's output until it exits; when it exited by itself, close the browser's websocket."""
+        await super().run()
+        if not self._stopping:  # else the websocket is closed already, or is being closed by the server
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                await self.remote_close()
+
     @property
     def running(self) -> bool:
         """Whether the app process has not exited yet."""
@@ -101,6 +109,7 @@ class AppSession(AppService):
     async def stop(self) -> None:
         """Ask the app to quit (it saves its place first), wait for it, and end it if it does not exit."""
         process = self._process
+        self._stopping = True
         with contextlib.suppress(TimeoutError, ConnectionError, RuntimeError):
             await asyncio.wait_for(super().stop(), STOP_SECONDS)
         if process is None or process.returncode is not None:

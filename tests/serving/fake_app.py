@@ -1,0 +1,43 @@
+"""A stand-in for the app behind `unknot serve`: speaks textual-serve's packets, starts in milliseconds.
+
+It says hello, sends one frame naming its size, and on the server's `quit` writes "saved" to the
+file named by FAKE_APP_SAVED (as the real app saves its checkpoint) and exits.
+"""
+
+import json
+import os
+import sys
+
+
+def packet(kind: bytes, payload: bytes) -> bytes:
+    return kind + len(payload).to_bytes(4, "big") + payload
+
+
+def main() -> None:
+    out = sys.stdout.buffer
+    out.write(b"__GANGLION__\n")
+    size = f"size {os.environ.get('COLUMNS')}x{os.environ.get('ROWS')}".encode()
+    out.write(packet(b"D", size))
+    out.write(packet(b"M", json.dumps({"type": "unknot_title", "title": "Cat\x1b]0;evil\x07 cow · Unknot"}).encode()))
+    out.flush()
+    stdin = sys.stdin.buffer
+    while True:
+        header = stdin.read(5)
+        if len(header) < 5:
+            return
+        payload = stdin.read(int.from_bytes(header[1:], "big"))
+        if header[:1] == b"M":
+            meta = json.loads(payload)
+            if meta.get("type") == "quit":
+                with open(os.environ["FAKE_APP_SAVED"], "w") as saved:
+                    saved.write("saved")
+                return
+            if meta.get("type") == "resize":
+                out.write(packet(b"D", f"size {meta['width']}x{meta['height']}".encode()))
+                out.flush()
+        else:
+            out.write(packet(b"D", b"echo " + payload))
+            out.flush()
+
+
+main()

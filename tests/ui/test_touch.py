@@ -1,0 +1,94 @@
+"""Touch: a tap on the clock pauses and resumes; in a browser the floor view has buttons for a finger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button
+
+from tests.scenes import advance
+from tests.ui.conftest import build_app
+from tests.ui.test_sizes import fully_shown
+from unknot.core.session.player import PlayerState
+from unknot.ui.screens.player import PlayerScreen
+from unknot.ui.widgets.touch_controls import TouchControls
+
+
+async def open_player(pilot, app, routine_id: str) -> PlayerScreen:
+    app.action_play(routine_id)
+    await pilot.pause()
+    assert isinstance(app.screen, PlayerScreen)
+    return app.screen
+
+
+async def test_a_tap_on_the_clock_pauses_and_another_resumes(tmp_path: Path) -> None:
+    app, clock = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_player(pilot, app, "floor-stretches")
+        await advance(pilot, clock, 6)
+        assert screen.player.state is PlayerState.RUNNING
+        await pilot.click("#digits")
+        await pilot.pause()
+        assert screen.player.state is PlayerState.PAUSED
+        await pilot.click("#digits")
+        await pilot.pause()
+        assert screen.player.state is PlayerState.RUNNING
+
+
+async def test_a_tap_on_the_floor_clock_pauses(tmp_path: Path) -> None:
+    app, clock = build_app(tmp_path, floor=True)
+    async with app.run_test(size=(40, 30)) as pilot:
+        screen = await open_player(pilot, app, "floor-stretches")
+        await advance(pilot, clock, 6)
+        await pilot.click("#floor-clock")
+        await pilot.pause()
+        assert screen.player.state is PlayerState.PAUSED
+
+
+async def test_no_buttons_in_a_terminal(tmp_path: Path) -> None:
+    app, _clock = build_app(tmp_path, floor=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_player(pilot, app, "floor-stretches")
+        assert not screen.query(TouchControls)
+
+
+async def test_buttons_for_a_finger_pause_resume_and_go_on(tmp_path: Path) -> None:
+    # A phone in portrait: about 40 columns at the page's default font.
+    app, clock = build_app(tmp_path, floor=True, touch=True)
+    async with app.run_test(size=(40, 30)) as pilot:
+        screen = await open_player(pilot, app, "floor-stretches")
+        await advance(pilot, clock, 6)
+        buttons = {button.id: button for button in screen.query("#touch-controls Button").results(Button)}
+        for name in ("touch-next", "touch-pause"):
+            assert fully_shown(buttons[name])
+            assert buttons[name].region.height >= 3 and buttons[name].region.width >= 10  # a fingertip
+        assert not buttons["touch-done"].display  # a timed step: nothing to say done to
+        assert fully_shown(screen.query_one("#floor-clock"))
+
+        await pilot.click("#touch-pause")
+        await pilot.pause()
+        assert screen.player.state is PlayerState.PAUSED
+        assert str(buttons["touch-pause"].label) == "Resume"
+        await pilot.click("#touch-pause")
+        await pilot.pause()
+        assert screen.player.state is PlayerState.RUNNING
+        assert str(buttons["touch-pause"].label) == "Pause"
+
+        step = screen.player.segment.step_index
+        await pilot.click("#touch-next")
+        await pilot.pause()
+        assert screen.player.segment.step_index == step + 1
+
+
+async def test_done_shows_on_a_step_that_waits_and_finishes_it(tmp_path: Path) -> None:
+    app, clock = build_app(tmp_path, floor=True, touch=True)
+    async with app.run_test(size=(40, 30)) as pilot:
+        screen = await open_player(pilot, app, "acupressure-mat")
+        await advance(pilot, clock, 11)  # past "get ready"
+        assert screen.player.segment.until_done
+        done = screen.query_one("#touch-done")
+        assert done.display and fully_shown(done)
+        await pilot.click("#touch-done")
+        await pilot.pause()
+        assert not screen.player.segment.until_done
+        assert not done.display
