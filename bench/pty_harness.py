@@ -29,9 +29,7 @@ class PtyRecorder(Terminal):
     ):
         # Default settings and a fresh data folder for every run: no saved theme, and no checkpoint left
         # by an earlier (killed) run that would make the app offer to resume instead of showing the list.
-        os.makedirs(f"{BENCH_HOME}/config/unknot", exist_ok=True)
-        with open(f"{BENCH_HOME}/config/unknot/settings.json", "w") as settings:
-            settings.write('{"ask_pain": false, "bell": false}')  # nothing may wait for a key
+        self.write_bench_settings()
         bench_environment: dict[str, str | None] = {
             "COLORTERM": "truecolor",
             "XDG_CONFIG_HOME": f"{BENCH_HOME}/config",
@@ -39,6 +37,13 @@ class PtyRecorder(Terminal):
             "UNKNOT_DATA_DIR": tempfile.mkdtemp(prefix="unknot-bench-data-"),
         }
         super().__init__(argv, columns, rows, env={**bench_environment, **(env or {})})
+
+    @staticmethod
+    def write_bench_settings() -> None:
+        """Write the settings every launch starts from: nothing may wait for a key."""
+        os.makedirs(f"{BENCH_HOME}/config/unknot", exist_ok=True)
+        with open(f"{BENCH_HOME}/config/unknot/settings.json", "w") as settings:
+            settings.write('{"ask_pain": false, "bell": false}')
 
     def bytes_between(self, start: float, end: float) -> int:
         """Return how many bytes were written between two monotonic times."""

@@ -200,6 +200,7 @@ class Scene:
     history: str | None = None  # None (history off), "empty", "sessions" or "interrupted"
     screenshot: bool = False
     floor: bool = False
+    touch: bool = False  # as in a browser (`unknot serve`): buttons for a finger
     remind_every: int | None = None
 
     def library(self, folder: Path) -> Library:
@@ -234,6 +235,7 @@ class Scene:
             sleep=sleep_until_poked,
             start_routine_id=self.start_routine_id,
             floor=self.floor,
+            touch=self.touch,
             remind_every=self.remind_every,
             open_history=(lambda: history) if history is not None else None,
         )
@@ -360,6 +362,10 @@ SCENES = [
     Scene("floor-rep-phase", (120, 40), play("floor-stretches", 5 + 30 + 10 + 65 + 10 + 7.5), floor=True),
     Scene("floor-switch-sides", (200, 60), play("floor-stretches", 5 + 30 + 10 + 30 + 2), floor=True, screenshot=True),
     Scene("floor-final-seconds", (80, 24), play("quick-test", 2 + 1.5), floor=True),
+    # A phone in portrait beside the mat, served by `unknot serve`.
+    Scene("served-phone", (40, 30), play("foam-roller-back", 5 + 3), floor=True, touch=True, screenshot=True),
+    Scene("served-pain-question", (40, 30), play("floor-stretches", 0), history="empty", touch=True),
+    Scene("served-leave-confirm", (40, 30), play("floor-stretches", 8, "q"), floor=True, touch=True),
 ]
 
 

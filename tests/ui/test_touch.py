@@ -92,3 +92,47 @@ async def test_done_shows_on_a_step_that_waits_and_finishes_it(tmp_path: Path) -
         await pilot.pause()
         assert not screen.player.segment.until_done
         assert not done.display
+
+
+async def test_the_pain_question_is_answered_with_a_tap_on_a_number(tmp_path: Path) -> None:
+    from unknot.core.history.store import HistoryStore
+    from unknot.ui.screens.pain import PainScreen
+    from unknot.ui.widgets.pain_scale import WIDE_SCALE, number_at
+
+    assert [number_at(x, 74) for x in (0, 2, 3, 29, 30, 33, 34)] == [0, 0, 1, 9, 10, 10, None]
+    assert [number_at(x, 30) for x in (0, 1, 2, 18, 19, 20, 21, 22)] == [0, None, 1, 9, None, 10, 10, None]
+    history = HistoryStore(tmp_path / "data")
+    app, _clock = build_app(tmp_path, history=history, touch=True)
+    async with app.run_test(size=(40, 30)) as pilot:
+        app.action_play("floor-stretches")
+        await pilot.pause()
+        assert isinstance(app.screen, PainScreen)
+        assert app.screen.query_one("#pain-skip").display
+        wide = app.screen.query_one("#pain-scale").size.width >= WIDE_SCALE
+        await pilot.click("#pain-scale", offset=(3 * 7 + 1 if wide else 2 * 7, 0))
+        await pilot.pause()
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        assert player.recorder.pain_before == 7
+        assert player.player.state is PlayerState.RUNNING
+
+
+async def test_leaving_is_asked_with_buttons_for_a_finger(tmp_path: Path) -> None:
+    from unknot.ui.screens.confirm import ConfirmLeaveScreen
+
+    app, clock = build_app(tmp_path, floor=True, touch=True)
+    async with app.run_test(size=(40, 30)) as pilot:
+        screen = await open_player(pilot, app, "floor-stretches")
+        await advance(pilot, clock, 6)
+        screen.action_leave()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeaveScreen)
+        assert fully_shown(app.screen.query_one("#answer-yes"))
+        await pilot.click("#answer-no")
+        await pilot.pause()
+        assert app.screen is screen and screen.player.state is PlayerState.RUNNING
+        screen.action_leave()
+        await pilot.pause()
+        await pilot.click("#answer-yes")
+        await pilot.pause()
+        assert screen.player.finished

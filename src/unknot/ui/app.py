@@ -230,7 +230,7 @@ class UnknotApp(App[None]):
             elif self.exit_after_session:
                 self.exit()
 
-        self.push_screen(ConfirmStartScreen(question), answered)
+        self.push_screen(ConfirmStartScreen(question, touch=self.touch), answered)
 
     def play(self, entry: LibraryEntry, resumed: ResumeOffer | None = None) -> None:
         """Open the player on `entry`, new or carrying on an interrupted session."""
@@ -250,9 +250,8 @@ class UnknotApp(App[None]):
             self.reminders.session_started()
         ask_pain = self.settings.ask_pain and resumed is None and recorder.keeps_history
         floor = self.settings.floor or self.options.floor
-        touch = self.is_web if self.options.touch is None else self.options.touch
         self.push_screen(
-            PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain, floor=floor, touch=touch)
+            PlayerScreen(entry, player, recorder, self.options.sleep, ask_pain=ask_pain, floor=floor, touch=self.touch)
         )
         self.set_page_title(f"{entry.routine.title} · Unknot")
 
@@ -389,6 +388,11 @@ class UnknotApp(App[None]):
         """Send an escape sequence straight to the terminal (as `bell` does; nothing when headless)."""
         if not self.is_headless and self._driver is not None:
             self._driver.write(data)
+
+    @property
+    def touch(self) -> bool:
+        """Whether screens show buttons for a finger: in a browser, unless the options say otherwise."""
+        return self.is_web if self.options.touch is None else self.options.touch
 
     def set_page_title(self, title: str) -> None:
         """Name the browser tab (when served by `unknot serve`; a terminal's title is left alone)."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 
 class YesNoScreen(ModalScreen[bool]):
@@ -16,16 +17,28 @@ class YesNoScreen(ModalScreen[bool]):
 
     HINT: ClassVar[str] = ""
     """The keys and what they do, under the question."""
+    ANSWERS: ClassVar[tuple[str, str]] = ("Yes", "No")
+    """The buttons' words, yes then no (shown for a finger, in a browser)."""
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, touch: bool = False) -> None:
         super().__init__()
         self.question = question
+        self.touch = touch
 
     def compose(self) -> ComposeResult:
-        """Lay out the question and the keys."""
+        """Lay out the question and the keys (and buttons, for a finger)."""
         with Vertical(id="confirm-dialog", classes="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
             yield Static(self.HINT, classes="dialog-hint")
+            if self.touch:
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(self.ANSWERS[0], id="answer-yes", variant="primary")
+                    yield Button(self.ANSWERS[1], id="answer-no")
+
+    @on(Button.Pressed)
+    def _tapped(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "answer-yes")
 
     def action_answer(self, answer: bool) -> None:
         """Close with the answer."""
@@ -40,9 +53,10 @@ class ConfirmLeaveScreen(YesNoScreen):
         Binding("n,escape,q", "answer(False)", "Stay", id="confirm.no"),
     ]
     HINT = "y / Enter  leave · n / Esc  stay"
+    ANSWERS = ("Leave", "Stay")
 
-    def __init__(self) -> None:
-        super().__init__("Leave this session?")
+    def __init__(self, *, touch: bool = False) -> None:
+        super().__init__("Leave this session?", touch=touch)
 
 
 class ConfirmStartScreen(YesNoScreen):
@@ -53,3 +67,4 @@ class ConfirmStartScreen(YesNoScreen):
         Binding("n,escape,q", "answer(False)", "Not now", id="confirm_start.no"),
     ]
     HINT = "y / Enter  start anyway · n / Esc  not now"
+    ANSWERS = ("Start anyway", "Not now")

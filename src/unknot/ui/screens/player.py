@@ -145,7 +145,7 @@ class PlayerScreen(Screen[None]):
             # A short countdown first, showing where it goes back to, so the person can get in place.
             self._command(self.player.lead_in(self.entry.routine.get_ready))
         elif self.ask_pain:
-            self.app.push_screen(PainScreen("How is your back right now?"), self._start_with_pain)
+            self.app.push_screen(PainScreen("How is your back right now?", touch=self.touch), self._start_with_pain)
         else:
             self._command(self.player.start())
 
@@ -298,4 +298,4 @@ class PlayerScreen(Screen[None]):
             elif was_running:
                 self._command(self.player.resume())
 
-        self.app.push_screen(ConfirmLeaveScreen(), answered)
+        self.app.push_screen(ConfirmLeaveScreen(touch=self.touch), answered)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.events import Key
+from textual.events import Click, Key
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -36,6 +36,19 @@ def scale_content(value: int | None, width: int = WIDE_SCALE + 40) -> Content:
     for line in lines:
         parts += ["\n", (line, "dim")]
     return Content.assemble(*parts)
+
+
+def number_at(x: int, width: int) -> int | None:
+    """Return the number drawn at column `x` of the scale's first line, or None between numbers."""
+    for number in range(11):
+        if width >= WIDE_SCALE:
+            start, end = 3 * number, 3 * number + (4 if number == 10 else 3)
+        else:
+            start = 2 * number
+            end = start + len(str(number))
+        if start <= x < end:
+            return number
+    return None
 
 
 class PainScale(Widget, can_focus=True):
@@ -84,6 +97,14 @@ class PainScale(Widget, can_focus=True):
         digit = event.character
         self.value = 10 if digit == "0" and self._last_digit == "1" else int(digit)
         self._last_digit = "" if self.value == 10 else digit
+
+    def on_click(self, event: Click) -> None:
+        """A tap (or click) on a number answers with it."""
+        number = number_at(event.x, self.size.width or WIDE_SCALE + 40) if event.y == 0 else None
+        if number is not None:
+            event.stop()
+            self.value = number
+            self.post_message(self.Answered(number))
 
     def action_move(self, step: int) -> None:
         """Move the choice along the scale."""
