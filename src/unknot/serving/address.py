@@ -52,7 +52,9 @@ def qr_code_text(url: str) -> str:
     """Return `url` as a QR code drawn with block characters, two rows of modules per line."""
     import segno  # only `unknot serve` draws one
 
-    code = segno.make(url, error="m", boost_error=False)
+    # The lowest error level keeps the code small enough for an 80×24 terminal; segno raises the
+    # level when the same size can carry more.
+    code = segno.make(url, error="l")
     buffer = io.StringIO()
     code.terminal(out=buffer, compact=True, border=2)
     return buffer.getvalue()

@@ -31,22 +31,29 @@ class ServeOptions:
 
 
 def banner(options: ServeOptions) -> str:
-    """Return what the terminal shows on start: where to go, the QR code, who can reach it, how to stop."""
+    """Return what the terminal shows on start: who can reach it and how to stop, then the address and QR code.
+
+    The address and the code come last, so on a short terminal what scrolls away is the notes.
+    """
     config = options.config
     address = address_with_token(base_url(options.host, config.port, config.public_url), config.token)
-    lines = ["Unknot is served. Open this address (it holds the access token; keep it to yourself):", "", address, ""]
-    if options.show_qr:
-        lines += [qr_code_text(address).rstrip("\n"), ""]
     if config.public_url:
-        lines.append(f"Listening on {options.host}:{config.port}, reached through {config.public_url}.")
+        lines = [f"Unknot is served on {options.host}:{config.port}, reached through {config.public_url}."]
     elif is_loopback(options.host):
-        lines += [
-            "Only this machine can open it. From another computer, forward the port first:",
+        lines = [
+            "Unknot is served to this machine only. From another computer, forward the port first:",
             f"  ssh -L {config.port}:localhost:{config.port} THIS-MACHINE   (then open the address there)",
         ]
     else:
-        lines.append("Anyone on this network who has the address can open it (plain http: see docs/serve.md).")
-    lines.append(f"At most {config.max_sessions} sessions at once. Ctrl+C stops the server; sessions save their place.")
+        lines = ["Unknot is served to anyone on this network who has the address (plain http: see docs/serve.md)."]
+    lines += [
+        f"At most {config.max_sessions} sessions at once. Ctrl+C stops the server; sessions save their place.",
+        "",
+        "Open this address (it holds the access token; keep it to yourself):",
+        address,
+    ]
+    if options.show_qr:
+        lines += ["", qr_code_text(address).rstrip("\n")]
     return "\n".join(lines)
 
 
