@@ -347,7 +347,8 @@ class UnknotApp(App[None]):
             elif choice == "quit" or self.exit_after_session:
                 self.exit()
 
-        self.push_screen(SummaryScreen(message.record, message.recorder, ask_pain=self.settings.ask_pain), chosen)
+        summary = SummaryScreen(message.record, message.recorder, ask_pain=self.settings.ask_pain, touch=self.touch)
+        self.push_screen(summary, chosen)
 
     def on_player_screen_floor_toggled(self, message: PlayerScreen.FloorToggled) -> None:
         """Remember the view chosen for the next session."""

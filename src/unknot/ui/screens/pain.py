@@ -29,7 +29,7 @@ class PainScreen(ModalScreen[int | None]):
         """Lay out the question, the scale and the keys (or, for a finger, a Skip button)."""
         with Vertical(id="pain-dialog", classes="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
-            yield PainScale(id="pain-scale")
+            yield PainScale(touch=self.touch, id="pain-scale")
             if self.touch:
                 yield Static(TOUCH_HINT, classes="dialog-hint", markup=False)
                 yield Button("Skip", id="pain-skip")

@@ -80,8 +80,11 @@ class SummaryScreen(Screen[str]):
         Binding("question_mark", "app.help", "Help", id="summary.help"),
     ]
 
-    def __init__(self, record: SessionRecord, recorder: SessionRecorder, *, ask_pain: bool = True) -> None:
+    def __init__(
+        self, record: SessionRecord, recorder: SessionRecorder, *, ask_pain: bool = True, touch: bool = False
+    ) -> None:
         super().__init__()
+        self.touch = touch
         self.record = record
         self.recorder = recorder
         self.ask_pain = ask_pain
@@ -124,7 +127,7 @@ class SummaryScreen(Screen[str]):
             return
         line.update("How is your back now? (optional)")
         # Mounted only now: while it has the focus it takes Enter, which otherwise leaves the summary.
-        scale = PainScale(id="pain-scale")
+        scale = PainScale(touch=self.touch, id="pain-scale")
         await self.query_one("#summary-card").mount(scale, after=line)
         self.query_one("#pain-hint").display = True
         scale.focus()

@@ -18,12 +18,13 @@ SCALE_WORDS = ("0 no pain", "5 moderate", "10 worst pain you can imagine")
 WIDE_SCALE = 34
 
 
-def scale_content(value: int | None, width: int = WIDE_SCALE + 40) -> Content:
+def scale_content(value: int | None, width: int = WIDE_SCALE + 40, *, touch: bool = False) -> Content:
     """Return the numbers 0 to 10 with the chosen one stood out, and the words under them.
 
-    Narrower than the spaced-out scale, the numbers close up and the words take a line each.
+    Narrower than the spaced-out scale, the numbers close up and the words take a line each. For a
+    finger, a blank line above and below the numbers is part of each number's target.
     """
-    parts: list[str | tuple[str, str]] = []
+    parts: list[str | tuple[str, str]] = [" \n"] if touch else []
     wide = width >= WIDE_SCALE
     for number in range(11):
         if wide:
@@ -33,6 +34,8 @@ def scale_content(value: int | None, width: int = WIDE_SCALE + 40) -> Content:
             parts.append((str(number), "bold reverse") if number == value else str(number))
     words = " · ".join(SCALE_WORDS)
     lines = [words] if len(words) <= width else list(SCALE_WORDS)
+    if touch:
+        parts.append("\n ")
     for line in lines:
         parts += ["\n", (line, "dim")]
     return Content.assemble(*parts)
@@ -77,17 +80,19 @@ class PainScale(Widget, can_focus=True):
 
         value: int | None
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, touch: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.touch = touch
+        """Whether the numbers are tapped with a finger (taller targets)."""
         self._last_digit = ""
 
     def render(self) -> Content:
         """Draw the scale for the width there is."""
-        return scale_content(self.value, self.size.width or WIDE_SCALE + 40)
+        return scale_content(self.value, self.size.width or WIDE_SCALE + 40, touch=self.touch)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As many lines as the scale takes at this width."""
-        return len(scale_content(self.value, width).plain.split("\n"))
+        return len(scale_content(self.value, width, touch=self.touch).plain.split("\n"))
 
     def on_key(self, event: Key) -> None:
         """A digit chooses; `0` right after `1` means 10."""
@@ -100,7 +105,9 @@ class PainScale(Widget, can_focus=True):
 
     def on_click(self, event: Click) -> None:
         """A tap (or click) on a number answers with it."""
-        number = number_at(event.x, self.size.width or WIDE_SCALE + 40) if event.y == 0 else None
+        numbers_row, reach = (1, 1) if self.touch else (0, 0)  # for a finger, the rows above and below count too
+        on_numbers = abs(event.y - numbers_row) <= reach
+        number = number_at(event.x, self.size.width or WIDE_SCALE + 40) if on_numbers else None
         if number is not None:
             event.stop()
             self.value = number
