@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button
 
 from tests.scenes import advance
@@ -21,28 +22,23 @@ async def open_player(pilot, app, routine_id: str) -> PlayerScreen:
     return app.screen
 
 
-async def test_a_tap_on_the_clock_pauses_and_another_resumes(tmp_path: Path) -> None:
-    app, clock = build_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+@pytest.mark.parametrize(
+    ("floor", "clock_id", "size"), [(False, "#digits", (80, 24)), (True, "#floor-clock", (40, 30))]
+)
+async def test_a_tap_on_the_clock_pauses_and_another_resumes(
+    tmp_path: Path, floor: bool, clock_id: str, size: tuple[int, int]
+) -> None:
+    app, clock = build_app(tmp_path, floor=floor)
+    async with app.run_test(size=size) as pilot:
         screen = await open_player(pilot, app, "floor-stretches")
         await advance(pilot, clock, 6)
         assert screen.player.state is PlayerState.RUNNING
-        await pilot.click("#digits")
+        await pilot.click(clock_id)
         await pilot.pause()
         assert screen.player.state is PlayerState.PAUSED
-        await pilot.click("#digits")
+        await pilot.click(clock_id)
         await pilot.pause()
         assert screen.player.state is PlayerState.RUNNING
-
-
-async def test_a_tap_on_the_floor_clock_pauses(tmp_path: Path) -> None:
-    app, clock = build_app(tmp_path, floor=True)
-    async with app.run_test(size=(40, 30)) as pilot:
-        screen = await open_player(pilot, app, "floor-stretches")
-        await advance(pilot, clock, 6)
-        await pilot.click("#floor-clock")
-        await pilot.pause()
-        assert screen.player.state is PlayerState.PAUSED
 
 
 async def test_no_buttons_in_a_terminal(tmp_path: Path) -> None:
