@@ -119,6 +119,23 @@ async def test_no_listing_of_the_static_folder_and_no_downloads(served: Served) 
     assert (await served.client.get("/download/anything", headers=cookie)).status == 404
 
 
+async def test_a_refusal_keeps_the_page_to_itself_and_the_log_free_of_terminal_codes(served: Served, caplog) -> None:
+    with caplog.at_level(logging.INFO, logger="unknot.serve"):
+        response = await served.client.get("/%1b]0;owned%07/x")
+    assert response.status == 401
+    assert response.headers["X-Frame-Options"] == "DENY" and response.headers["Cache-Control"] == "no-store"
+    assert "\x1b" not in caplog.text and "\x07" not in caplog.text
+    assert "refused GET /%1B%5D0;owned%07/x from 127.0.0.1: no token" in caplog.text
+
+
+async def test_the_terminal_script_is_kept_by_the_browser_and_the_page_is_not(served: Served) -> None:
+    cookie = {"Cookie": f"{COOKIE}={served.token}"}
+    script = await served.client.get("/static/js/textual.js", headers=cookie)
+    assert script.headers["Cache-Control"].startswith("private, max-age=")
+    page = await served.client.get("/", headers=cookie)
+    assert page.headers["Cache-Control"] == "no-store"
+
+
 async def test_a_websocket_without_the_cookie_starts_nothing(served: Served) -> None:
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
         await served.client.ws_connect("/ws", headers={"Origin": served.origin})

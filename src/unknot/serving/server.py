@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
+from ..core.notify import safe_text
 from .access import COOKIE_MAX_AGE, cookie_name, origin_allowed, token_matches
 from .pages import NO_TOKEN, WRONG_TOKEN, app_page, message_page, sessions_full_text
 from .sessions import AppSession, SessionPool, clamp_size
@@ -77,7 +78,7 @@ class UnknotServer:
 
     def web_app(self) -> web.Application:
         """Return the aiohttp application: the page, the websocket and the static files, behind the token."""
-        app = web.Application(middlewares=[self._guard, self._headers])
+        app = web.Application(middlewares=[self._headers, self._guard])
         app.router.add_get("/", self.handle_page)
         app.router.add_get("/ws", self.handle_websocket)
         app.router.add_get("/static/unknot.js", self.handle_script)
@@ -118,19 +119,22 @@ class UnknotServer:
     async def _headers(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        """Keep the page to itself: no framing, no referrer (the address may hold the token), no caching."""
+        """Keep every answer to itself: no framing, no referrer (the address may hold the token); only the
+        terminal's script, style sheet and fonts are kept by the browser (half a megabyte over a slow link)."""
         response = await handler(request)
         if not response.prepared:
             response.headers["Content-Security-Policy"] = CONTENT_POLICY
             response.headers["Referrer-Policy"] = "no-referrer"
             response.headers["X-Content-Type-Options"] = "nosniff"
             response.headers["X-Frame-Options"] = "DENY"
-            response.headers.setdefault("Cache-Control", "no-store")
+            cached = request.path.startswith("/static/") and response.status == 200
+            response.headers["Cache-Control"] = "private, max-age=86400" if cached else "no-store"
         return response
 
     def refused(self, request: web.Request, reason: str) -> None:
-        """Log one line for a refused request: method, path (no query), peer, reason."""
-        log.warning("refused %s %s from %s: %s", request.method, request.path, request.remote, reason)
+        """Log one line for a refused request: method, path (still percent-encoded, no query), peer, reason."""
+        path = safe_text(request.rel_url.raw_path, limit=200)  # the client's text must not reach the terminal raw
+        log.warning("refused %s %s from %s: %s", safe_text(request.method, 20), path, request.remote, reason)
 
     # ----- pages ----------------------------------------------------------------------------
 
