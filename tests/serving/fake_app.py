@@ -16,7 +16,8 @@ def packet(kind: bytes, payload: bytes) -> bytes:
 def main() -> None:
     out = sys.stdout.buffer
     out.write(b"__GANGLION__\n")
-    size = f"size {os.environ.get('COLUMNS')}x{os.environ.get('ROWS')}".encode()
+    size = f"size {os.environ.get('COLUMNS')}x{os.environ.get('ROWS')} TERM={os.environ.get('TERM')}".encode()
+    size += f" TMUX={os.environ.get('TMUX')} data={os.environ.get('UNKNOT_DATA_DIR')}".encode()
     out.write(packet(b"D", size))
     out.write(packet(b"M", json.dumps({"type": "unknot_title", "title": "Cat\x1b]0;evil\x07 cow · Unknot"}).encode()))
     out.flush()

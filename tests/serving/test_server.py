@@ -152,9 +152,16 @@ async def test_a_websocket_from_another_site_starts_nothing(served: Served, orig
     assert "another site" in caplog.text
 
 
-async def test_the_right_cookie_and_origin_start_the_app_with_a_bounded_size(served: Served) -> None:
+async def test_the_right_cookie_and_origin_start_the_app_with_a_bounded_size(
+    served: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Started from the Linux console inside tmux, the app is still told its terminal is the browser's.
+    monkeypatch.setenv("TERM", "linux")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    monkeypatch.setenv("UNKNOT_DATA_DIR", "/somewhere")
     socket = await served.open_session()
-    assert b"size 100x30" in await receive_text(socket, b"size")
+    first = await receive_text(socket, b"size")
+    assert b"size 100x30 TERM=xterm-256color TMUX=None data=/somewhere" in first  # the terminal's own history
     assert served.server.sessions_started == 1
     await socket.send_str(json.dumps(["resize", {"width": 10**9, "height": -5}]))
     assert b"size 400x1" in await receive_text(socket, b"size 400")

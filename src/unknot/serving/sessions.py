@@ -29,6 +29,8 @@ STOP_SECONDS = 10.0
 #: The meta packet type the app sends its page title in, and the websocket message that carries it on.
 TITLE_META = "unknot_title"
 TITLE_MESSAGE = "unknot_title"
+#: What describes the server's own terminal, which the browser is not.
+TERMINAL_VARIABLES = ("TMUX", "STY", "KITTY_WINDOW_ID", "VTE_VERSION", "WT_SESSION", "KONSOLE_VERSION", "LC_TERMINAL")
 
 
 def clamp_size(width: object, height: object) -> tuple[int, int]:
@@ -61,6 +63,16 @@ class AppSession(AppService):
         )
         self.argv = tuple(argv)
         self._stopping = False
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        """The server's environment, told that the terminal is the browser's (xterm.js), not the one
+        the server was started in: no Linux-console glyphs, no tmux passthrough, full colour."""
+        environment = super()._build_environment(width=width, height=height)
+        for name in TERMINAL_VARIABLES:
+            environment.pop(name, None)
+        environment["TERM"] = "xterm-256color"
+        environment["COLORTERM"] = "truecolor"
+        return environment
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         """Start the app with the fixed arguments and environment; no shell reads them."""
