@@ -104,6 +104,7 @@ async def headless_page(browser: str, width: int = 1000, height: int = 700) -> A
         "--headless=new",
         "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
         "--disable-gpu",
+        "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
         "--no-first-run",
         "--no-default-browser-check",
         "--disable-extensions",

@@ -15,6 +15,7 @@ from unknot.core.session.wording import (
     phase_name,
     session_left_text,
     side_name,
+    state_text,
     status_text,
 )
 
@@ -64,3 +65,11 @@ def test_side_names_and_breathing() -> None:
     assert breath_text(breathing, 0.5) == "Breathe in  ▰▱  2"
     assert breath_text(breathing, 2.5) == "Breathe out ▰▱▱  3"
     assert breath_text(breathing, 5.5).startswith("Breathe in")
+
+
+def test_the_state_line_names_the_key_or_in_a_browser_the_tap() -> None:
+    player, _clock = quick_player()
+    assert state_text(player.position()) == "" == state_text(player.position(), touch=True)
+    player.pause()
+    assert state_text(player.position()) == "Paused · space to resume"
+    assert state_text(player.position(), touch=True) == "Paused · tap the clock to resume"

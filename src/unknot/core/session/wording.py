@@ -56,14 +56,17 @@ def in_final_seconds(position: Position) -> bool:
     return counted and position.shown_seconds <= 3
 
 
-def state_text(position: Position) -> str:
-    """Return the line under the clock: paused, waiting for `d`, or a resumed session about to go on."""
+def state_text(position: Position, *, touch: bool = False) -> str:
+    """Return the line under the clock: paused, waiting for `d`, or a resumed session about to go on.
+
+    With `touch` (in a browser, on a phone or tablet) it names the tap instead of the key.
+    """
     if position.lead_in_left is not None:
-        return "Back to where you were · space to go now"
+        return "Back to where you were · " + ("tap the clock to go now" if touch else "space to go now")
     if position.state is PlayerState.PAUSED:
-        return "Paused · space to resume"
+        return "Paused · " + ("tap the clock to resume" if touch else "space to resume")
     if position.segment.until_done:
-        return "Press d when done"
+        return "Tap Done when done" if touch else "Press d when done"
     return ""
 
 

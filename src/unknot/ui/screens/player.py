@@ -126,7 +126,7 @@ class PlayerScreen(Screen[None]):
         yield Static(id="session-status", markup=False)
         with Container(id="player"):
             with Vertical(id="timer-column"):
-                yield Countdown(id="countdown").data_bind(PlayerScreen.position)
+                yield Countdown(touch=self.touch, id="countdown").data_bind(PlayerScreen.position)
                 yield BreathPacer(routine, id="pacer").data_bind(PlayerScreen.position)
                 yield Static(id="cue", markup=False)
                 yield Static(id="next-up", markup=False)

@@ -33,6 +33,11 @@ class Countdown(Vertical):
     position: var[Position | None] = var(None)
     """Where the session is; handed down by the player screen."""
 
+    def __init__(self, *, touch: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.touch = touch
+        """Whether the state line names taps rather than keys (in a browser)."""
+
     def compose(self) -> ComposeResult:
         """Lay out phase, digits, the one-line fallback, the state line and the step bar."""
         yield Label(id="phase", markup=False)
@@ -63,7 +68,7 @@ class Countdown(Vertical):
         digits.template = clock_template(position)
         digits.text = clock
         set_plain(self.query_one("#clock-line", Label), f"{phase}  {clock}")
-        state = state_text(position)
+        state = state_text(position, touch=self.touch)
         set_plain(self.query_one("#state-line", Label), state)
         self.query_one("#state-line").set_class(not state, "-empty")
         self.query_one("#step-bar", Meter).fraction = position.segment_fraction

@@ -84,7 +84,7 @@ class FloorView(Vertical):
         clock.template = clock_template(position)
         clock.text = clock_text(position)
         set_plain(self.query_one("#floor-title", Static), floor_title_text(self.routine, position))
-        doing = state_text(position)
+        doing = state_text(position, touch=self.touch)
         breathing = paced_breathing(self.routine, position)
         if not doing and breathing is not None and not paused:
             doing = breath_text(breathing, position.side_elapsed)
