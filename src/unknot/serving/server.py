@@ -71,7 +71,7 @@ class UnknotServer:
         self.secure_cookie = (config.public_url or "").startswith("https:")
         self._endings: set[asyncio.Future[None]] = set()
         self.sessions_started = 0
-        """How many app processes this server has started (tests and the log use it)."""
+        """How many app processes this server has started, all told."""
 
     #: How the aiohttp runner must be set up: no access log, which would write the query (the token).
     runner_options: ClassVar[dict[str, Any]] = {"access_log": None}

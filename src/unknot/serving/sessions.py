@@ -113,11 +113,6 @@ class AppSession(AppService):
             with contextlib.suppress(ConnectionError, RuntimeError):
                 await self.remote_close()
 
-    @property
-    def running(self) -> bool:
-        """Whether the app process has not exited yet."""
-        return self._process is not None and self._process.returncode is None
-
     async def stop(self) -> None:
         """Ask the app to quit (it saves its place first), wait for it, and end it if it does not exit."""
         process = self._process
