@@ -12,7 +12,7 @@ from typing import TextIO
 from aiohttp import web
 
 from .address import address_with_token, base_url, is_loopback, qr_code_text
-from .server import ServeConfig, UnknotServer
+from .server import STOPPED_NOTICE, ServeConfig, UnknotServer
 
 log = logging.getLogger("unknot.serve")
 
@@ -91,7 +91,7 @@ async def serve(options: ServeOptions, out: TextIO = sys.stdout) -> None:
                 loop.remove_signal_handler(number)
         count = server.pool.count
         print(f"\nStopping: {count} session{'' if count == 1 else 's'} saving their place…", file=out, flush=True)
-        await server.stop_sessions("The server was stopped; your place in the session was saved.")
+        await server.stop_sessions(STOPPED_NOTICE)
     finally:
         await runner.cleanup()
     print("Stopped.", file=out, flush=True)

@@ -36,6 +36,8 @@ CONTENT_POLICY = (
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
 NOTICE_MESSAGE = "unknot_notice"
+#: What each open tab is told when the server stops.
+STOPPED_NOTICE = "The server was stopped; your place in the session was saved."
 
 SessionFactory = Callable[..., AppSession]
 
@@ -240,4 +242,4 @@ class UnknotServer:
             await asyncio.gather(*self._endings, return_exceptions=True)
 
     async def _on_shutdown(self, app: web.Application) -> None:
-        await self.stop_sessions("The server was stopped; your place in the session was saved.")
+        await self.stop_sessions(STOPPED_NOTICE)

@@ -401,7 +401,7 @@ class UnknotApp(App[None]):
         if write_meta is not None:
             from ..core.notify import safe_text
 
-            write_meta({"type": "unknot_title", "title": safe_text(title)})
+            write_meta({"type": "unknot_title", "title": safe_text(title)})  # serving/sessions.py: TITLE_META
 
     def set_bell_mode(self, mode: BellMode) -> None:
         """Use `mode` from now on, and remember it."""

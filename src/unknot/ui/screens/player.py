@@ -161,18 +161,12 @@ class PlayerScreen(Screen[None]):
         self.handle_events(message.events)
 
     def on_clock_tapped(self, message: ClockTapped) -> None:
-        """A tap on the clock pauses, or resumes (also during a resumed session's lead-in)."""
-        if not self.player.finished:
-            self._command(self.player.toggle_pause())
+        """A tap on the clock is space: pause, or resume (also during a resumed session's lead-in)."""
+        self.action_pause()
 
     def on_touch_controls_chosen(self, message: TouchControls.Chosen) -> None:
-        """A button under the floor view: the same as its key."""
-        if message.command == "next":
-            self.action_next()
-        elif message.command == "pause" and not self.player.finished:
-            self._command(self.player.toggle_pause())
-        elif message.command == "done" and self.player.segment.until_done:
-            self.action_done()
+        """A button under the floor view does what its key does (the player ignores what does not apply)."""
+        {"next": self.action_next, "pause": self.action_pause, "done": self.action_done}[message.command]()
 
     def on_unmount(self) -> None:
         """Save the place of a session still under way (the app is quitting, or its browser tab closed)."""
