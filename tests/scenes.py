@@ -21,29 +21,26 @@ from rich.terminal_theme import SVG_EXPORT_THEME
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input, OptionList
 
+from tests.app_builder import build_app
 from unknot.core.glyphs import glyphs_for, use_glyphs
 from unknot.core.history.store import HistoryStore
 from unknot.core.library.library import Library
 from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
+from unknot.core.preferences import RunOverrides
 from unknot.core.session.clock import FakeClock
 from unknot.core.session.events import Outcome, SessionRecord
 from unknot.core.session.player import Player
-from unknot.core.settings import SettingsStore
-from unknot.ui.app import AppOptions, UnknotApp, make_app
+from unknot.ui.app import UnknotApp
 from unknot.ui.screens.pain import PainScreen
 from unknot.ui.screens.player import PlayerScreen
+from unknot.ui.widgets.key_footer import KeyFooter
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 SCREENSHOTS = REPO / "screenshots"
 
 Setup = Callable[[Pilot[None], FakeClock], Awaitable[None]]
-
-
-async def sleep_until_poked(delay: float) -> None:
-    """A ticker sleep that never ends by itself: scenes move time with `advance`."""
-    await asyncio.Event().wait()
 
 
 async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
@@ -60,15 +57,19 @@ async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
 
 
 def footers_filled(app: UnknotApp) -> bool:
-    """Whether every footer on the screen stack shows its keys."""
-    return all(len(footer.children) > 0 for screen in app.screen_stack for footer in screen.query(Footer))
+    """Whether every footer on the screen stack shows its keys, fitted to its width."""
+    return all(
+        len(footer.children) > 0 and (not isinstance(footer, KeyFooter) or footer.fitted)
+        for screen in app.screen_stack
+        for footer in screen.query(Footer)
+    )
 
 
 async def settle(pilot: Pilot[None]) -> None:
     """Let the history thread finish what it was asked, and the workers waiting for it act on the answers."""
     app = pilot.app
     assert isinstance(app, UnknotApp)
-    service = app.history_service
+    service = app.services.history
     quiet_rounds = 0
     for _ in range(100):
         if service is not None:
@@ -90,6 +91,19 @@ async def wait_until(pilot: Pilot[None], ready: Callable[[], bool], what: str) -
             return
         await pilot.pause(0.005)
     raise AssertionError(f"the app never got to: {what}")
+
+
+async def palette_offers(pilot: Pilot[None], text: str) -> None:
+    """Wait until the command palette's first hit contains `text` (it searches in the background)."""
+
+    def offered() -> bool:
+        lists = pilot.app.screen.query(OptionList)
+        if not lists or lists.first().option_count == 0:
+            return False
+        hits = lists.first()
+        return text in str(hits.get_option_at_index(0).prompt) and hits.highlighted == 0
+
+    await wait_until(pilot, offered, f"the palette offering {text!r}")
 
 
 def still(pilot: Pilot[None]) -> None:
@@ -199,9 +213,10 @@ class Scene:
     broken_file: bool = False
     history: str | None = None  # None (history off), "empty", "sessions" or "interrupted"
     screenshot: bool = False
-    floor: bool = False
+    overrides: RunOverrides = field(
+        default_factory=RunOverrides
+    )  # the command line's flags for this run (`--floor`, `--remind`)
     touch: bool = False  # as in a browser (`unknot serve`): buttons for a finger
-    remind_every: int | None = None
 
     def library(self, folder: Path) -> Library:
         """The shipped routines, the test fixtures and, for the problems scene, a broken file."""
@@ -226,20 +241,16 @@ class Scene:
         for name, value in self.environ.items():
             os.environ[name] = value
         use_glyphs(glyphs_for(os.environ))  # this scene's terminal decides, whatever the last one chose
-        clock = FakeClock()
         history = seed_history(self.history, folder / "data") if self.history else None
-        options = AppOptions(
-            library=self.library(folder),
-            settings_store=SettingsStore(folder / "settings.json"),
-            clock=clock,
-            sleep=sleep_until_poked,
+        app, clock = build_app(
+            folder,
+            self.library(folder),
+            history,
+            app_class=SixteenColourApp if self.sixteen_colours else UnknotApp,
             start_routine_id=self.start_routine_id,
-            floor=self.floor,
+            overrides=self.overrides,
             touch=self.touch,
-            remind_every=self.remind_every,
-            open_history=(lambda: history) if history is not None else None,
         )
-        app = make_app(options, SixteenColourApp if self.sixteen_colours else UnknotApp)
         for name, before in saved.items():
             if before is None:
                 os.environ.pop(name, None)
@@ -274,12 +285,16 @@ def palette(query: str, routines: int) -> Setup:
         await pilot.pause()
         for char in query:
             await pilot.press(char)
-        for _ in range(200):  # the palette searches in the background; wait for it, not for a fixed time
-            await pilot.pause(0.025)
-            options = pilot.app.screen.query(OptionList)
-            if options and options.first().option_count >= routines:
-                break
-        await pilot.pause(0.1)
+        # The palette searches in the background: wait for every hit, the first one highlighted.
+        await wait_until(
+            pilot,
+            lambda: (
+                bool(pilot.app.screen.query(OptionList))
+                and pilot.app.screen.query_one(OptionList).option_count >= routines
+            ),
+            f"{routines} hits in the palette",
+        )
+        await palette_offers(pilot, "Play: ")
         still(pilot)
         await pilot.pause()
 
@@ -297,11 +312,13 @@ def break_due() -> Setup:
 
     async def run(pilot: Pilot[None], clock: FakeClock) -> None:
         app = pilot.app
-        assert isinstance(app, UnknotApp) and app.reminders is not None
+        assert isinstance(app, UnknotApp)
+        reminder = app.controllers.reminders.reminder
+        assert reminder is not None
         still(pilot)
         await settle(pilot)
-        clock.advance(app.reminders.reminder.every)
-        app.reminders.check()
+        clock.advance(reminder.every)
+        app.controllers.reminders.check()
         await settle(pilot)
         still(pilot)
         await pilot.pause()
@@ -326,6 +343,9 @@ def play(routine_id: str, seconds: float, *after: str) -> Setup:
 
     return run
 
+
+#: `--floor`: the player opens in the floor view.
+FLOOR = RunOverrides(floor=True)
 
 SCENES = [
     Scene("browser", (80, 24), keys("j", "j", "j"), screenshot=True),
@@ -357,15 +377,24 @@ SCENES = [
     Scene("player-no-color", (80, 24), play("floor-stretches", 5 + 12.5), environ={"NO_COLOR": "1"}),
     Scene("player-linux-console", (80, 24), play("floor-stretches", 5 + 12.5), environ={"TERM": "linux"}),
     Scene("settings", (80, 24), keys("s", "down", "enter")),
-    Scene("break-reminder", (80, 24), break_due(), remind_every=50 * 60, history="sessions", screenshot=True),
-    Scene("floor", (80, 24), play("floor-stretches", 5 + 12.5), floor=True, screenshot=True),
-    Scene("floor-rep-phase", (120, 40), play("floor-stretches", 5 + 30 + 10 + 65 + 10 + 7.5), floor=True),
-    Scene("floor-switch-sides", (200, 60), play("floor-stretches", 5 + 30 + 10 + 30 + 2), floor=True, screenshot=True),
-    Scene("floor-final-seconds", (80, 24), play("quick-test", 2 + 1.5), floor=True),
+    Scene(
+        "break-reminder",
+        (80, 24),
+        break_due(),
+        overrides=RunOverrides(remind_every="50m"),
+        history="sessions",
+        screenshot=True,
+    ),
+    Scene("floor", (80, 24), play("floor-stretches", 5 + 12.5), overrides=FLOOR, screenshot=True),
+    Scene("floor-rep-phase", (120, 40), play("floor-stretches", 5 + 30 + 10 + 65 + 10 + 7.5), overrides=FLOOR),
+    Scene(
+        "floor-switch-sides", (200, 60), play("floor-stretches", 5 + 30 + 10 + 30 + 2), overrides=FLOOR, screenshot=True
+    ),
+    Scene("floor-final-seconds", (80, 24), play("quick-test", 2 + 1.5), overrides=FLOOR),
     # A phone in portrait beside the mat, served by `unknot serve`.
-    Scene("served-phone", (40, 30), play("foam-roller-back", 5 + 3), floor=True, touch=True, screenshot=True),
+    Scene("served-phone", (40, 30), play("foam-roller-back", 5 + 3), overrides=FLOOR, touch=True, screenshot=True),
     Scene("served-pain-question", (40, 30), play("floor-stretches", 0), history="empty", touch=True),
-    Scene("served-leave-confirm", (40, 30), play("floor-stretches", 8, "q"), floor=True, touch=True),
+    Scene("served-leave-confirm", (40, 30), play("floor-stretches", 8, "q"), overrides=FLOOR, touch=True),
 ]
 
 

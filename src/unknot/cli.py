@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .core.history.store import HistoryStore
     from .core.library.library import Library
     from .core.library.watching import RoutineChanges
+    from .core.preferences import RunOverrides
     from .core.routines.problems import Problem
 
 # Each command imports what it needs: launching the app must not pay for SQLite, JSON or the
@@ -548,9 +549,9 @@ def command_serve(args: argparse.Namespace) -> int:
 def command_app(args: argparse.Namespace, start_routine_id: str | None = None, resume: bool = False) -> int:
     """Launch the full-screen app (on one routine with `play`, on the interrupted session with `resume`)."""
     startup.pause_collection()
-    from .core.notify import NotifyMode
     from .core.paths import user_routines_dir
-    from .ui.app import AppOptions, make_app
+    from .ui.app import make_app
+    from .ui.options import AppOptions
 
     # The app watches this folder for new routines; made before the library is read, so making it
     # does not leave the compiled copy just written out of date.
@@ -575,18 +576,34 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
             library=library,
             extra_routine_folders=args.routines,
             start_routine_id=start_routine_id,
-            mouse=not args.no_mouse,
-            floor=args.floor,
-            notify=NotifyMode(args.notify) if args.notify else None,
+            overrides=run_overrides(args),
             open_history=open_history,
             exit_after_session=resume,
             watch_routines=True,
-            remind_every=getattr(args, "remind", None),
         )
     )
-    app.run(mouse=app.mouse_enabled)
+    app.run(mouse=app.settings.mouse)
     app.close_history()
     return app.return_code or 0
+
+
+def run_overrides(args: argparse.Namespace) -> RunOverrides:
+    """The settings this run's flags override: `--floor`, `--notify`, `--remind`, `--no-mouse`."""
+    from .core.notify import NotifyMode
+    from .core.preferences import RunOverrides
+    from .core.routines.durations import format_duration
+
+    given: dict[str, Any] = {}
+    if args.floor:
+        given["floor"] = True
+    if args.notify:
+        given["notify"] = NotifyMode(args.notify)
+    remind = getattr(args, "remind", None)
+    if remind is not None:
+        given["remind_every"] = format_duration(remind) if remind else None
+    if args.no_mouse:
+        given["mouse"] = False
+    return RunOverrides(**given)
 
 
 def command_resume(args: argparse.Namespace) -> int:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.app_builder import build_app
 from tests.scenes import advance
-from tests.ui.conftest import build_app
 from unknot.core.library.loader import load_library
 from unknot.ui.screens.player import PlayerScreen
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from tests.ui.conftest import build_app
+from tests.app_builder import build_app
+from tests.scenes import settle, wait_until
 from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
 from unknot.ui.screens.browser import BrowserScreen
@@ -146,36 +145,6 @@ async def test_tiny_terminals_and_resizes_do_not_crash(tmp_path: Path) -> None:
         assert isinstance(app.screen, PlayerScreen)
 
 
-async def test_settings_apply_at_once_and_are_saved(tmp_path: Path) -> None:
-    from unknot.core.session.bell import BellMode
-    from unknot.ui.screens.settings import SettingsScreen
-
-    app, _clock = build_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        assert isinstance(app.screen, SettingsScreen)
-        await pilot.press("right")  # the bell: steps -> steps+countdown
-        await pilot.pause()
-        assert app.settings.bell is BellMode.COUNTDOWN
-        await pilot.press("down", "enter")  # pain questions off
-        await pilot.press("down", "enter")  # the floor view on
-        await pilot.press("down", "left")  # notifications: auto -> osc99
-        await pilot.press("down", "right", "right")  # a break reminder after 45 minutes
-        await pilot.press("down", "enter")  # due routines first
-        await pilot.press("down", "right")  # the next theme, applied at once
-        await pilot.pause()
-        assert app.settings.ask_pain is False and app.settings.floor is True
-        assert app.settings.remind_every == "45m" and app.reminders is not None and app.reminders.reminder.every == 2700
-        assert app.settings.due_first and app.screen_stack[0].due_first  # type: ignore[attr-defined]
-        assert app.theme == app.settings.theme != "textual-dark"
-        await pilot.press("escape")
-        assert isinstance(app.screen, BrowserScreen)
-    saved = json.loads((tmp_path / "settings.json").read_text())
-    assert saved["notify"] == "osc99" and app.notifier.mode.value == "osc99"
-    assert saved["bell"] == "steps+countdown" and saved["ask_pain"] is False and saved["theme"] == app.settings.theme
-    assert saved["remind_every"] == "45m" and saved["due_first"] is True
-
-
 def listed(screen: object) -> list[str]:
     routines = screen.query_one(RoutineList)  # type: ignore[attr-defined]
     return list(routines.ids)
@@ -274,25 +243,21 @@ async def test_standings_show_beside_routines_and_a_routine_at_its_limit_asks_fi
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, BrowserScreen)
-        await pilot.wait_for_scheduled_animations()
-        for _ in range(50):
-            if screen.due:
-                break
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: bool(screen.due), "the standings on screen")
         routines = screen.query_one(RoutineList)
         prompts = {routine_id: str(routines.prompt_at(i)) for i, routine_id in enumerate(routines.ids)}
         assert "at limit" in prompts["pressure-points-hands"]
         assert "\ndue · " in prompts["self-massage-home"]
         usual = listed(screen)
         await pilot.press("o")  # due routines first, those at their limit last
-        await pilot.pause()
+        await settle(pilot)
         order = listed(screen)
         statuses = [app.due[routine_id].status.value for routine_id in order if routine_id in app.due]
         assert statuses == sorted(statuses, key=lambda status: {"due": 0, "at-limit": 2}.get(status, 1))
         assert statuses[0] == "due" and order[-1] == "pressure-points-hands" and sorted(order) == sorted(usual)
         assert app.settings.due_first
         await pilot.press("o")
-        await pilot.pause()
+        await settle(pilot)
         assert listed(screen) == usual and not app.settings.due_first
         app.action_play("pressure-points-hands")
         await pilot.pause()
@@ -306,149 +271,6 @@ async def test_standings_show_beside_routines_and_a_routine_at_its_limit_asks_fi
         await pilot.press("y")
         await pilot.pause()
         assert any(isinstance(shown, PlayerScreen) for shown in app.screen_stack)  # under the pain question
-
-
-async def test_break_reminder_snooze_skip_and_start(tmp_path: Path) -> None:
-    from unknot.ui.screens.break_prompt import BreakScreen
-
-    app, clock = build_app(tmp_path, remind_every=50 * 60)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        reminders = app.reminders
-        assert reminders is not None
-        clock.advance(50 * 60 - 1)
-        reminders.check()
-        await pilot.pause()
-        assert isinstance(app.screen, BrowserScreen)
-        clock.advance(1)
-        reminders.check()
-        await pilot.pause()
-        assert isinstance(app.screen, BreakScreen)
-        text = " ".join(str(widget.render()) for widget in app.screen.query(Static))
-        assert "No session for 50m" in text and "Suggested: Five-minute desk break (5m57s)" in text
-        reminders.check()  # already on screen: never a second one
-        assert len([screen for screen in app.screen_stack if isinstance(screen, BreakScreen)]) == 1
-
-        await pilot.press("z")  # snooze: ten minutes
-        await pilot.pause()
-        assert isinstance(app.screen, BrowserScreen)
-        clock.advance(599)
-        reminders.check()
-        await pilot.pause()
-        assert isinstance(app.screen, BrowserScreen)
-        clock.advance(1)
-        reminders.check()
-        await pilot.pause()
-        assert isinstance(app.screen, BreakScreen)
-
-        await pilot.press("k")  # skip: a whole interval
-        await pilot.pause()
-        clock.advance(10 * 3600)  # asleep for hours: shown once
-        reminders.check()
-        await pilot.pause()
-        assert isinstance(app.screen, BreakScreen)
-        assert "No session for 11h" in " ".join(str(widget.render()) for widget in app.screen.query(Static))
-
-        await pilot.press("enter")  # start the suggested break
-        await pilot.pause()
-        assert isinstance(app.screen, PlayerScreen) and app.screen.entry.id == "desk-break"
-        clock.advance(3 * 3600)
-        reminders.check()  # no reminder while a session plays
-        await pilot.pause()
-        assert isinstance(app.screen, PlayerScreen)
-        assert reminders.reminder.paused
-
-
-async def test_break_reminder_off_unless_asked(tmp_path: Path) -> None:
-    app, _clock = build_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert app.reminders is None
-
-
-async def test_reload_shows_new_changed_and_broken_routines_and_edit_needs_a_terminal(tmp_path: Path) -> None:
-    from textual.notifications import Notify
-
-    from tests.ui.conftest import FIXTURE_ROUTINES
-
-    mine = tmp_path / "mine"
-    mine.mkdir()
-    notices: list[str] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, Notify):
-            notices.append(message.notification.message)
-
-    app, _ = build_app(tmp_path, extra_routine_folders=[FIXTURE_ROUTINES, mine])
-    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, BrowserScreen)
-        (mine / "evening.yaml").write_text("title: My evening\nsteps:\n  - use: floor-stretches/cobra\n")
-        (mine / "broken.yaml").write_text("title: Broken\nsteps:\n  - {title: a, duration: forever}\n")
-        app.reload_routines()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "evening" in listed(screen) and "evening" in app.library.routines
-        assert any(
-            notice.startswith("Routines reloaded: 1 new routine; problem: ") and "broken.yaml:3:" in notice
-            for notice in notices
-        )
-        problem_line = str(screen.query_one("#problem-line", Static).render())
-        assert "1 routine file with problems" in problem_line
-
-        await pilot.press("E")  # no terminal to hand over in a headless test, as in a browser
-        await pilot.pause()
-        assert any("Editing needs a terminal here: run `unknot edit" in notice for notice in notices), notices
-
-
-async def test_a_saved_routine_file_shows_up_by_itself_and_a_playing_session_keeps_its_routine(
-    tmp_path: Path,
-) -> None:
-    from textual.notifications import Notify
-
-    from tests.ui.conftest import FIXTURE_ROUTINES
-
-    mine = tmp_path / "mine"
-    mine.mkdir()
-    notices: list[str] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, Notify):
-            notices.append(message.notification.message)
-
-    async def until(condition: Callable[[], bool], again: Callable[[], object] = lambda: None) -> None:
-        # A real watch on a real folder: poll the app for the change (never a fixed sleep), doing
-        # `again` now and then, since the watch thread may not be watching yet when the test writes.
-        deadline = time.monotonic() + 20
-        while not condition():
-            assert time.monotonic() < deadline, f"never happened; notices: {notices}"
-            again()
-            await pilot.pause(0.1)
-
-    app, _ = build_app(tmp_path, extra_routine_folders=[FIXTURE_ROUTINES, mine], watch_routines=True)
-    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
-        await until(lambda: app.routine_watcher is not None)
-        screen = app.screen
-        assert isinstance(screen, BrowserScreen)
-        first = "title: My evening\nsteps:\n  - {title: Lie down, duration: 30s}\n"
-        await until(lambda: "evening" in listed(screen), lambda: (mine / "evening.yaml").write_text(first))
-        assert "Routine files changed: 1 new routine" in notices
-
-        app.action_play("evening")
-        await until(lambda: isinstance(app.screen, PlayerScreen))
-        player = app.screen
-        assert isinstance(player, PlayerScreen)
-        (mine / "evening.yaml").write_text("title: My evening\nsteps:\n  - {title: Sit up, duration: 45s}\n")
-        await until(lambda: "Routine files changed: 1 changed (from the next session on)" in notices)
-        assert player.entry.routine.steps[0].title == "Lie down"  # the session plays on unchanged
-        assert app.library.routines["evening"].routine.steps[0].title == "Sit up"
-
-        (mine / "evening.yaml").write_text("title: My evening\nsteps: 3\n")
-        await until(lambda: any(notice.startswith("Routine files changed: 1 removed; problem: ") for notice in notices))
-        (mine / "evening.yaml").unlink()
-        await until(lambda: any("1 file fixed or removed" in notice for notice in notices))
-    assert app.routine_watcher is not None and app.routine_watcher._stop.is_set()
 
 
 async def test_the_list_moves_by_row_page_and_end_and_a_click_starts_the_routine(tmp_path: Path) -> None:

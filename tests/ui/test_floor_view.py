@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.scenes import advance
-from tests.ui.conftest import build_app
+from tests.app_builder import build_app
+from tests.scenes import FLOOR, advance
 from tests.ui.test_sizes import fully_shown
 from unknot.ui.big_font import cell_height
 from unknot.ui.screens.player import PlayerScreen
@@ -24,7 +24,7 @@ async def open_player(pilot, app, routine_id: str = "floor-stretches") -> Player
 
 @pytest.mark.parametrize(("columns", "rows"), [(80, 24), (120, 40), (200, 60)])
 async def test_the_clock_takes_at_least_two_fifths_of_the_rows(tmp_path: Path, columns: int, rows: int) -> None:
-    app, clock = build_app(tmp_path, floor=True)
+    app, clock = build_app(tmp_path, overrides=FLOOR)
     async with app.run_test(size=(columns, rows)) as pilot:
         screen = await open_player(pilot, app)
         await advance(pilot, clock, 5 + 12.5)  # into the first hold
@@ -58,7 +58,7 @@ async def test_f_switches_views_and_the_choice_is_remembered(tmp_path: Path) -> 
 
 
 async def test_a_side_change_and_a_cue_take_the_phase_line(tmp_path: Path) -> None:
-    app, clock = build_app(tmp_path, floor=True)
+    app, clock = build_app(tmp_path, overrides=FLOOR)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_player(pilot, app, "quick-test")
         await advance(pilot, clock, 2 + 1)
@@ -72,7 +72,7 @@ async def test_a_side_change_and_a_cue_take_the_phase_line(tmp_path: Path) -> No
 
 
 async def test_the_last_three_seconds_change_shape(tmp_path: Path) -> None:
-    app, clock = build_app(tmp_path, floor=True)
+    app, clock = build_app(tmp_path, overrides=FLOOR)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_player(pilot, app, "quick-test")
         view = screen.query_one("#floor")
@@ -82,7 +82,7 @@ async def test_the_last_three_seconds_change_shape(tmp_path: Path) -> None:
 
 
 async def test_the_phases_of_a_movement_are_never_flagged_as_last_seconds(tmp_path: Path) -> None:
-    app, clock = build_app(tmp_path, floor=True)
+    app, clock = build_app(tmp_path, overrides=FLOOR)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_player(pilot, app, "floor-stretches")
         await advance(pilot, clock, 5 + 30 + 10 + 65 + 10 + 1.5)  # cat/cow: 3 s phases, ten times

@@ -14,8 +14,8 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import DataTable, Static
 
+from tests.app_builder import build_app
 from tests.scenes import advance, orphan_checkpoints, settle, wait_until
-from tests.ui.conftest import build_app
 from unknot.cli import main
 from unknot.core.history.store import HistoryStore
 from unknot.core.session.events import Outcome, SessionRecord
@@ -77,8 +77,7 @@ async def test_pain_question_can_be_skipped(tmp_path: Path) -> None:
 
 async def test_checkpoints_are_written_at_changes_and_every_few_seconds(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "data")
-    app, clock = build_app(tmp_path, history=store)
-    app.settings.ask_pain = False
+    app, clock = build_app(tmp_path, history=store, saved={"ask_pain": False})
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_play("floor-stretches")
         await settle(pilot)
@@ -90,8 +89,7 @@ async def test_checkpoints_are_written_at_changes_and_every_few_seconds(tmp_path
 
 async def test_interrupted_session_is_offered_first_and_resumes_exactly(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "data")
-    app, clock = build_app(tmp_path, history=store)
-    app.settings.ask_pain = False
+    app, clock = build_app(tmp_path, history=store, saved={"ask_pain": False})
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_play("floor-stretches")
         await settle(pilot)
@@ -273,8 +271,7 @@ async def test_a_held_write_lock_never_stalls_the_countdown_or_keys(tmp_path: Pa
     store = HistoryStore(tmp_path / "data")
     holder = sqlite3.connect(store.path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another process is writing, for as long as it likes
-    app, clock = build_app(tmp_path, history=store)
-    app.settings.ask_pain = False
+    app, clock = build_app(tmp_path, history=store, saved={"ask_pain": False})
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             app.action_play("quick-test")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Label, OptionList, Static
 
-from tests.scenes import advance
-from tests.ui.conftest import build_app
+from tests.app_builder import build_app
+from tests.scenes import advance, palette_offers, settle, wait_until
 from unknot.core.routines.timeline import SegmentKind
 from unknot.core.session.bell import BellMode
 from unknot.core.session.events import Outcome
@@ -231,9 +231,9 @@ async def test_command_palette_plays_a_routine(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Play: Quick test")
-        await pilot.pause(0.3)
+        await palette_offers(pilot, "Quick test")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PlayerScreen)
         assert app.screen.entry.id == "quick-test"
 
@@ -242,21 +242,21 @@ async def test_command_palette_lists_the_routines_first_then_the_app_commands(tm
     app, _ = build_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            options = app.screen.query(OptionList)
-            if options and options.first().option_count >= 12:
-                break
-        listing = options.first()
+        await wait_until(
+            pilot,
+            lambda: bool(app.screen.query(OptionList)) and app.screen.query_one(OptionList).option_count >= 12,
+            "the palette listing everything",
+        )
+        listing = app.screen.query_one(OptionList)
         prompts = [str(listing.get_option_at_index(index).prompt) for index in range(listing.option_count)]
         routines = [prompt for prompt in prompts if prompt.startswith("Play: ")]
         assert prompts[: len(routines)] == routines and len(routines) == len(app.library.routines)
         assert any("Bell: off" in prompt for prompt in prompts[len(routines) :])
         assert any(prompt.startswith("Quit") for prompt in prompts[len(routines) :])
         await pilot.press(*"bell: off")
-        await pilot.pause(0.3)
+        await palette_offers(pilot, "Bell: off")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.settings.bell is BellMode.OFF  # system commands are still searchable
 
 

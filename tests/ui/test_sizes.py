@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widget import Widget
 
-from tests.ui.conftest import build_app
+from tests.app_builder import build_app
 from unknot.ui.screens.browser import BrowserScreen
 from unknot.ui.screens.player import PlayerScreen
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import build_app
+from tests.app_builder import build_app
 from unknot import startup
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button
 
-from tests.scenes import advance
-from tests.ui.conftest import build_app
+from tests.app_builder import build_app
+from tests.scenes import FLOOR, advance, wait_until
 from tests.ui.test_sizes import fully_shown
+from unknot.core.preferences import RunOverrides
 from unknot.core.session.player import PlayerState
 from unknot.ui.screens.player import PlayerScreen
 from unknot.ui.widgets.touch_controls import TouchControls
@@ -28,7 +29,7 @@ async def open_player(pilot, app, routine_id: str) -> PlayerScreen:
 async def test_a_tap_on_the_clock_pauses_and_another_resumes(
     tmp_path: Path, floor: bool, clock_id: str, size: tuple[int, int]
 ) -> None:
-    app, clock = build_app(tmp_path, floor=floor)
+    app, clock = build_app(tmp_path, overrides=RunOverrides(floor=floor))
     async with app.run_test(size=size) as pilot:
         screen = await open_player(pilot, app, "floor-stretches")
         await advance(pilot, clock, 6)
@@ -42,7 +43,7 @@ async def test_a_tap_on_the_clock_pauses_and_another_resumes(
 
 
 async def test_no_buttons_in_a_terminal(tmp_path: Path) -> None:
-    app, _clock = build_app(tmp_path, floor=True)
+    app, _clock = build_app(tmp_path, overrides=FLOOR)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_player(pilot, app, "floor-stretches")
         assert not screen.query(TouchControls)
@@ -50,7 +51,7 @@ async def test_no_buttons_in_a_terminal(tmp_path: Path) -> None:
 
 async def test_buttons_for_a_finger_pause_resume_and_go_on(tmp_path: Path) -> None:
     # A phone in portrait: about 40 columns at the page's default font.
-    app, clock = build_app(tmp_path, floor=True, touch=True)
+    app, clock = build_app(tmp_path, overrides=FLOOR, touch=True)
     async with app.run_test(size=(40, 30)) as pilot:
         screen = await open_player(pilot, app, "floor-stretches")
         await advance(pilot, clock, 6)
@@ -65,6 +66,8 @@ async def test_buttons_for_a_finger_pause_resume_and_go_on(tmp_path: Path) -> No
         await pilot.pause()
         assert screen.player.state is PlayerState.PAUSED
         assert str(buttons["touch-pause"].label) == "Resume"
+        # Textual ignores a second press while the first one's short "active" look lasts.
+        await wait_until(pilot, lambda: not buttons["touch-pause"].has_class("-active"), "the button ready again")
         await pilot.click("#touch-pause")
         await pilot.pause()
         assert screen.player.state is PlayerState.RUNNING
@@ -77,7 +80,7 @@ async def test_buttons_for_a_finger_pause_resume_and_go_on(tmp_path: Path) -> No
 
 
 async def test_done_shows_on_a_step_that_waits_and_finishes_it(tmp_path: Path) -> None:
-    app, clock = build_app(tmp_path, floor=True, touch=True)
+    app, clock = build_app(tmp_path, overrides=FLOOR, touch=True)
     async with app.run_test(size=(40, 30)) as pilot:
         screen = await open_player(pilot, app, "acupressure-mat")
         await advance(pilot, clock, 11)  # past "get ready"
@@ -117,7 +120,7 @@ async def test_the_pain_question_is_answered_with_a_tap_on_a_number(tmp_path: Pa
 async def test_leaving_is_asked_with_buttons_for_a_finger(tmp_path: Path) -> None:
     from unknot.ui.screens.confirm import ConfirmLeaveScreen
 
-    app, clock = build_app(tmp_path, floor=True, touch=True)
+    app, clock = build_app(tmp_path, overrides=FLOOR, touch=True)
     async with app.run_test(size=(40, 30)) as pilot:
         screen = await open_player(pilot, app, "floor-stretches")
         await advance(pilot, clock, 6)

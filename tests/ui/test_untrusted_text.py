@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList
-
-from tests.scenes import advance, orphan_checkpoints, settle, wait_until
-from tests.ui.conftest import build_app
+from tests.app_builder import build_app
+from tests.scenes import advance, orphan_checkpoints, palette_offers, settle
 from unknot.core.history.store import HistoryStore
 from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
@@ -62,12 +60,7 @@ async def test_every_screen_and_the_palette_show_markup_as_text(tmp_path: Path) 
         await settle(pilot)
         for char in "evil":
             await pilot.press(char)
-        await wait_until(
-            pilot,
-            lambda: bool(app.screen.query(OptionList)) and app.screen.query_one(OptionList).option_count > 0,
-            "palette hits",
-        )
-        await pilot.pause(0.1)
+        await palette_offers(pilot, "Evil")
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("question_mark")
@@ -101,8 +94,7 @@ async def test_the_resume_offer_shows_a_markup_title_as_text(tmp_path: Path) -> 
     (routines / "evil.yaml").write_text(ROUTINE)
     library = load_library([shipped_routines_dir(), routines])
     store = HistoryStore(tmp_path / "[/]")
-    app, clock = build_app(tmp_path, library=library, history=store)
-    app.settings.ask_pain = False
+    app, clock = build_app(tmp_path, library=library, history=store, saved={"ask_pain": False})
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_play("evil")
         await settle(pilot)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 
 import pytest
@@ -41,3 +44,29 @@ def test_pausing_when_collection_is_already_off_leaves_it_to_whoever_turned_it_o
     startup.pause_collection()
     startup.resume_collection()
     assert not gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_importing_and_building_the_app_pulls_in_no_sqlite_json_or_history() -> None:
+    """The first frame needs none of these: history opens after it, controllers load on first use.
+
+    Importing the app loads no history module at all; building it loads only the history thread
+    (`core.history.service`), which opens the store later.
+    """
+    code = textwrap.dedent(
+        """
+        import sys
+        unwanted = ("sqlite3", "json", "unknot.core.history", "unknot.ui.controllers.sessions", "unknot.ui.screens.player")
+        def loaded():
+            return ",".join(sorted(name for name in sys.modules if name.startswith(unwanted)))
+        from unknot.core.library.library import Library
+        from unknot.ui.app import make_app
+        from unknot.ui.options import AppOptions
+        print(loaded())
+        make_app(AppOptions(library=Library(), open_history=lambda: None))
+        print(loaded())
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    imported, built = done.stdout.splitlines()
+    assert imported == ""
+    assert built == "unknot.core.history,unknot.core.history.service"

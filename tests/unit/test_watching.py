@@ -67,8 +67,7 @@ def test_a_real_watch_reports_a_saved_routine_and_stops(tmp_path: Path) -> None:
     finally:
         watcher.stop()
     assert batches and batches[0] == [str(tmp_path / "mine.yaml")]
-    watcher._thread.join(5)
-    assert not watcher._thread.is_alive()
+    assert watcher.join(5)
 
 
 def test_validate_watch_checks_again_after_each_change(

@@ -9,7 +9,6 @@ Keys this version does not know are kept when the file is saved again.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,8 +26,8 @@ MAX_SETTINGS_BYTES = 64 * 1024
 MAX_RECENT = 10
 
 
-class Settings(msgspec.Struct, kw_only=True):
-    """Preferences that survive between runs."""
+class Settings(msgspec.Struct, kw_only=True, frozen=True):
+    """Preferences that survive between runs (a value: `core.preferences` makes changed copies)."""
 
     bell: BellMode = BellMode.STEPS
     theme: str = "textual-dark"
@@ -38,7 +37,7 @@ class Settings(msgspec.Struct, kw_only=True):
     """Open the player in the floor view (large clock, read from across the room)."""
     notify: NotifyMode = NotifyMode.AUTO
     """Desktop notifications through the terminal while it is in the background."""
-    recent: Annotated[list[Annotated[str, Meta(max_length=100)]], Meta(max_length=MAX_RECENT)] = []
+    recent: Annotated[tuple[Annotated[str, Meta(max_length=100)], ...], Meta(max_length=MAX_RECENT)] = ()
     """The ids of the routines played last, newest first: the browser lists the first few at the top."""
     due_first: bool = False
     """List the routines that are due first in the browser (and those at their limit last)."""
@@ -50,10 +49,6 @@ class Settings(msgspec.Struct, kw_only=True):
             from .reminder import parse_remind_every
 
             parse_remind_every(self.remind_every)  # a DurationError (a ValueError) makes it invalid
-
-    def played(self, routine_id: str) -> None:
-        """Note that `routine_id` was just started."""
-        self.recent = [routine_id, *(other for other in self.recent if other != routine_id)][:MAX_RECENT]
 
 
 def settings_path() -> Path:
@@ -80,10 +75,10 @@ class SettingsStore:
             self.problem = f"{where}: ignored ({error.strerror or error}); using the default settings"
             return Settings()
         try:
-            data = json.loads(raw)
+            data = msgspec.json.decode(raw)
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
-        except (ValueError, RecursionError) as error:
+        except (ValueError, msgspec.DecodeError, RecursionError) as error:
             reason = "nested too deep" if isinstance(error, RecursionError) else str(error).splitlines()[0][:80]
             try:
                 aside = move_aside(self.path, "unreadable")
@@ -116,7 +111,7 @@ class SettingsStore:
         """Write the settings atomically; return False (noting why) when that is impossible."""
         data = {**self._others, **msgspec.to_builtins(settings)}
         try:
-            write_private_file(self.path, json.dumps(data, indent=2).encode() + b"\n")
+            write_private_file(self.path, msgspec.json.format(msgspec.json.encode(data), indent=2) + b"\n")
         except OSError as error:
             self.problem = f"cannot save settings to {shown_path(self.path)}: {error.strerror or error}"
             return False

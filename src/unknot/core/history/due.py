@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # none of these at run time: `unknot due --short` must start 
     from pathlib import Path
 
     from ..library.library import LibraryEntry
+    from .store import HistoryStore
 
 
 class Limits(Protocol):
@@ -122,6 +123,12 @@ def status_of(frequency: Limits | None, today: int, week: int) -> DueStatus:
 def routine_limits(entries: Iterable[LibraryEntry]) -> list[tuple[str, str, Limits | None]]:
     """Return (id, title, frequency) of each routine, for `due_rows`."""
     return [(entry.id, entry.card.title, entry.card.frequency) for entry in entries]
+
+
+def read_standings(store: HistoryStore, entries: Iterable[LibraryEntry], today: dt.date) -> dict[str, DueRow]:
+    """Return each routine's standing today and this week, by id, from the sessions in `store`."""
+    starts = store.counted_starts(week_start(today))
+    return {row.id: row for row in due_rows(routine_limits(entries), starts, today)}
 
 
 def due_rows(

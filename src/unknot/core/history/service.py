@@ -9,6 +9,7 @@ writes are done, so a checkpoint asked for on a hang-up still reaches the disk.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -44,6 +45,10 @@ class HistoryService:
             self._pending.add(future)
         future.add_done_callback(self._forget)
         return future
+
+    async def ask(self, job: Callable[[HistoryStore], T]) -> T:
+        """Run `job(store)` on the history thread and await its result without blocking the event loop."""
+        return await asyncio.wrap_future(self.run(job))
 
     def _call(self, job: Callable[[HistoryStore], T]) -> T:
         if self._store is None:

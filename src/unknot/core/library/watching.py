@@ -118,6 +118,16 @@ class RoutineWatcher:
         """Stop watching (the thread ends on its own shortly after)."""
         self._stop.set()
 
+    @property
+    def stopped(self) -> bool:
+        """Whether `stop` was called."""
+        return self._stop.is_set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the watch thread to end (up to `timeout` seconds); return whether it has."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
     def _run(self) -> None:
         try:
             for batch in routine_changes(self.changes, self._stop):

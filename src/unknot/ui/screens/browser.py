@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,14 +14,17 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...core.glyphs import glyphs
-from ...core.history.due import DueRow
 from ...core.library.library import Library, LibraryEntry
 from ...core.library.search import RECENT_FIRST, RoutineIndex, browse_order, due_first_order
-from ..messages import EditRequested, PlayRequested
+from ...core.settings import Settings
+from ..messages import AppState, EditRequested, PlayRequested, SettingChosen, due_first_words
 from ..widgets.key_footer import KeyFooter
 from ..widgets.overview import Overview
 from ..widgets.plain import set_plain
 from ..widgets.routine_list import RoutineList
+
+if TYPE_CHECKING:
+    from ...core.history.due import DueRow
 
 
 class BrowserScreen(Screen[None]):
@@ -41,7 +45,7 @@ class BrowserScreen(Screen[None]):
         Binding("enter", "start", "Start", id="browser.filter_start", priority=True),
         Binding("escape", "focus_list", "Back to list", id="browser.focus_list"),
         Binding("e", "problems", "Problems", id="browser.problems"),
-        Binding("o", "app.toggle_due_first", "Due first", id="browser.due_first"),
+        Binding("o", "toggle_due_first", "Due first", id="browser.due_first"),
         Binding("E", "edit", "Edit", show=False, id="browser.edit"),
         Binding("h", "app.history", "History", id="browser.history"),
         Binding("s", "app.settings", "Settings", id="browser.settings"),
@@ -84,10 +88,23 @@ class BrowserScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Fill the list, focus it and report any files with problems."""
+        """Fill the list, focus it, report any files with problems, and follow the app's state."""
         self.show_matches("")
         self.set_focus(self.query_one(RoutineList))  # at once: see on_screen_resume
         self.show_problem_line()
+        self.watch(self.app, "library", self._show_library, init=False)
+        self.watch(self.app, "due", self._show_due, init=False)
+        self.watch(self.app, "settings", self._follow_settings, init=False)
+
+    def _show_library(self, library: Library) -> None:
+        app = self.app
+        self.set_library(library, app.settings.recent if isinstance(app, AppState) else ())
+
+    def _show_due(self, due: Mapping[str, DueRow]) -> None:
+        self.due = due
+
+    def _follow_settings(self, settings: Settings) -> None:
+        self.due_first = settings.due_first
 
     def set_library(self, library: Library, recent: Sequence[str]) -> None:
         """Show a reloaded library: new routines appear, changed ones change, broken ones go to the problems."""
@@ -153,6 +170,11 @@ class BrowserScreen(Screen[None]):
         legend = self.query_one("#list-legend", Static)
         set_plain(legend, "+ also steps you finish yourself (d)" if open_ended else "")
         legend.set_class(not open_ended, "-empty")
+
+    def action_toggle_due_first(self) -> None:
+        """List due routines first, or go back to the usual order (the app saves the choice)."""
+        due_first = not self.due_first
+        self.post_message(SettingChosen("due_first", due_first, due_first_words(due_first)))
 
     def action_edit(self) -> None:
         """Open the highlighted routine in the editor (the app suspends itself meanwhile)."""

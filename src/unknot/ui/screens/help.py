@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...core.routines.describe import SAFETY_NOTE
+from ...core.settings import Settings
 
 KEY_NAMES = {
     "question_mark": "?",
@@ -56,6 +57,21 @@ def help_bindings(screen: type[object]) -> list[Binding]:
     return found
 
 
+def help_sections_for(current: type[object], app: type[object]) -> list[tuple[str, list[Binding]]]:
+    """Return the help's sections: the keys of the screen in front first, the others in their usual order, then
+    the keys that work everywhere (`app`'s)."""
+    from .browser import BrowserScreen
+    from .history import HistoryScreen
+    from .player import PlayerScreen
+    from .settings import SettingsScreen
+
+    screens: list[type[object]] = [BrowserScreen, PlayerScreen, HistoryScreen, SettingsScreen]
+    if current in screens:
+        screens.remove(current)
+        screens.insert(0, current)
+    return help_sections([*screens, app])
+
+
 def help_sections(screens: Iterable[type[object]]) -> list[tuple[str, list[Binding]]]:
     """Return a titled section of keys for each screen (its HELP_TITLE), read from the bindings."""
     return [(getattr(screen, "HELP_TITLE", screen.__name__), help_bindings(screen)) for screen in screens]
@@ -72,6 +88,16 @@ def keys_content(sections: Iterable[tuple[str, Iterable[Binding]]]) -> Content:
     return Content.assemble(*parts)
 
 
+def settings_now(settings: Settings, notifications_in_use: str) -> str:
+    """How things are set now, for the top of the help: bell, floor view, notifications (set and in use)."""
+    floor = "on" if settings.floor else "off"
+    return (
+        f"  Bell {settings.bell.value} · floor view {floor} (f) · notifications "
+        f"{notifications_in_use} (set {settings.notify.value})\n"
+        "  Change them in Settings: s in the routine list, or ctrl+p"
+    )
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys of every screen and the safety note; Esc, q or ? closes it."""
 
@@ -82,6 +108,11 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
         self.now = now
         """How things are set now (bell, floor view, notifications), shown above the keys."""
+
+    @classmethod
+    def for_screen(cls, current: type[object], app: type[object], settings: Settings, in_use: str) -> HelpScreen:
+        """The help for the screen in front (its keys first), with `settings` and the notifications `in_use`."""
+        return cls(help_sections_for(current, app), settings_now(settings, in_use))
 
     def compose(self) -> ComposeResult:
         """Lay out the keys and the note."""

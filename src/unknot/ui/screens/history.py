@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import TYPE_CHECKING, Any
+
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -12,6 +15,11 @@ from textual.widgets import DataTable, Static
 
 from ...core.history.report import SESSION_COLUMNS, HistoryReport, Span, overview_lines, session_cells
 from ..widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from ...core.history.service import HistoryService
+    from ...core.history.store import HistoryStore
+    from ...core.session.clock import Clock
 
 #: How each role of the report's words looks on screen.
 ROLE_STYLES = {
@@ -68,3 +76,20 @@ class HistoryScreen(Screen[None]):
             table.add_row(*(Text(cell) for cell in session_cells(row)))
         table.display = bool(self.report.rows)
         table.focus(scroll_visible=False)  # the streak and the charts stay in view; the table is below
+
+
+async def show_history(app: App[Any], history: HistoryService | None, clock: Clock) -> None:
+    """Read the history report on the history thread, then show it (or say that history is off)."""
+    from ...core.history.report import report_from_store
+
+    if history is None:
+        app.notify("History is off.", severity="warning", markup=False)
+        return
+    today = datetime.datetime.fromtimestamp(clock.wall()).date()
+
+    def read(store: HistoryStore) -> tuple[HistoryReport | None, str | None]:
+        report = report_from_store(store, today) if store.available else None
+        return report, store.problem
+
+    report, problem = await history.ask(read)
+    app.push_screen(HistoryScreen(report, problem))

@@ -20,6 +20,8 @@ from ...core.session.events import CueReached, FinalSeconds, Finished, SegmentSt
 from ...core.session.player import Player, PlayerState, Position
 from ...core.session.ticker import Sleep, Ticker
 from ...core.session.wording import next_up_text, session_left_text, status_text
+from ...core.settings import Settings
+from ..messages import AppState, SettingChosen
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.countdown import ClockTapped, Countdown
 from ..widgets.floor_view import FloorView
@@ -53,7 +55,7 @@ class PlayerScreen(Screen[None]):
         Binding("plus,equals_sign", "adjust(10)", "+10s", id="player.longer", key_display="+", show=False),
         Binding("minus", "adjust(-10)", "-10s", id="player.shorter", key_display="-", show=False),
         Binding("d", "done", "Done", id="player.done"),
-        Binding("b", "app.next_bell_mode", "Bell mode", id="player.bell", show=False),
+        Binding("b", "next_bell_mode", "Bell mode", id="player.bell", show=False),
         Binding("f", "toggle_floor", "Floor view", tooltip="Large clock to read from the floor", id="player.floor"),
         Binding("q,escape", "leave", "Leave", id="player.leave", key_display="q"),
         Binding("question_mark", "app.help", "Help", id="player.help"),
@@ -78,12 +80,6 @@ class PlayerScreen(Screen[None]):
         entry: LibraryEntry
         record: SessionRecord
         recorder: SessionRecorder
-
-    @dataclass
-    class FloorToggled(Message):
-        """The person switched the floor view on or off; the app remembers it in the settings."""
-
-        floor: bool
 
     @dataclass
     class Cued(Message):
@@ -140,6 +136,7 @@ class PlayerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Start (or resume) the session and its ticker; ask about pain first when history is kept."""
+        self.watch(self.app, "settings", self._follow_settings, init=False)
         self.run_worker(self.ticker.run(), name="ticker", group="ticker", exclusive=True)
         if self.player.state is PlayerState.PAUSED:  # restored from an interrupted session
             # A short countdown first, showing where it goes back to, so the person can get in place.
@@ -268,6 +265,15 @@ class PlayerScreen(Screen[None]):
         """Finish an until-done step."""
         self._command(self.player.done())
 
+    def action_next_bell_mode(self) -> None:
+        """Go round the bell modes: steps, steps and the last 3 seconds, off (the app saves the choice)."""
+        from ...core.session.bell import BELL_MODE_WORDS, next_mode
+
+        app = self.app
+        if isinstance(app, AppState):
+            mode = next_mode(app.settings.bell)
+            self.post_message(SettingChosen("bell", mode, f"Bell {BELL_MODE_WORDS[mode]}"))
+
     @property
     def floor(self) -> bool:
         """Whether the floor view is on show."""
@@ -276,7 +282,11 @@ class PlayerScreen(Screen[None]):
     def action_toggle_floor(self) -> None:
         """Switch between the normal player and the floor view (the app remembers the choice)."""
         self.set_class(not self.floor, "-floor")
-        self.post_message(self.FloorToggled(self.floor))
+        self.post_message(SettingChosen("floor", self.floor))
+
+    def _follow_settings(self, settings: Settings) -> None:
+        """Show the view chosen elsewhere (the settings screen, the palette) at once."""
+        self.set_class(settings.floor, "-floor")
 
     def action_leave(self) -> None:
         """Leave, asking first while the session is under way."""

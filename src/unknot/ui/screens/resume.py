@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,14 +9,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...core.history.resume import ResumeOffer, find_resumable
+from ...core.history.resume import ResumeOffer
 from ...core.routines.durations import format_clock
 from ...core.routines.timeline import SegmentKind
 from ..widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:
-    from ...core.history.store import Checkpoint, HistoryStore
-    from ..app import UnknotApp
 
 
 def resume_content(offer: ResumeOffer) -> Content:
@@ -59,30 +53,3 @@ class ResumeScreen(Screen[bool]):
             yield Static(resume_content(self.offer), id="resume-text")
             yield Static("Enter resume · n discard (it stays in history as interrupted)", classes="dialog-hint")
         yield KeyFooter()
-
-
-async def offer_resumes(app: UnknotApp) -> bool:
-    """Offer interrupted sessions, newest first, until one is resumed or none is left; return whether one was.
-
-    Resuming opens the player where the session stopped. Discarding keeps the session in history
-    as interrupted and offers the next one. History is read and written on its own thread.
-    """
-    routines = app.library.routines
-    while True:
-        search = await app.history(lambda store: find_resumable(store, routines, app.clock))
-        if search is None:
-            return False
-        for notice in search.notices:
-            app.say(notice, "warning", 10)
-        offer = search.offer
-        if offer is None:
-            return False
-        if await app.push_screen_wait(ResumeScreen(offer)):
-            app.play(offer.entry, resumed=offer)
-            return True
-
-        def discard(store: HistoryStore, checkpoint: Checkpoint = offer.checkpoint) -> None:
-            store.discard_checkpoint(checkpoint)
-
-        await app.history(discard)
-        app.say(f"Discarded; {offer.checkpoint.title} is in history as interrupted.")

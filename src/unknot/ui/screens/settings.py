@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.setting_choices import SettingRow, choose
+from ...core.setting_choices import SettingRow, choose, setting_rows
 from ...core.settings import Settings
+from ..messages import SettingChosen
 
 
 def row_content(row: SettingRow, settings: Settings, label_width: int) -> Content:
@@ -27,7 +27,11 @@ def row_content(row: SettingRow, settings: Settings, label_width: int) -> Conten
 
 
 class SettingsScreen(ModalScreen[None]):
-    """Change preferences; each change applies at once and is saved (the app does both)."""
+    """Change preferences; each change applies at once and is saved (the app does both, then this redraws).
+
+    The values shown are those in force, command-line overrides included (`unknot --floor` shows
+    the floor view on); choosing one saves it and outranks that flag.
+    """
 
     HELP_TITLE = "Settings"
 
@@ -38,16 +42,15 @@ class SettingsScreen(ModalScreen[None]):
         Binding("escape,q", "close", "Close", id="settings.close"),
     ]
 
-    @dataclass
-    class Changed(Message):
-        """The person chose a new value; the app applies and saves `settings`."""
-
-        settings: Settings
-
     def __init__(self, rows: list[SettingRow], settings: Settings) -> None:
         super().__init__()
         self.rows = rows
         self.settings = settings
+
+    @classmethod
+    def for_settings(cls, settings: Settings, themes: Sequence[str]) -> SettingsScreen:
+        """The screen with a row for every setting, showing `settings`; `themes` are the themes the app has."""
+        return cls(setting_rows(themes, settings), settings)
 
     def compose(self) -> ComposeResult:
         """Lay out the list of settings and the keys."""
@@ -61,8 +64,17 @@ class SettingsScreen(ModalScreen[None]):
         return [Option(row_content(row, self.settings, width), id=row.field) for row in self.rows]
 
     def on_mount(self) -> None:
-        """Start on the first setting."""
+        """Start on the first setting, and show each change the app applies."""
         self.query_one(OptionList).highlighted = 0
+        self.watch(self.app, "settings", self.show_settings, init=False)
+
+    def show_settings(self, settings: Settings) -> None:
+        """Redraw the values for `settings` (the app's, after a change from here, a key or the palette)."""
+        self.settings = settings
+        options = self.query_one(OptionList)
+        width = max(len(row.label) for row in self.rows)
+        for index, row in enumerate(self.rows):
+            options.replace_option_prompt_at_index(index, row_content(row, settings, width))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a line (or a click) goes to its next value."""
@@ -75,10 +87,11 @@ class SettingsScreen(ModalScreen[None]):
         if options.highlighted is None:
             return
         row = self.rows[options.highlighted]
+        # Shown at once (a second key press goes on from here); the app's answer redraws every row.
         self.settings = choose(self.settings, row, step)
         width = max(len(item.label) for item in self.rows)
         options.replace_option_prompt_at_index(options.highlighted, row_content(row, self.settings, width))
-        self.post_message(self.Changed(self.settings))
+        self.post_message(SettingChosen(row.field, getattr(self.settings, row.field)))
 
     def action_close(self) -> None:
         """Close the screen."""

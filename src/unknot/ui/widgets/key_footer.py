@@ -10,6 +10,8 @@ from textual.widgets import Footer
 
 #: Below this width the footer leaves out the command palette's key (ctrl+p still works; help lists it).
 PALETTE_KEY_MIN_WIDTH = 60
+#: How many refreshes to wait for the keys to be laid out before fitting with what is known.
+MAX_LAYOUT_WAITS = 50
 
 
 class KeyFooter(Footer):
@@ -26,10 +28,14 @@ class KeyFooter(Footer):
         self._widths: WeakKeyDictionary[Widget, int] = WeakKeyDictionary()
         """Each key's width, measured while it was shown (keys are new widgets after each recompose)."""
         self._tries = 0
+        self.fitted = False
+        """Whether the keys on show now have been fitted to the width (tests wait for it)."""
 
     def compose(self) -> ComposeResult:
         """The keys the screen offers now; fitted once they are laid out."""
         yield from super().compose()
+        self.fitted = False
+        self._tries = 0  # new keys: a new budget of refreshes to wait for their layout
         self.call_after_refresh(self.fit_keys)
 
     def on_resize(self) -> None:
@@ -44,8 +50,9 @@ class KeyFooter(Footer):
         for key in keys:
             if key.display and key.outer_size.width:
                 self._widths[key] = key.outer_size.width
-        if any(key not in self._widths for key in keys) and self._tries < 3:
-            self._tries += 1  # not laid out yet: measure after the next refresh (a few times at most)
+        if any(key not in self._widths for key in keys) and self._tries < MAX_LAYOUT_WAITS:
+            # Not laid out yet (a screen under a dialog may be laid out late): measure after the next refresh.
+            self._tries += 1
             self.call_after_refresh(self.fit_keys)
             return
         self._tries = 0
@@ -65,3 +72,4 @@ class KeyFooter(Footer):
         for key in sorted(ordinary, key=importance):  # a stable sort: the screen's order breaks ties
             used += self._widths.get(key, 0)
             key.display = used <= room
+        self.fitted = True
