@@ -8,6 +8,8 @@ import json
 import os
 import sys
 
+from unknot.core.page_messages import PageMessage
+
 
 def packet(kind: bytes, payload: bytes) -> bytes:
     return kind + len(payload).to_bytes(4, "big") + payload
@@ -19,7 +21,8 @@ def main() -> None:
     size = f"size {os.environ.get('COLUMNS')}x{os.environ.get('ROWS')} TERM={os.environ.get('TERM')}".encode()
     size += f" TMUX={os.environ.get('TMUX')} data={os.environ.get('UNKNOT_DATA_DIR')}".encode()
     out.write(packet(b"D", size))
-    out.write(packet(b"M", json.dumps({"type": "unknot_title", "title": "Cat\x1b]0;evil\x07 cow · Unknot"}).encode()))
+    title = {"type": PageMessage.TITLE, "title": "Cat\x1b]0;evil\x07 cow · Unknot"}  # as written: the server cleans it
+    out.write(packet(b"M", json.dumps(title).encode()))
     out.flush()
     stdin = sys.stdin.buffer
     while True:

@@ -2,7 +2,7 @@
 
 textual-serve's `AppService` speaks the app's side of the wire (packets over the child's stdin
 and stdout); this subclass starts only the command the server was given (no shell, nothing from
-the client), keeps the browser's size within bounds, and passes the page title on.
+the client), keeps the browser's size within bounds, and passes the app's messages for the page on.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-from ..core.notify import safe_text
+from ..core.page_messages import message_for_meta
 
 log = logging.getLogger("unknot.serve")
 
@@ -26,9 +26,6 @@ MAX_COLUMNS = 400
 MAX_ROWS = 200
 #: How long an app process has to save its place and exit before it is ended.
 STOP_SECONDS = 10.0
-#: The meta packet type the app sends its page title in, and the websocket message that carries it on.
-TITLE_META = "unknot_title"
-TITLE_MESSAGE = "unknot_title"
 #: What describes the server's own terminal, which the browser is not.
 TERMINAL_VARIABLES = ("TMUX", "STY", "KITTY_WINDOW_ID", "VTE_VERSION", "WT_SESSION", "KONSOLE_VERSION", "LC_TERMINAL")
 
@@ -93,17 +90,17 @@ class AppSession(AppService):
         await super().set_terminal_size(*clamp_size(width, height))
 
     async def on_meta(self, data: bytes) -> None:
-        """Pass the page title on to the browser; leave downloads and links out (the app offers none)."""
+        """Pass the app's messages for the page on (core/page_messages.py); leave downloads and links out
+        (the app offers none)."""
         try:
             meta = json.loads(data)
         except ValueError:
             return
         if not isinstance(meta, dict):
             return
-        kind = meta.get("type")
-        if kind == TITLE_META and isinstance(meta.get("title"), str):
-            await self.remote_write_str(json.dumps([TITLE_MESSAGE, safe_text(meta["title"])]))
-        elif kind == "exit":
+        if (message := message_for_meta(meta)) is not None:
+            await self.remote_write_str(message)
+        elif meta.get("type") == "exit":
             await self.remote_close()
 
     async def run(self) -> None:
