@@ -1,7 +1,8 @@
 """A stand-in for the app behind `unknot serve`: speaks textual-serve's packets, starts in milliseconds.
 
-It says hello, sends one frame naming its size, and on the server's `quit` writes "saved" to the
-file named by FAKE_APP_SAVED (as the real app saves its checkpoint) and exits.
+It says hello, sends one frame naming its size and a page title, and on the server's `quit` sends
+another title and frame, writes "saved" to the file named by FAKE_APP_SAVED (as the real app saves
+its checkpoint) and exits.
 """
 
 import json
@@ -33,6 +34,10 @@ def main() -> None:
         if header[:1] == b"M":
             meta = json.loads(payload)
             if meta.get("type") == "quit":
+                # As the real app may while it saves: a new title, a last frame.
+                out.write(packet(b"M", json.dumps({"type": PageMessage.TITLE, "title": "Unknot"}).encode()))
+                out.write(packet(b"D", b"saving"))
+                out.flush()
                 with open(os.environ["FAKE_APP_SAVED"], "w") as saved:
                     saved.write("saved")
                 return

@@ -216,13 +216,15 @@ async def test_max_sessions_refuses_the_next_one_with_a_page_and_no_process(serv
 async def test_stopping_the_server_lets_each_app_save_first(served: Served) -> None:
     socket = await served.open_session()
     await receive_text(socket, b"size")
+    title = await asyncio.wait_for(socket.receive(), 10)  # the app has said all it says before the stop
+    assert title.type == WSMsgType.TEXT and json.loads(title.data)[0] == PageMessage.TITLE
     await served.server.stop_sessions("The server was stopped.")
     assert served.saved.read_text() == "saved"
-    texts = []
+    heard = []
     while (message := await asyncio.wait_for(socket.receive(), 10)).type in (WSMsgType.TEXT, WSMsgType.BINARY):
-        if message.type == WSMsgType.TEXT:
-            texts.append(json.loads(message.data))
-    assert texts[-1] == [PageMessage.NOTICE, "The server was stopped."]
+        heard.append(json.loads(message.data) if message.type == WSMsgType.TEXT else message.data)
+    # The notice is the last thing the page hears: not the title and frame the app sent while it saved.
+    assert heard == [[PageMessage.NOTICE, "The server was stopped."]]
     assert message.type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
     await wait_until(lambda: not served.server.pool.count)
 

@@ -229,11 +229,13 @@ class UnknotServer:
                 await session.focus()
 
     async def stop_sessions(self, reason: str) -> None:
-        """Tell each browser why its session ends, then stop every app process (each saves first)."""
-        for session in list(self.pool.sessions):
-            with contextlib.suppress(ConnectionError, RuntimeError):
-                await session.remote_write_str(notice_message(reason))
+        """Tell each browser why its session ends, then stop every app process (each saves first).
+
+        The notice is the last thing each page hears: what an app sends while it saves is not passed on.
+        """
         sessions = list(self.pool.sessions)
+        for session in sessions:
+            await session.end_page(reason)
         await self.pool.stop_all()
         for session in sessions:  # the page then shows the notice
             with contextlib.suppress(ConnectionError, RuntimeError):

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-from ..core.page_messages import message_for_meta
+from ..core.page_messages import message_for_meta, notice_message
 
 log = logging.getLogger("unknot.serve")
 
@@ -55,11 +55,37 @@ class AppSession(AppService):
         close: Callable[[], Awaitable[None]],
     ) -> None:
         downloads = DownloadManager()  # unused: the app delivers no files
+        self._page_bytes = write_bytes
+        self._page_str = write_str
+        self._page_ended = False
+        """Whether the page has been told why its session ends; nothing the app sends reaches it after that."""
         super().__init__(
-            " ".join(argv), write_bytes=write_bytes, write_str=write_str, close=close, download_manager=downloads
+            " ".join(argv),
+            write_bytes=self._to_page_bytes,
+            write_str=self._to_page_str,
+            close=close,
+            download_manager=downloads,
         )
         self.argv = tuple(argv)
         self._stopping = False
+
+    # Everything the app sends goes through these two, so that once the page has its notice it hears
+    # nothing more: the app goes on drawing and naming the tab while it saves its place.
+    async def _to_page_bytes(self, data: bytes) -> None:
+        if not self._page_ended:
+            await self._page_bytes(data)
+
+    async def _to_page_str(self, text: str) -> None:
+        if not self._page_ended:
+            await self._page_str(text)
+
+    async def end_page(self, notice: str) -> None:
+        """Tell the page why its session ends, as the last thing it hears from this session."""
+        if self._page_ended:
+            return
+        self._page_ended = True
+        with contextlib.suppress(ConnectionError, RuntimeError):
+            await self._page_str(notice_message(notice))
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         """The server's environment, told that the terminal is the browser's (xterm.js), not the one
