@@ -8,6 +8,7 @@ the page. Runs where Chromium is installed (`.ci/run` installs Debian's package)
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -19,8 +20,9 @@ from aiohttp import web
 from aiohttp.test_utils import unused_port
 
 from tests.browser.cdp import Page, find_browser, headless_page
+from unknot.core.page_messages import PageMessage, page_message
 from unknot.serving.access import new_token
-from unknot.serving.server import ServeConfig, UnknotServer
+from unknot.serving.server import STOPPED_NOTICE, ServeConfig, UnknotServer
 from unknot.serving.sessions import AppSession
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -132,6 +134,7 @@ async def test_a_phone_browser_opens_the_routine_list_and_plays_a_routine(tmp_pa
             await wait_for(lambda: "space Resume" in screen_text(), "the session to pause")
             await tap(page, clock_column, 3)
             await wait_for(lambda: "space Pause" in screen_text(), "the session to resume")
+            await stop_the_server_and_check_the_page(server, page)
     finally:
         await server.stop_sessions("test over")
         await runner.cleanup()
@@ -144,3 +147,27 @@ async def play_first_routine(page: Page) -> None:
     await wait_for(lambda: "How is your back" in screen_text() or clock_rows(), "the player")
     if "How is your back" in screen_text():
         await page.press("escape")
+
+
+def say_title(title: str) -> str:
+    """Return a script that tells the page `title` as the server would, on a socket the page's script
+    listens to (one to a path that opens no session)."""
+    data = json.dumps(page_message(PageMessage.TITLE, title))
+    return f"""(() => {{
+        const address = new URL("nowhere", window.location.href);
+        address.protocol = "ws:";
+        const socket = new WebSocket(address.href);
+        socket.dispatchEvent(new MessageEvent("message", {{data: {data}}}));
+        socket.close();
+    }})()"""
+
+
+async def stop_the_server_and_check_the_page(server: UnknotServer, page: Page) -> None:
+    """Stop the server: the page says why, and nothing said after that renames the tab."""
+    await page.evaluate(say_title("Told before"))
+    assert await page.evaluate("document.title") == "Told before"
+    await server.stop_sessions(STOPPED_NOTICE)
+    await wait_for(lambda: page.evaluate("document.body.classList.contains('-closed')"), "the page to close")
+    assert await page.evaluate("document.getElementById('closed-message').textContent") == STOPPED_NOTICE
+    await page.evaluate(say_title("Told after"))
+    assert await page.evaluate("document.title") == "Told before"

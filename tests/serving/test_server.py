@@ -14,6 +14,7 @@ import pytest
 from aiohttp import WSMsgType, web
 from aiohttp.test_utils import TestClient, TestServer
 
+from unknot.core.page_messages import PageMessage
 from unknot.serving.access import cookie_name, new_token
 from unknot.serving.server import ServeConfig, UnknotServer
 
@@ -180,7 +181,7 @@ async def test_the_page_title_reaches_the_browser_as_plain_text(served: Served) 
         if message.type == WSMsgType.TEXT:
             break
     kind, title = json.loads(message.data)
-    assert kind == "unknot_title"
+    assert kind == PageMessage.TITLE
     assert "\x1b" not in title and "\x07" not in title and title.startswith("Cat") and title.endswith("· Unknot")
     await socket.close()
 
@@ -195,7 +196,7 @@ async def test_max_sessions_refuses_the_next_one_with_a_page_and_no_process(serv
     third = await served.open_session()
     notice = await asyncio.wait_for(third.receive(), 10)
     assert notice.type == WSMsgType.TEXT
-    assert json.loads(notice.data)[0] == "unknot_notice" and "in use" in json.loads(notice.data)[1]
+    assert json.loads(notice.data)[0] == PageMessage.NOTICE and "in use" in json.loads(notice.data)[1]
     closing = await asyncio.wait_for(third.receive(), 10)
     assert closing.type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
     assert served.server.sessions_started == 2
@@ -215,13 +216,15 @@ async def test_max_sessions_refuses_the_next_one_with_a_page_and_no_process(serv
 async def test_stopping_the_server_lets_each_app_save_first(served: Served) -> None:
     socket = await served.open_session()
     await receive_text(socket, b"size")
+    title = await asyncio.wait_for(socket.receive(), 10)  # the app has said all it says before the stop
+    assert title.type == WSMsgType.TEXT and json.loads(title.data)[0] == PageMessage.TITLE
     await served.server.stop_sessions("The server was stopped.")
     assert served.saved.read_text() == "saved"
-    texts = []
+    heard = []
     while (message := await asyncio.wait_for(socket.receive(), 10)).type in (WSMsgType.TEXT, WSMsgType.BINARY):
-        if message.type == WSMsgType.TEXT:
-            texts.append(json.loads(message.data))
-    assert texts[-1] == ["unknot_notice", "The server was stopped."]
+        heard.append(json.loads(message.data) if message.type == WSMsgType.TEXT else message.data)
+    # The notice is the last thing the page hears: not the title and frame the app sent while it saved.
+    assert heard == [[PageMessage.NOTICE, "The server was stopped."]]
     assert message.type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
     await wait_until(lambda: not served.server.pool.count)
 

@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from ..core.notify import safe_text
+from ..core.page_messages import notice_message
 from .access import COOKIE_MAX_AGE, cookie_name, origin_allowed, token_matches
 from .pages import NO_TOKEN, WRONG_TOKEN, app_page, message_page, sessions_full_text
 from .sessions import AppSession, SessionPool, clamp_size
@@ -35,7 +36,6 @@ CONTENT_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
-NOTICE_MESSAGE = "unknot_notice"
 #: What each open tab is told when the server stops.
 STOPPED_NOTICE = "The server was stopped; your place in the session was saved."
 
@@ -163,7 +163,7 @@ class UnknotServer:
         if not self.pool.reserve():
             await websocket.prepare(request)
             self.refused(request, f"all {self.config.max_sessions} sessions in use")
-            await websocket.send_str(json.dumps([NOTICE_MESSAGE, sessions_full_text(self.config.max_sessions)]))
+            await websocket.send_str(notice_message(sessions_full_text(self.config.max_sessions)))
             await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER)
             return websocket
         session: AppSession | None = None
@@ -229,11 +229,13 @@ class UnknotServer:
                 await session.focus()
 
     async def stop_sessions(self, reason: str) -> None:
-        """Tell each browser why its session ends, then stop every app process (each saves first)."""
-        for session in list(self.pool.sessions):
-            with contextlib.suppress(ConnectionError, RuntimeError):
-                await session.remote_write_str(json.dumps([NOTICE_MESSAGE, reason]))
+        """Tell each browser why its session ends, then stop every app process (each saves first).
+
+        The notice is the last thing each page hears: what an app sends while it saves is not passed on.
+        """
         sessions = list(self.pool.sessions)
+        for session in sessions:
+            await session.end_page(reason)
         await self.pool.stop_all()
         for session in sessions:  # the page then shows the notice
             with contextlib.suppress(ConnectionError, RuntimeError):

@@ -2,7 +2,7 @@
 
 textual-serve's `AppService` speaks the app's side of the wire (packets over the child's stdin
 and stdout); this subclass starts only the command the server was given (no shell, nothing from
-the client), keeps the browser's size within bounds, and passes the page title on.
+the client), keeps the browser's size within bounds, and passes the app's messages for the page on.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-from ..core.notify import safe_text
+from ..core.page_messages import message_for_meta, notice_message
 
 log = logging.getLogger("unknot.serve")
 
@@ -26,9 +26,6 @@ MAX_COLUMNS = 400
 MAX_ROWS = 200
 #: How long an app process has to save its place and exit before it is ended.
 STOP_SECONDS = 10.0
-#: The meta packet type the app sends its page title in, and the websocket message that carries it on.
-TITLE_META = "unknot_title"
-TITLE_MESSAGE = "unknot_title"
 #: What describes the server's own terminal, which the browser is not.
 TERMINAL_VARIABLES = ("TMUX", "STY", "KITTY_WINDOW_ID", "VTE_VERSION", "WT_SESSION", "KONSOLE_VERSION", "LC_TERMINAL")
 
@@ -58,11 +55,37 @@ class AppSession(AppService):
         close: Callable[[], Awaitable[None]],
     ) -> None:
         downloads = DownloadManager()  # unused: the app delivers no files
+        self._page_bytes = write_bytes
+        self._page_str = write_str
+        self._page_ended = False
+        """Whether the page has been told why its session ends; nothing the app sends reaches it after that."""
         super().__init__(
-            " ".join(argv), write_bytes=write_bytes, write_str=write_str, close=close, download_manager=downloads
+            " ".join(argv),
+            write_bytes=self._to_page_bytes,
+            write_str=self._to_page_str,
+            close=close,
+            download_manager=downloads,
         )
         self.argv = tuple(argv)
         self._stopping = False
+
+    # Everything the app sends goes through these two, so that once the page has its notice it hears
+    # nothing more: the app goes on drawing and naming the tab while it saves its place.
+    async def _to_page_bytes(self, data: bytes) -> None:
+        if not self._page_ended:
+            await self._page_bytes(data)
+
+    async def _to_page_str(self, text: str) -> None:
+        if not self._page_ended:
+            await self._page_str(text)
+
+    async def end_page(self, notice: str) -> None:
+        """Tell the page why its session ends, as the last thing it hears from this session."""
+        if self._page_ended:
+            return
+        self._page_ended = True
+        with contextlib.suppress(ConnectionError, RuntimeError):
+            await self._page_str(notice_message(notice))
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         """The server's environment, told that the terminal is the browser's (xterm.js), not the one
@@ -93,17 +116,17 @@ class AppSession(AppService):
         await super().set_terminal_size(*clamp_size(width, height))
 
     async def on_meta(self, data: bytes) -> None:
-        """Pass the page title on to the browser; leave downloads and links out (the app offers none)."""
+        """Pass the app's messages for the page on (core/page_messages.py); leave downloads and links out
+        (the app offers none)."""
         try:
             meta = json.loads(data)
         except ValueError:
             return
         if not isinstance(meta, dict):
             return
-        kind = meta.get("type")
-        if kind == TITLE_META and isinstance(meta.get("title"), str):
-            await self.remote_write_str(json.dumps([TITLE_MESSAGE, safe_text(meta["title"])]))
-        elif kind == "exit":
+        if (message := message_for_meta(meta)) is not None:
+            await self.remote_write_str(message)
+        elif meta.get("type") == "exit":
             await self.remote_close()
 
     async def run(self) -> None:

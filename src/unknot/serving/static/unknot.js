@@ -15,16 +15,26 @@
   socketUrl.hash = "";
   document.getElementById("terminal").dataset.sessionWebsocketUrl = socketUrl.href;
 
+  // What the app and the server tell the page, as [kind, text], by kind. The kinds are named once,
+  // in src/unknot/core/page_messages.py; a test checks that this table handles those and no other.
+  // The notice says why the session ended; after it, nothing renames the tab or replaces the notice.
+  var ended = false;
+  var handlers = {
+    "unknot_title": function (text) {
+      document.title = text;  // text, never markup
+    },
+    "unknot_notice": function (text) {
+      document.getElementById("closed-message").textContent = text;
+      ended = true;
+    }
+  };
+
   function onMessage(event) {
-    if (typeof event.data !== "string") return;
+    if (ended || typeof event.data !== "string") return;
     var message;
     try { message = JSON.parse(event.data); } catch (error) { return; }
     if (!Array.isArray(message) || typeof message[1] !== "string") return;
-    if (message[0] === "unknot_title") {
-      document.title = message[1];  // text, never markup
-    } else if (message[0] === "unknot_notice") {
-      document.getElementById("closed-message").textContent = message[1];
-    }
+    if (Object.prototype.hasOwnProperty.call(handlers, message[0])) handlers[message[0]](message[1]);
   }
 
   var NativeWebSocket = window.WebSocket;
