@@ -15,9 +15,9 @@ from unknot import startup
 @pytest.fixture(autouse=True)
 def collector_back_on() -> Iterator[None]:
     yield
+    startup.resume_collection()  # a pause a test left behind ends here (nothing otherwise)
     gc.enable()
     gc.unfreeze()
-    startup._paused = False
 
 
 @pytest.mark.parametrize("start_routine_id", [None, "quick-test"], ids=["browser", "play"])

@@ -16,9 +16,9 @@ from unknot import startup
 @pytest.fixture(autouse=True)
 def collector_back_on() -> Iterator[None]:
     yield
+    startup.resume_collection()  # a pause a test left behind ends here (nothing otherwise)
     gc.enable()
     gc.unfreeze()
-    startup._paused = False
 
 
 def test_pause_turns_collection_off_and_resume_collects_freezes_and_turns_it_on() -> None:
