@@ -1,4 +1,8 @@
-"""Reading the values of arguments that are more than a string or a path; a bad one is argparse's error."""
+"""Reading the values of arguments that are more than a string or a path.
+
+Every bad value raises `ArgumentTypeError` with words for it: anything else would reach the person as
+argparse's `invalid <function name> value`.
+"""
 
 from __future__ import annotations
 
@@ -18,25 +22,41 @@ def remind_interval(value: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _digits(value: str) -> int | None:
+    """The number `value` writes in digits alone (no sign, space or `_`), or None."""
+    if not value.isdecimal():  # not isdigit: `²` is a digit that int() does not read
+        return None
+    try:
+        return int(value)
+    except ValueError:  # more digits than int() converts
+        return None
+
+
 def port(value: str) -> int:
     """Read `--port`: 1..65535."""
-    if not value.isdigit() or not 0 < int(value) < 65536:
+    number = _digits(value)
+    if number is None or not 0 < number < 65536:
         raise argparse.ArgumentTypeError(f"{value!r} is not a port (1 to 65535)")
-    return int(value)
+    return number
 
 
 def positive(value: str) -> int:
     """Read a whole number of at least 1."""
-    if not value.isdigit() or int(value) < 1:
+    number = _digits(value)
+    if number is None or number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
-    return int(value)
+    return number
 
 
 def public_url(value: str) -> str:
     """Read `--public-url`: an http or https address with a host, without a trailing slash."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+    try:
+        parts = urlsplit(value)
+        usable = parts.scheme in ("http", "https") and parts.netloc and not parts.query and not parts.fragment
+    except ValueError:  # an unclosed `[` of an IPv6 address
+        usable = False
+    if not usable:
         raise argparse.ArgumentTypeError(f"{value!r} is not an http:// or https:// address (no ? or #)")
     return value.rstrip("/")
