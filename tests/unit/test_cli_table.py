@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from unknot.cli import build_parser
-from unknot.cli.commands import COMMANDS, PROGRAM
+from unknot.cli.commands import COMMANDS, PROGRAM, chosen_command, command_function
 from unknot.cli.declarations import Argument, Command, OneOf
 from unknot.cli.flags import APP_FLAGS, DATA_DIR, FLAG_GROUPS, REMIND, ROUTINES, SERVED_FLOOR
-from unknot.cli.parser import chosen_command, command_function
 
 #: A value each shared flag accepts (none for a switch); a new shared flag needs one here.
 SAMPLES: dict[str, list[str]] = {

@@ -9,20 +9,22 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .usage import UsageError
-
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .parser import build_parser as build_parser
+    from .commands import build_parser as build_parser
 
 __all__ = ["UsageError", "build_parser", "main", "run"]
+
+
+class UsageError(Exception):
+    """A mistake on the command line, reported on stderr without a traceback (exit status 2)."""
 
 
 def __getattr__(name: str) -> Any:
     """Give `build_parser` on first use, so importing the command line does not import argparse."""
     if name == "build_parser":
-        from .parser import build_parser
+        from .commands import build_parser
 
         return build_parser
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -48,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv == ["due", "--short"] and _quick_due_short():
         return 0
-    from .parser import build_parser, chosen_command, command_function
+    from .commands import build_parser, chosen_command, command_function
 
     args = build_parser().parse_args(argv)
     try:

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from .. import startup
-from .usage import UsageError
+from . import UsageError
 
 if TYPE_CHECKING:
     from ..core.history.store import HistoryStore

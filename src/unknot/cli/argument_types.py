@@ -1,5 +1,6 @@
-"""Reading the values of arguments that are more than a string or a path.
+"""Reading argument values: paths, durations, ports, counts and addresses.
 
+Each imports what it needs when a value is read, so building the parser (`--version`, `--help`) does not.
 Every bad value raises `ArgumentTypeError` with words for it: anything else would reach the person as
 argparse's `invalid <function name> value`.
 """
@@ -7,6 +8,17 @@ argparse's `invalid <function name> value`.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def path(value: str) -> Path:
+    """Read a file or folder name."""
+    from pathlib import Path
+
+    return Path(value)
 
 
 def remind_interval(value: str) -> int:
@@ -54,7 +66,7 @@ def public_url(value: str) -> str:
 
     try:
         parts = urlsplit(value)
-        usable = parts.scheme in ("http", "https") and parts.netloc and not parts.query and not parts.fragment
+        usable = parts.scheme in ("http", "https") and bool(parts.netloc) and not parts.query and not parts.fragment
     except ValueError:  # an unclosed `[` of an IPv6 address
         usable = False
     if not usable:

@@ -19,8 +19,8 @@ from ..core.authoring import (
 from ..core.library.checking import load_for_checking
 from ..core.library.opening import open_library
 from ..core.routines.text import shown_path
+from . import UsageError
 from .problems import print_problems
-from .usage import UsageError
 
 
 def command_new(args: argparse.Namespace) -> int:

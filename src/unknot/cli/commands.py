@@ -1,17 +1,24 @@
-"""The table of commands: one row each, with its summary, arguments, flag groups and function.
+"""The table of commands (one row each: summary, arguments, flag groups, function) and the parser built from it.
 
 Adding a command is one function (in a module of this package, importing only what it uses) and one
-row here. `parser.py` builds the argparse parser from these rows, and finds the function a parse chose.
+row here. `build_parser` makes the argparse parser from the rows; `chosen_command` and
+`command_function` find the row a parse chose and import its function.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import argparse
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import __version__
-from .argument_types import port, positive, public_url
-from .declarations import Command, OneOf, Subcommands, argument
+from .argument_types import path, port, positive, public_url
+from .declarations import Argument, Command, OneOf, Subcommands, argument
 from .flags import APP_FLAGS, DATA_DIR, REMIND, ROUTINES, SERVED_FLOOR
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    CommandFunction = Callable[[argparse.Namespace], int]
 
 _ID = argument("id", metavar="ID", help="the routine's id, as `unknot list` shows it")
 
@@ -36,7 +43,7 @@ COMMANDS = (
         "validate:command_validate",
         arguments=(
             argument(
-                "paths", metavar="PATH", nargs="*", type=Path, help="files or folders (default: the whole library)"
+                "paths", metavar="PATH", nargs="*", type=path, help="files or folders (default: the whole library)"
             ),
             argument(
                 "--watch",
@@ -94,7 +101,7 @@ COMMANDS = (
                 "add the sessions of a `history --json` (or `--csv`) file that history does not have yet",
                 "history:command_history_import",
                 arguments=(
-                    argument("file", metavar="FILE", type=Path, help="the exported file, or - to read standard input"),
+                    argument("file", metavar="FILE", type=path, help="the exported file, or - to read standard input"),
                 ),
                 flags=(DATA_DIR,),
             ),
@@ -145,7 +152,7 @@ COMMANDS = (
             argument(
                 "--token-file",
                 metavar="FILE",
-                type=Path,
+                type=path,
                 default=None,
                 help="keep the access token in FILE (made 0600 if missing) so the address survives restarts",
             ),
@@ -165,3 +172,62 @@ PROGRAM = Command(
     subcommands=Subcommands(*COMMANDS, dest="command", metavar="COMMAND"),
 )
 """`unknot` itself: its flags, and the full-screen app when no command is named."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser for every command (shell completions and the man page are made from it too)."""
+    parser = argparse.ArgumentParser(prog=PROGRAM.name, description=PROGRAM.description)
+    _add_command(parser, PROGRAM, top=True)
+    return parser
+
+
+def _add_command(parser: argparse.ArgumentParser, command: Command, *, top: bool) -> None:
+    """Add a command's own arguments, its sub-commands, then its flag groups."""
+    for item in command.arguments:
+        if isinstance(item, OneOf):
+            exclusive = parser.add_mutually_exclusive_group()
+            for one in item.arguments:
+                exclusive.add_argument(*one.names, **one.options)
+        else:
+            parser.add_argument(*item.names, **item.options)
+    if command.subcommands is not None:
+        below = command.subcommands
+        actions = parser.add_subparsers(dest=below.dest, metavar=below.metavar, help=below.help)
+        for row in below.commands:
+            _add_command(actions.add_parser(row.name, help=row.summary, description=row.description), row, top=False)
+    for group in command.flags:
+        for flag in group.flags:
+            parser.add_argument(*flag.names, **_flag_options(flag, top=top))
+
+
+def _flag_options(flag: Argument, *, top: bool) -> dict[str, Any]:
+    """A shared flag's options: before the command as declared; after it, without a default of its own.
+
+    A default after the command would replace the value given before it (`--routines D list`).
+    """
+    options = dict(flag.options)
+    if not top:
+        options["default"] = argparse.SUPPRESS
+    elif isinstance(options.get("default"), list):
+        options["default"] = list(options["default"])  # each parse gets its own list
+    return options
+
+
+def chosen_command(args: argparse.Namespace) -> Command:
+    """Return the row of the command `args` were parsed for: `unknot` itself when none was named."""
+    command = PROGRAM
+    while command.subcommands is not None:
+        name = getattr(args, command.subcommands.dest, None)
+        if name is None:
+            break
+        command = next(row for row in command.subcommands.commands if row.name == name)
+    return command
+
+
+def command_function(command: Command) -> CommandFunction:
+    """Import the module of a command's function (only now: each command pays for its own imports)."""
+    from importlib import import_module  # not before: `unknot --version` and `--help` never need it
+
+    module_name, function_name = command.function.split(":")
+    module = import_module(f"{__package__}.{module_name}")
+    return cast("CommandFunction", getattr(module, function_name))

@@ -7,8 +7,10 @@ plain classes: named tuples and dataclasses cost milliseconds to define, and `--
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class Argument:

@@ -14,7 +14,7 @@ from ..core.history.due import counted_starts, due_rows, prompt_text, routine_li
 from ..core.library.opening import open_library
 from ..core.library.search import browse_order
 from ..core.paths import DATABASE_NAME, data_dir
-from .usage import UsageError
+from . import UsageError
 
 
 def command_due(args: argparse.Namespace) -> int:

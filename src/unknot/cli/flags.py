@@ -7,10 +7,8 @@ refuses its flags after its name, so a forgotten group shows in `tests/unit/test
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..core.notify import NotifyMode
-from .argument_types import remind_interval
+from .argument_types import path, remind_interval
 from .declarations import FlagGroup, argument
 
 ROUTINES = FlagGroup(
@@ -19,7 +17,7 @@ ROUTINES = FlagGroup(
         "--routines",
         metavar="DIR",
         action="append",
-        type=Path,
+        type=path,
         default=[],
         help="also load routines from DIR (repeatable; searched after the user folder and UNKNOT_ROUTINES)",
     ),
@@ -44,7 +42,7 @@ DATA_DIR = FlagGroup(
     argument(
         "--data-dir",
         metavar="DIR",
-        type=Path,
+        type=path,
         default=None,
         help="keep history in DIR (default: UNKNOT_DATA_DIR, else ~/.local/share/unknot)",
     ),

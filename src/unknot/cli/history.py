@@ -13,7 +13,7 @@ from ..core.history.store import HistoryStore
 from ..core.paths import data_dir
 from ..core.routines.text import shown_path
 from ..core.safe_files import read_regular_file
-from .usage import UsageError
+from . import UsageError
 
 
 def _history(args: argparse.Namespace) -> HistoryStore:

@@ -10,8 +10,8 @@ from ..core.library.search import browse_order
 from ..core.routines.describe import describe_routine, equipment_text, total_text
 from ..core.routines.text import shown_path
 from ..core.settings import SettingsStore
+from . import UsageError
 from .problems import summarise_problems
-from .usage import UsageError
 
 
 def command_list(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ import sys
 from ..serving.access import TokenFileError, new_token, token_from_file
 from ..serving.run import ServeError, ServeOptions, configure_logging, serve
 from ..serving.server import ServeConfig
-from .usage import UsageError
+from . import UsageError
 
 
 def command_serve(args: argparse.Namespace) -> int:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from ..core.library.checking import load_for_checking
 from ..core.paths import routine_folders
 from ..core.routines.text import shown_path
+from . import UsageError
 from .problems import print_problems
-from .usage import UsageError
 
 if TYPE_CHECKING:
     from ..core.library.watching import RoutineChanges
