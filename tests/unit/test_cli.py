@@ -130,3 +130,22 @@ def test_every_command_and_argument_has_help() -> None:
         assert sub.description and "\n" not in sub.description, name
         for action in sub._actions:
             assert action.help, f"unknot {name}: {action.dest} has no help"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["serve", "--port", "0"], "argument --port: '0' is not a port (1 to 65535)"),
+        (["serve", "--port", "²"], "argument --port: '²' is not a port (1 to 65535)"),
+        (["serve", "--port", "9" * 5000], "is not a port (1 to 65535)"),
+        (["serve", "--max-sessions", "+2"], "argument --max-sessions: '+2' is not a whole number of at least 1"),
+        (["serve", "--public-url", "http://[::1"], "'http://[::1' is not an http:// or https:// address (no ? or #)"),
+        (["--remind", "5s"], "argument --remind: remind every: must be at least 1m, got 5s"),
+    ],
+)
+def test_a_bad_value_is_told_in_words(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "invalid" not in err

@@ -152,9 +152,10 @@ def test_launching_with_a_current_copy_imports_neither_yaml_nor_sqlite(tmp_path:
     code = textwrap.dedent(
         """
         import sys
-        from unknot import cli
+        from unknot.cli import app, build_parser  # the module that launches the app, and the parser
+        from unknot.core.library.opening import open_library
         import unknot.ui.app
-        library = cli._library(cli.build_parser().parse_args([]))
+        library = open_library(build_parser().parse_args([]).routines)
         assert library.routines
         print(",".join(m for m in ("yaml", "sqlite3", "watchfiles", "unknot.core.library.loader", "unknot.core.history.store") if m in sys.modules))
         """

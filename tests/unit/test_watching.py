@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import unknot.cli
+import unknot.cli.validate
 from unknot.cli import main
 from unknot.core.library.watching import RoutineChanges, RoutineWatcher, WatchFailed, routine_changes
 
@@ -88,7 +88,7 @@ def test_validate_watch_checks_again_after_each_change(
         assert not stop.is_set()
         raise KeyboardInterrupt  # Ctrl+C
 
-    monkeypatch.setattr(unknot.cli, "change_batches", batches)
+    monkeypatch.setattr(unknot.cli.validate, "change_batches", batches)
     code = main(["validate", "--watch", str(path)])
     out, err = capsys.readouterr()
     assert code == 1  # the last check's status
@@ -105,7 +105,7 @@ def test_validate_watch_that_cannot_start_says_why(
         raise WatchFailed("the system's limit on watches is reached")
         yield []
 
-    monkeypatch.setattr(unknot.cli, "change_batches", batches)
+    monkeypatch.setattr(unknot.cli.validate, "change_batches", batches)
     assert main(["validate", "--watch"]) == 2
     assert "unknot: cannot watch for changes: the system's limit on watches is reached" in capsys.readouterr().err
 

@@ -108,13 +108,10 @@ class RoutineFolders:
         self._app.run_worker(self._reload(asked), group="reload", exclusive=True)
 
     async def _reload(self, asked: bool) -> None:
-        from ...core.library.cache import CACHE_FILE, load_library_cached
-        from ...core.paths import routine_folders, user_cache_dir
-
-        folders = routine_folders(self._extra_folders)
+        from ...core.library.opening import open_library
         from ..screens.player import PlayerScreen
 
-        new = await asyncio.to_thread(load_library_cached, folders, user_cache_dir() / CACHE_FILE)
+        new = await asyncio.to_thread(open_library, self._extra_folders)
         changes = library_changes(self._state.library, new)
         self._app.post_message(LibraryLoaded(new))
         if changes and any(isinstance(screen, PlayerScreen) for screen in self._app.screen_stack):

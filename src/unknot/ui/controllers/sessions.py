@@ -181,6 +181,6 @@ class SessionFlow:
                 screen.recorder.checkpoint(force=True)
 
     def _send_title(self, title: str) -> None:
-        from ...core.notify import safe_text
+        from ...core.page_messages import title_meta
 
-        self._terminal.send_to_page({"type": "unknot_title", "title": safe_text(title)})
+        self._terminal.send_to_page(title_meta(title))

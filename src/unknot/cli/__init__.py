@@ -1,0 +1,70 @@
+"""The `unknot` command line: launch the app, or run one command of the table in `commands.py`.
+
+This module imports almost nothing: `unknot due --short` runs at every shell prompt and answers before
+argparse is imported, and each command's module (with what it needs) is imported only when it runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .commands import build_parser as build_parser
+
+__all__ = ["UsageError", "build_parser", "main", "run"]
+
+
+class UsageError(Exception):
+    """A mistake on the command line, reported on stderr without a traceback (exit status 2)."""
+
+
+def __getattr__(name: str) -> Any:
+    """Give `build_parser` on first use, so importing the command line does not import argparse."""
+    if name == "build_parser":
+        from .commands import build_parser
+
+        return build_parser
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _quick_due_short() -> bool:
+    """Print `unknot due --short` the fast way (see `prompt_line`); False when the slow way must do it."""
+    try:
+        from ..core.history.due import prompt_line
+
+        line = prompt_line()
+    except Exception:  # a prompt must never show a traceback; the ordinary path tries again
+        return False
+    if line is None:
+        return False
+    if line:
+        print(line)
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == ["due", "--short"] and _quick_due_short():
+        return 0
+    from .commands import build_parser, chosen_command, command_function
+
+    args = build_parser().parse_args(argv)
+    try:
+        return command_function(chosen_command(args))(args)
+    except UsageError as error:
+        print(f"unknot: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+def run() -> None:
+    """Entry point of the `unknot` console script."""
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""The table of commands (one row each: summary, arguments, flag groups, function) and the parser built from it.
+
+Adding a command is one function (in a module of this package, importing only what it uses) and one
+row here. `build_parser` makes the argparse parser from the rows; `chosen_command` and
+`command_function` find the row a parse chose and import its function.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, cast
+
+from .. import __version__
+from .argument_types import path, port, positive, public_url
+from .declarations import Argument, Command, OneOf, Subcommands, argument
+from .flags import APP_FLAGS, DATA_DIR, REMIND, ROUTINES, SERVED_FLOOR
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    CommandFunction = Callable[[argparse.Namespace], int]
+
+_ID = argument("id", metavar="ID", help="the routine's id, as `unknot list` shows it")
+
+COMMANDS = (
+    Command(
+        "list",
+        "list the routines with their total time, recently played first",
+        "routines:command_list",
+        arguments=(argument("--json", action="store_true", help="print a JSON array instead of a table"),),
+        flags=(ROUTINES,),
+    ),
+    Command(
+        "show",
+        "print a routine as plain text with its diagrams",
+        "routines:command_show",
+        arguments=(_ID,),
+        flags=(ROUTINES,),
+    ),
+    Command(
+        "validate",
+        "check routine files; exit 1 when any has a problem",
+        "validate:command_validate",
+        arguments=(
+            argument(
+                "paths", metavar="PATH", nargs="*", type=path, help="files or folders (default: the whole library)"
+            ),
+            argument(
+                "--watch",
+                action="store_true",
+                help="check again after every save and print the new result, until Ctrl+C",
+            ),
+        ),
+        flags=(ROUTINES,),
+    ),
+    Command("schema", "print the JSON Schema of a routine file", "schema:command_schema"),
+    Command(
+        "new",
+        "write a new routine file to start from in your routines folder",
+        "authoring:command_new",
+        arguments=(
+            argument("id", metavar="ID", help="the new routine's id: lower-case letters, digits and dashes"),
+            argument("--from", dest="source", metavar="SOURCE", help="copy the routine SOURCE instead of the starter"),
+        ),
+        flags=(ROUTINES,),
+    ),
+    Command(
+        "edit",
+        "open a routine in $VISUAL or $EDITOR, then check it",
+        "authoring:command_edit",
+        arguments=(
+            argument("id", metavar="ID", help="the routine's id (a shipped routine is copied to your folder first)"),
+        ),
+        flags=(ROUTINES,),
+    ),
+    Command(
+        "play",
+        "open the player on one routine",
+        "app:command_play",
+        arguments=(_ID,),
+        flags=(ROUTINES, DATA_DIR, APP_FLAGS),
+    ),
+    Command(
+        "history",
+        "print past sessions, the streak and pain before/after",
+        "history:command_history",
+        arguments=(
+            OneOf(
+                argument("--json", action="store_true", help="print a JSON array of sessions"),
+                argument(
+                    "--csv",
+                    action="store_true",
+                    help="print the sessions as CSV with a header row (the fields of --json)",
+                ),
+            ),
+        ),
+        flags=(ROUTINES, DATA_DIR),
+        subcommands=Subcommands(
+            Command(
+                "import",
+                "add the sessions of a `history --json` (or `--csv`) file that history does not have yet",
+                "history:command_history_import",
+                arguments=(
+                    argument("file", metavar="FILE", type=path, help="the exported file, or - to read standard input"),
+                ),
+                flags=(DATA_DIR,),
+            ),
+            dest="history_command",
+            metavar="import",
+            help="import FILE: add the sessions exported on another machine",
+        ),
+    ),
+    Command("resume", "resume a session that was cut off", "app:command_resume", flags=(ROUTINES, DATA_DIR, APP_FLAGS)),
+    Command(
+        "due",
+        "what is due today and this week, from how often each routine is meant to be done",
+        "due:command_due",
+        arguments=(
+            argument(
+                "--json", action="store_true", help="print a JSON array: id, title, status, count_today, count_week"
+            ),
+            argument(
+                "--short",
+                action="store_true",
+                help="print one plain line (or nothing) for a shell prompt or tmux status line",
+            ),
+        ),
+        flags=(ROUTINES, DATA_DIR),
+    ),
+    Command(
+        "serve",
+        "serve the app to a browser (a phone or tablet beside the mat), token required",
+        "serve:command_serve",
+        arguments=(
+            argument(
+                "--host",
+                default="127.0.0.1",
+                help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: the network)",
+            ),
+            argument("--port", type=port, default=8765, help="port to listen on (default 8765)"),
+            argument(
+                "--public-url",
+                metavar="URL",
+                type=public_url,
+                default=None,
+                help="the address browsers use, when it is not host:port "
+                "(e.g. https://mat.example.org behind a TLS proxy)",
+            ),
+            argument(
+                "--max-sessions", metavar="N", type=positive, default=3, help="most app processes at once (default 3)"
+            ),
+            argument(
+                "--token-file",
+                metavar="FILE",
+                type=path,
+                default=None,
+                help="keep the access token in FILE (made 0600 if missing) so the address survives restarts",
+            ),
+            argument("--no-qr", action="store_true", help="print the address without the QR code"),
+        ),
+        flags=(ROUTINES, DATA_DIR, SERVED_FLOOR),
+    ),
+)
+"""Every command, in the order `unknot --help` lists them."""
+
+PROGRAM = Command(
+    "unknot",
+    "a terminal guide through back-pain-relief routines. Not medical advice",
+    "app:command_app",
+    arguments=(argument("--version", action="version", version=f"unknot {__version__}"),),
+    flags=(ROUTINES, REMIND, DATA_DIR, APP_FLAGS),
+    subcommands=Subcommands(*COMMANDS, dest="command", metavar="COMMAND"),
+)
+"""`unknot` itself: its flags, and the full-screen app when no command is named."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser for every command (shell completions and the man page are made from it too)."""
+    parser = argparse.ArgumentParser(prog=PROGRAM.name, description=PROGRAM.description)
+    _add_command(parser, PROGRAM, top=True)
+    return parser
+
+
+def _add_command(parser: argparse.ArgumentParser, command: Command, *, top: bool) -> None:
+    """Add a command's own arguments, its sub-commands, then its flag groups."""
+    for item in command.arguments:
+        if isinstance(item, OneOf):
+            exclusive = parser.add_mutually_exclusive_group()
+            for one in item.arguments:
+                exclusive.add_argument(*one.names, **one.options)
+        else:
+            parser.add_argument(*item.names, **item.options)
+    if command.subcommands is not None:
+        below = command.subcommands
+        actions = parser.add_subparsers(dest=below.dest, metavar=below.metavar, help=below.help)
+        for row in below.commands:
+            _add_command(actions.add_parser(row.name, help=row.summary, description=row.description), row, top=False)
+    for group in command.flags:
+        for flag in group.flags:
+            parser.add_argument(*flag.names, **_flag_options(flag, top=top))
+
+
+def _flag_options(flag: Argument, *, top: bool) -> dict[str, Any]:
+    """A shared flag's options: before the command as declared; after it, without a default of its own.
+
+    A default after the command would replace the value given before it (`--routines D list`).
+    """
+    options = dict(flag.options)
+    if not top:
+        options["default"] = argparse.SUPPRESS
+    elif isinstance(options.get("default"), list):
+        options["default"] = list(options["default"])  # each parse gets its own list
+    return options
+
+
+def chosen_command(args: argparse.Namespace) -> Command:
+    """Return the row of the command `args` were parsed for: `unknot` itself when none was named."""
+    command = PROGRAM
+    while command.subcommands is not None:
+        name = getattr(args, command.subcommands.dest, None)
+        if name is None:
+            break
+        command = next(row for row in command.subcommands.commands if row.name == name)
+    return command
+
+
+def command_function(command: Command) -> CommandFunction:
+    """Import the module of a command's function (only now: each command pays for its own imports)."""
+    from importlib import import_module  # not before: `unknot --version` and `--help` never need it
+
+    module_name, function_name = command.function.split(":")
+    module = import_module(f"{__package__}.{module_name}")
+    return cast("CommandFunction", getattr(module, function_name))

@@ -1,0 +1,50 @@
+"""`unknot due`: what is due today and this week, as a table, a JSON array, or one line for a prompt.
+
+`unknot due --short` usually answers before this module is imported (`_quick_due_short` in
+`__init__.py`, from small files the library copy leaves); this is the way when those are missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+
+from ..core.history.due import counted_starts, due_rows, prompt_text, routine_limits, week_start
+from ..core.library.opening import open_library
+from ..core.library.search import browse_order
+from ..core.paths import DATABASE_NAME, data_dir
+from . import UsageError
+
+
+def command_due(args: argparse.Namespace) -> int:
+    """Print what is due today and this week: a table, a JSON array, or one line for a prompt.
+
+    `--short` is for a shell prompt or tmux's status line: it never writes, and prints nothing
+    (exit 0) when history cannot be read or anything else goes wrong.
+    """
+    today = datetime.date.today()
+    database = data_dir(args.data_dir) / DATABASE_NAME
+    if args.short:
+        try:
+            limits = routine_limits(open_library(args.routines, write=False).routines.values())
+            line = prompt_text(limits, database, today)
+            if line:
+                print(line)
+        except Exception:  # a prompt must never show a traceback
+            pass
+        return 0
+    starts = counted_starts(database, week_start(today))
+    if starts is None:
+        raise UsageError("history cannot be read; `unknot history` says why")
+    library = open_library(args.routines)
+    rows = due_rows(routine_limits(browse_order(library.routines.values())), starts, today)
+    if args.json:
+        print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
+        return 0
+    width = max((len(row.id) for row in rows), default=2)
+    for row in rows:
+        counts = f"{row.count_today} today, {row.count_week} this week"
+        limit = row.limit_text()
+        print(f"{row.id:<{width}}  {row.status.value:<8}  {counts}" + (f"  ({limit})" if limit else ""))
+    return 0
