@@ -11,20 +11,13 @@ import msgspec
 import pytest
 
 from unknot.cli import main
-from unknot.core.history.due import (
-    DueStatus,
-    counted_starts,
-    due_rows,
-    routine_limits,
-    short_line,
-    status_of,
-    week_start,
-)
+from unknot.core.history.due import counted_starts
 from unknot.core.history.store import HistoryStore
 from unknot.core.library.loader import load_library
 from unknot.core.paths import DATABASE_NAME, shipped_routines_dir
 from unknot.core.routines.model import Frequency
 from unknot.core.session.events import Outcome, SessionRecord
+from unknot.core.standings import DueStatus, due_rows, routine_limits, short_line, status_of, week_start
 
 SHIPPED = load_library([shipped_routines_dir()])
 

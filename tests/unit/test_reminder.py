@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from unknot.core.history.due import DueRow, DueStatus
 from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
 from unknot.core.reminder import SNOOZE_SECONDS, BreakReminder, break_suggestion, parse_remind_every
 from unknot.core.routines.durations import DurationError
+from unknot.core.standings import DueRow, DueStatus
 
 
 def test_intervals_are_at_least_a_minute() -> None:

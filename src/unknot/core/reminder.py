@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
-from .history.due import DueRow, DueStatus
 from .library.library import LibraryEntry
 from .routines.durations import DurationError, parse_duration
+from .standings import DueRow, DueStatus
 
 #: The shortest and longest interval a person may choose.
 REMIND_MINIMUM_SECONDS = 60

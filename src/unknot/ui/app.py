@@ -30,7 +30,7 @@ from .screens.browser import BrowserScreen
 from .terminal import Terminal
 
 if TYPE_CHECKING:
-    from ..core.history.due import DueRow
+    from ..core.standings import DueRow
     from .screens.player import PlayerScreen
 
 

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from ..core.history.due import DueRow
     from ..core.library.library import Library
     from ..core.settings import Settings
+    from ..core.standings import DueRow
 
 
 @dataclass

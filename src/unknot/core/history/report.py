@@ -165,7 +165,7 @@ def weekly_drops(
 
     Every session given must be rated before and after; a week without one is None.
     """
-    from .due import week_start
+    from ..standings import week_start
 
     first = week_start(today) - dt.timedelta(weeks=weeks - 1)
     drops: dict[int, list[int]] = defaultdict(list)

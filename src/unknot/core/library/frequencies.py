@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..history.due import LIMIT_NAMES
 from ..safe_files import read_regular_file, write_private_file
+from ..standings import LIMIT_NAMES
 from .fingerprint import Fingerprint
 
 if TYPE_CHECKING:

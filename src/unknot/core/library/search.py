@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..history.due import DueRow, DueStatus
 from .card import FIELDS
 from .library import LibraryEntry
+
+if TYPE_CHECKING:  # the browser orders by standings, but the app starts without any history module
+    from ..standings import DueRow
 
 #: How many recently played routines go to the top of the list.
 RECENT_FIRST = 3
@@ -39,8 +42,9 @@ class SearchHit:
         )
 
 
-#: Where each status goes when due routines are listed first.
-_DUE_FIRST_RANK = {DueStatus.DUE: 0, DueStatus.AT_LIMIT: 2}
+#: Where each status goes when due routines are listed first: DueStatus values (a StrEnum, so its members
+#: find these keys), spelled out so that the browser does not import the history package to start.
+_DUE_FIRST_RANK = {"due": 0, "at-limit": 2}
 
 
 def due_first_order(hits: Sequence[SearchHit], due: Mapping[str, DueRow]) -> list[SearchHit]:

@@ -240,6 +240,8 @@ def parse_yaml(text: str) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = error.problem or error.context or "not valid YAML"
+        if "maximum nesting depth" in problem:  # libyaml (PyYAML >= 6.0.3) counts depth before we see events
+            problem = f"nested deeper than {MAX_DEPTH} levels"
         if "cannot start any token" in problem and "\t" in text.split("\n")[line - 1][:column]:
             problem = "a tab cannot indent YAML; use spaces"
         raise YamlError(clean_text(friendlier_yaml_problem(problem)), line, column) from None

@@ -111,7 +111,7 @@ class SessionFlow:
 
     def request(self, routine_id: str) -> None:
         """Open the player on a routine; one at its limit for the day or week asks first."""
-        from ...core.history.due import limit_question
+        from ...core.standings import limit_question
         from ..screens.confirm import ConfirmStartScreen
 
         entry = self._state.library.routines.get(routine_id)

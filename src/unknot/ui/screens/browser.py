@@ -24,7 +24,7 @@ from ..widgets.plain import set_plain
 from ..widgets.routine_list import RoutineList
 
 if TYPE_CHECKING:
-    from ...core.history.due import DueRow
+    from ...core.standings import DueRow
 
 
 class BrowserScreen(Screen[None]):

@@ -17,10 +17,10 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from ...core.glyphs import glyphs
-from ...core.history.due import DueRow, DueStatus
 from ...core.library.library import LibraryEntry
 from ...core.library.search import SearchHit, match_spans
 from ...core.routines.describe import equipment_text, total_text
+from ...core.standings import DueRow, DueStatus
 
 
 def due_badge(row: DueRow | None) -> tuple[str, str] | None:

@@ -1,0 +1,168 @@
+"""Where each routine stands against how often it is meant to be done: today's and this week's counts.
+
+A week runs Monday to Sunday (ISO weeks); a session counts for the local day it started on. This is
+the vocabulary and the arithmetic only, from (routine id, start time) pairs: reading them from
+history is `core.history.due`'s job, so the library, the reminder and the browser use standings
+without importing the history package (and `unknot due --short` stays fast).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from .library.library import LibraryEntry
+
+
+class Limits(Protocol):
+    """How often a routine is meant to be done (a routine's `frequency`, or the same read from a file)."""
+
+    @property
+    def min_per_day(self) -> int | None: ...
+    @property
+    def max_per_day(self) -> int | None: ...
+    @property
+    def min_per_week(self) -> int | None: ...
+    @property
+    def max_per_week(self) -> int | None: ...
+
+
+class PlainLimits(NamedTuple):
+    """Limits as plain numbers, for when the routine files are not loaded."""
+
+    min_per_day: int | None = None
+    max_per_day: int | None = None
+    min_per_week: int | None = None
+    max_per_week: int | None = None
+
+
+LIMIT_NAMES = ("min_per_day", "max_per_day", "min_per_week", "max_per_week")
+
+
+class DueStatus(StrEnum):
+    """Where a routine stands for the current day and week."""
+
+    DUE = "due"
+    """A minimum for the current period is not met yet."""
+    DONE = "done"
+    """The minimum is met (or there is none and it was done in the period); no maximum reached."""
+    AT_LIMIT = "at-limit"
+    """A maximum for the current period is reached."""
+    ANYTIME = "anytime"
+    """No minimum, and not done in the period."""
+
+
+class DueRow(NamedTuple):
+    """One routine's standing: its counts and status."""
+
+    id: str
+    title: str
+    status: DueStatus
+    count_today: int
+    count_week: int
+    frequency: Limits | None
+
+    def limit_text(self) -> str:
+        """Return the count against the nearest limit (`2/5 today`, `1/2 this week`), or empty."""
+        often = self.frequency
+        if often is None:
+            return ""
+        if often.max_per_day or often.min_per_day:
+            return f"{self.count_today}/{often.max_per_day or often.min_per_day} today"
+        if often.max_per_week or often.min_per_week:
+            return f"{self.count_week}/{often.max_per_week or often.min_per_week} this week"
+        return ""
+
+    def as_json(self) -> dict[str, object]:
+        """Return the row as `unknot due --json` prints it."""
+        often = self.frequency
+        limits = {} if often is None else {name: getattr(often, name) for name in LIMIT_NAMES}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "status": self.status.value,
+            "count_today": self.count_today,
+            "count_week": self.count_week,
+            "frequency": {name: value for name, value in limits.items() if value is not None},
+        }
+
+
+def week_start(day: dt.date) -> dt.date:
+    """Return the Monday of `day`'s ISO week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def status_of(frequency: Limits | None, today: int, week: int) -> DueStatus:
+    """Return the status for these counts (see DueStatus)."""
+    often = frequency or PlainLimits()
+    if (often.max_per_day is not None and today >= often.max_per_day) or (
+        often.max_per_week is not None and week >= often.max_per_week
+    ):
+        return DueStatus.AT_LIMIT
+    if (often.min_per_day is not None and today < often.min_per_day) or (
+        often.min_per_week is not None and week < often.min_per_week
+    ):
+        return DueStatus.DUE
+    has_minimum = often.min_per_day is not None or often.min_per_week is not None
+    # The period of a routine without a minimum: the day, unless it only speaks of weeks.
+    weekly = often.max_per_day is None and often.max_per_week is not None
+    done_in_period = (week if weekly else today) > 0
+    return DueStatus.DONE if has_minimum or done_in_period else DueStatus.ANYTIME
+
+
+def routine_limits(entries: Iterable[LibraryEntry]) -> list[tuple[str, str, Limits | None]]:
+    """Return (id, title, frequency) of each routine, for `due_rows`."""
+    return [(entry.id, entry.card.title, entry.card.frequency) for entry in entries]
+
+
+def due_rows(
+    routines: Iterable[tuple[str, str, Limits | None]], starts: Iterable[tuple[str, float]], today: dt.date
+) -> list[DueRow]:
+    """Return each routine's standing from (routine id, start time) of the sessions that count."""
+    monday = week_start(today)
+    per_day: dict[str, int] = {}
+    per_week: dict[str, int] = {}
+    for routine_id, started_at in starts:
+        day = dt.datetime.fromtimestamp(started_at).date()
+        if monday <= day <= today:
+            per_week[routine_id] = per_week.get(routine_id, 0) + 1
+            if day == today:
+                per_day[routine_id] = per_day.get(routine_id, 0) + 1
+    rows = []
+    for routine_id, title, frequency in routines:
+        count_today, count_week = per_day.get(routine_id, 0), per_week.get(routine_id, 0)
+        rows.append(
+            DueRow(routine_id, title, status_of(frequency, count_today, count_week), count_today, count_week, frequency)
+        )
+    return rows
+
+
+def limit_question(row: DueRow) -> str | None:
+    """Return what to ask before starting a routine at its limit (None when it is not at one)."""
+    often = row.frequency
+    if row.status is not DueStatus.AT_LIMIT or often is None:
+        return None
+    if often.max_per_day is not None and row.count_today >= often.max_per_day:
+        count, most, period = row.count_today, often.max_per_day, ("today", "a day")
+    else:
+        count, most, period = row.count_week, often.max_per_week or row.count_week, ("this week", "a week")
+    times = {1: "once", 2: "twice"}.get(most, f"up to {most} times")
+    return f"{row.title}: {count} of {most} {period[0]}. The guidance is {times} {period[1]}. Start anyway?"
+
+
+def short_line(rows: Sequence[DueRow]) -> str:
+    """Return one plain line for a prompt: what is due, and what has a daily count going.
+
+    For example `self-massage due · desk break 2/5 today`; empty when there is nothing to say.
+    """
+    rows = sorted(rows, key=lambda row: row.id)
+    parts = [f"{row.id} due" for row in rows if row.status is DueStatus.DUE]
+    parts += [
+        f"{row.id} {row.limit_text()}" + (" (limit)" if row.status is DueStatus.AT_LIMIT else "")
+        for row in rows
+        if row.status is not DueStatus.DUE and row.count_today and row.limit_text().endswith("today")
+    ]
+    return " · ".join(parts)
