@@ -13,11 +13,12 @@ import pytest
 from unknot.cli import main
 from unknot.core.history.due import counted_starts
 from unknot.core.history.store import HistoryStore
+from unknot.core.library.library import routine_limits
 from unknot.core.library.loader import load_library
 from unknot.core.paths import DATABASE_NAME, shipped_routines_dir
 from unknot.core.routines.model import Frequency
 from unknot.core.session.events import Outcome, SessionRecord
-from unknot.core.standings import DueStatus, due_rows, routine_limits, short_line, status_of, week_start
+from unknot.core.standings import DueStatus, due_rows, short_line, status_of, week_start
 
 SHIPPED = load_library([shipped_routines_dir()])
 
@@ -186,3 +187,16 @@ def test_a_tampered_frequencies_file_is_not_trusted(tmp_path: Path) -> None:
     path.write_text(json.dumps(data))
     assert read_frequencies(tmp_path, fingerprint) is None
     assert read_frequencies(tmp_path, fingerprint[:-1]) is None  # another library
+
+
+def test_the_fast_paths_copies_match_what_they_copy() -> None:
+    """`due --short` keeps its own copies of a few definitions (importing them would slow a prompt down)."""
+    from unknot.core.history.rows import COUNTED_OUTCOMES
+    from unknot.core.library.frequencies import ROUTINE_ID
+    from unknot.core.routines.model import ID_PATTERN
+    from unknot.core.session.events import REACHED_THE_END
+    from unknot.core.standings import LIMIT_NAMES
+
+    assert tuple(outcome.value for outcome in REACHED_THE_END) == COUNTED_OUTCOMES
+    assert f"^{ROUTINE_ID.pattern}$" == ID_PATTERN
+    assert Frequency.__struct_fields__ == LIMIT_NAMES

@@ -176,7 +176,7 @@ def test_a_killed_process_not_yet_reaped_counts_as_gone(tmp_path: Path) -> None:
 
 
 def test_a_version_1_database_migrates_keeping_every_row_and_takes_partial_sessions(tmp_path: Path) -> None:
-    from unknot.core.history.store import MIGRATIONS
+    from unknot.core.history.schema import MIGRATIONS
 
     connection = sqlite3.connect(tmp_path / DATABASE_NAME)
     connection.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")

@@ -13,6 +13,7 @@ import pytest
 from unknot.cli import main
 from unknot.core.history.exchange import CSV_FIELDS, read_import, session_from_row
 from unknot.core.history.store import HistoryStore
+from unknot.core.paths import DATABASE_NAME
 from unknot.core.session.events import Outcome, SessionRecord
 
 T0 = 1_767_225_600.25  # 2026-01-01T00:00:00.25Z: stored times have fractions, the export has whole seconds
@@ -156,25 +157,21 @@ def test_a_file_that_is_no_export_is_one_clear_error(
 
 
 def test_one_transaction_nothing_added_when_the_write_fails(
-    capsys: pytest.CaptureFixture[str], laptop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], laptop: Path, tmp_path: Path
 ) -> None:
     exported = export(capsys, laptop, "--json", tmp_path / "h.json")
     remote = tmp_path / "remote"
     HistoryStore(remote).close()
-    calls = 0
-    real_insert = HistoryStore._insert
-
-    def failing_insert(connection: sqlite3.Connection, session: SessionRecord) -> int | None:
-        nonlocal calls
-        calls += 1
-        if calls == 3:
-            raise sqlite3.OperationalError("database or disk is full")
-        return real_insert(connection, session)
-
-    monkeypatch.setattr(HistoryStore, "_insert", staticmethod(failing_insert))
+    # The disk fills up at the third session: SQLite itself refuses that write, mid-transaction.
+    database = sqlite3.connect(remote / DATABASE_NAME, isolation_level=None)
+    database.execute(
+        "CREATE TRIGGER disk_full BEFORE INSERT ON sessions WHEN (SELECT count(*) FROM sessions) >= 2"
+        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
     assert main(["history", "import", str(exported), "--data-dir", str(remote)]) == 2
     assert "nothing was imported: could not import the sessions: database or disk is full" in capsys.readouterr().err
-    monkeypatch.undo()
+    database.execute("DROP TRIGGER disk_full")
+    database.close()
     assert stored(remote) == []
 
 

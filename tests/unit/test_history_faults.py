@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from unknot.cli import main
-from unknot.core.history import store as store_module
+from unknot.core.history.database import Patience
 from unknot.core.history.store import HistoryStore
 from unknot.core.paths import DATABASE_NAME
 from unknot.core.session.events import Outcome, SessionRecord
@@ -153,15 +153,13 @@ def test_a_file_that_is_not_a_database_is_moved_aside_to_a_new_name_each_time(tm
     assert len(asides) == 3  # three names, none overwritten
 
 
-def test_a_locked_database_is_not_moved_aside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_locked_database_is_not_moved_aside(tmp_path: Path) -> None:
     data = tmp_path / "data"
     history_with(data, 2, tmp_path / "cache")
     holder = sqlite3.connect(data / DATABASE_NAME, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 50)
-    monkeypatch.setattr(store_module, "OPEN_RETRY_SECONDS", 0.2)
     try:
-        store = HistoryStore(data, journal_folders=[tmp_path / "cache"])
+        store = HistoryStore(data, journal_folders=[tmp_path / "cache"], patience=Patience(50, 0.2))
         assert len(store.recent_sessions()) == 2  # WAL: reading goes on while another process writes
         assert store.add_session(record(7)) is None  # a write cannot get the lock...
         assert store.kept_at is not None  # ...so the session is kept for the next start

@@ -56,7 +56,7 @@ class PlayerMachine(RuleBasedStateMachine):
 
     @rule(
         command=st.sampled_from(
-            ["start", "pause", "resume", "toggle_pause", "next", "previous", "restart_step", "done", "finish", "leave"]
+            ["start", "pause", "resume", "toggle_pause", "next", "previous", "restart_step", "done", "leave"]
         )
     )
     def command(self, command: str) -> None:

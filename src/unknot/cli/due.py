@@ -11,10 +11,11 @@ import datetime
 import json
 
 from ..core.history.due import counted_starts, prompt_text
+from ..core.library.library import routine_limits
 from ..core.library.opening import open_library
 from ..core.library.search import browse_order
 from ..core.paths import DATABASE_NAME, data_dir
-from ..core.standings import due_rows, routine_limits, week_start
+from ..core.standings import due_rows, week_start
 from . import UsageError
 
 

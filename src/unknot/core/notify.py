@@ -111,7 +111,7 @@ def notice_for(event: SessionEvent, routine: Routine) -> tuple[str, str] | None:
     The next step starting, switching sides, a step that waits for `d`, and the session's end.
     """
     from .routines.timeline import SegmentKind
-    from .session.events import Finished, Outcome, SegmentStarted
+    from .session.events import REACHED_THE_END, Finished, SegmentStarted
 
     if isinstance(event, SegmentStarted):
         segment = event.segment
@@ -123,7 +123,7 @@ def notice_for(event: SessionEvent, routine: Routine) -> tuple[str, str] | None:
                 return "Your turn", f"{title}: press d when done"
             return "Next step", title
         return None
-    if isinstance(event, Finished) and event.record.outcome in (Outcome.COMPLETED, Outcome.PARTIAL):
+    if isinstance(event, Finished) and event.record.outcome in REACHED_THE_END:
         return "Session finished", routine.title
     return None
 

@@ -11,10 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple, Protocol
-
-if TYPE_CHECKING:
-    from .library.library import LibraryEntry
+from typing import NamedTuple, Protocol
 
 
 class Limits(Protocol):
@@ -111,11 +108,6 @@ def status_of(frequency: Limits | None, today: int, week: int) -> DueStatus:
     weekly = often.max_per_day is None and often.max_per_week is not None
     done_in_period = (week if weekly else today) > 0
     return DueStatus.DONE if has_minimum or done_in_period else DueStatus.ANYTIME
-
-
-def routine_limits(entries: Iterable[LibraryEntry]) -> list[tuple[str, str, Limits | None]]:
-    """Return (id, title, frequency) of each routine, for `due_rows`."""
-    return [(entry.id, entry.card.title, entry.card.frequency) for entry in entries]
 
 
 def due_rows(

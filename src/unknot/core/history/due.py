@@ -11,35 +11,22 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..standings import DueRow, Limits, PlainLimits, due_rows, routine_limits, short_line, week_start
+from ..standings import DueRow, Limits, PlainLimits, due_rows, short_line, week_start
+from .rows import starts_since
 
 if TYPE_CHECKING:  # none of these at run time: `unknot due --short` must start fast, the app without sqlite3
-    import sqlite3
     from pathlib import Path
 
     from ..library.library import LibraryEntry
     from .store import HistoryStore
 
 
-#: The outcomes that count as having done a routine: Outcome.COMPLETED and Outcome.PARTIAL, written
-#: out because importing the session events (and dataclasses with them) would slow a prompt down.
-COUNTED_OUTCOMES = ("completed", "partial")
-
-
 def read_standings(store: HistoryStore, entries: Iterable[LibraryEntry], today: dt.date) -> dict[str, DueRow]:
     """Return each routine's standing today and this week, by id, from the sessions in `store`."""
+    from ..library.library import routine_limits  # not at import: `due --short` must not load msgspec
+
     starts = store.counted_starts(week_start(today))
     return {row.id: row for row in due_rows(routine_limits(entries), starts, today)}
-
-
-COUNTED_QUERY = "SELECT routine_id, started_at FROM sessions WHERE started_at >= ? AND outcome IN (?, ?)"
-
-
-def starts_since(connection: sqlite3.Connection, since: dt.date) -> list[tuple[str, float]]:
-    """Return (routine id, start time) of the counted sessions since the start of `since` (local time)."""
-    start = dt.datetime.combine(since, dt.time()).timestamp()
-    rows = connection.execute(COUNTED_QUERY, (start, *COUNTED_OUTCOMES)).fetchall()
-    return [(str(routine_id), float(started)) for routine_id, started in rows]
 
 
 def counted_starts(database: Path, since: dt.date) -> list[tuple[str, float]] | None:

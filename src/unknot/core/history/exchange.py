@@ -16,7 +16,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,19 +257,3 @@ def _pain(item: Mapping[str, Any], name: str) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
         raise ValueError(f"{name} must be empty or a whole number from 0 to 10")
     return value
-
-
-def same_session_key(routine_id: str, started_at: float) -> tuple[str, int]:
-    """Return what makes two sessions the same: the routine and the start, to the second (as exported)."""
-    return routine_id, int(started_at)
-
-
-def new_sessions(sessions: Sequence[SessionRecord], known: set[tuple[str, int]]) -> list[SessionRecord]:
-    """Return the sessions whose key is not in `known` (nor earlier in `sessions`), adding theirs to it."""
-    fresh = []
-    for record in sessions:
-        key = same_session_key(record.routine_id, record.started_at)
-        if key not in known:
-            known.add(key)
-            fresh.append(record)
-    return fresh

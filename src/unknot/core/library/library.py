@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -16,6 +16,7 @@ from .card import RoutineCard, routine_card
 
 if TYPE_CHECKING:
     from ..routines.timeline import Timeline
+    from ..standings import Limits
 
 
 class LibraryEntry:
@@ -147,3 +148,8 @@ class Library:
     def notices(self) -> list[Problem]:
         """The problems worth knowing that did not stop anything loading."""
         return [problem for problem in self.problems if problem.severity is Severity.NOTICE]
+
+
+def routine_limits(entries: Iterable[LibraryEntry]) -> list[tuple[str, str, Limits | None]]:
+    """Return (id, title, frequency) of each routine, for `due_rows`."""
+    return [(entry.id, entry.card.title, entry.card.frequency) for entry in entries]

@@ -50,7 +50,6 @@ Instructions = Annotated[str, Meta(max_length=400, description="Short enough to 
 LongText = Annotated[str, Meta(max_length=4000)]
 Caution = Annotated[str, Meta(min_length=1, max_length=300)]
 FrameName = Annotated[str, Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
-DiagramName = Annotated[str, Meta(pattern=ID_PATTERN)]
 StepId = Annotated[
     str,
     Meta(

@@ -18,6 +18,10 @@ class Outcome(StrEnum):
     INTERRUPTED = "interrupted"
 
 
+#: The outcomes of a session that reached the end: they count as having done the routine.
+REACHED_THE_END = (Outcome.COMPLETED, Outcome.PARTIAL)
+
+
 @dataclass(frozen=True)
 class SessionRecord:
     """The facts of one session: what the player reports when it ends, and a row of history.

@@ -35,8 +35,6 @@ from .events import (
 
 #: Pressing "previous" later than this into a step restarts it; earlier goes to the step before.
 PREVIOUS_RESTARTS_AFTER = 3.0
-#: How much + and - change the current segment by.
-ADJUST_SECONDS = 10
 HALFWAY_MIN_SECONDS = 10
 SNAPSHOT_VERSION = 1
 #: A resumed session counts down at least this long before it goes on, so the person can get back in place.
@@ -341,12 +339,6 @@ class Player:
         now = self.clock.monotonic()
         self._mark_done_if_last()
         return self._advance(now)
-
-    def finish(self) -> list[SessionEvent]:
-        """End the session now as completed; steps not done count as skipped."""
-        if self.state in (PlayerState.READY, PlayerState.FINISHED):
-            return []
-        return self._finish(Outcome.COMPLETED)
 
     def leave(self, outcome: Outcome = Outcome.LEFT) -> list[SessionEvent]:
         """End the session early (left by the person, or interrupted)."""

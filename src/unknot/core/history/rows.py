@@ -1,0 +1,99 @@
+"""Session rows in SQL: writing one, reading them back, which are new, and which count towards `due`.
+
+Plain functions on a connection, shared by the database (salvage, the journal) and the store's
+operations. `unknot due --short` imports this module at a prompt, so sqlite3 is never imported here
+at run time: the connection is handed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from ..session.events import SessionRecord
+
+#: The columns of a stored session, in the order SessionRecord takes them (the id comes last).
+SESSION_COLUMNS = (
+    "routine_id, title, started_at, ended_at, active_seconds, steps_done, steps_skipped, outcome,"
+    " pain_before, pain_after"
+)
+#: One `?` for each of SESSION_COLUMNS.
+SESSION_PLACEHOLDERS = ", ".join("?" * len(SESSION_COLUMNS.split(",")))
+
+#: The outcomes that count as having done a routine: events.REACHED_THE_END, written out because
+#: importing the session events (and dataclasses with them) would slow a prompt down.
+COUNTED_OUTCOMES = ("completed", "partial")
+COUNTED_QUERY = "SELECT routine_id, started_at FROM sessions WHERE started_at >= ? AND outcome IN (?, ?)"
+
+
+def insert_session(connection: sqlite3.Connection, record: SessionRecord) -> int | None:
+    """Write one session row; return its id."""
+    cursor = connection.execute(
+        f"INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ({SESSION_PLACEHOLDERS})",
+        (
+            record.routine_id,
+            record.title,
+            record.started_at,
+            record.ended_at,
+            record.active_seconds,
+            record.steps_done,
+            record.steps_skipped,
+            record.outcome.value,
+            record.pain_before,
+            record.pain_after,
+        ),
+    )
+    return cursor.lastrowid
+
+
+def read_sessions(connection: sqlite3.Connection, limit: int | None) -> list[SessionRecord]:
+    """Return stored sessions, newest first (at most `limit` when given); ValueError for an unknown outcome."""
+    from ..session.events import Outcome, SessionRecord
+
+    query = f"SELECT {SESSION_COLUMNS}, id FROM sessions ORDER BY started_at DESC, id DESC"
+    rows = connection.execute(query + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
+    return [
+        SessionRecord(routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, id_)
+        for routine_id, title, started, ended, active, done, skipped, out, before, after, id_ in rows
+    ]
+
+
+def same_session_key(routine_id: str, started_at: float) -> tuple[str, int]:
+    """Return what makes two sessions the same: the routine and the start, to the second (as exported)."""
+    return routine_id, int(started_at)
+
+
+def stored_keys(connection: sqlite3.Connection) -> set[tuple[str, int]]:
+    """Return the key of every stored session."""
+    rows = connection.execute("SELECT routine_id, started_at FROM sessions")
+    return {same_session_key(routine_id, started) for routine_id, started in rows}
+
+
+def new_sessions(sessions: Iterable[SessionRecord], known: set[tuple[str, int]]) -> list[SessionRecord]:
+    """Return the sessions whose key is not in `known` (nor earlier in `sessions`), adding theirs to it."""
+    fresh = []
+    for record in sessions:
+        key = same_session_key(record.routine_id, record.started_at)
+        if key not in known:
+            known.add(key)
+            fresh.append(record)
+    return fresh
+
+
+def starts_since(connection: sqlite3.Connection, since: dt.date) -> list[tuple[str, float]]:
+    """Return (routine id, start time) of the counted sessions since the start of `since` (local time)."""
+    start = dt.datetime.combine(since, dt.time()).timestamp()
+    rows = connection.execute(COUNTED_QUERY, (start, *COUNTED_OUTCOMES)).fetchall()
+    return [(str(routine_id), float(started)) for routine_id, started in rows]
+
+
+def insert_new(connection: sqlite3.Connection, sessions: Sequence[SessionRecord]) -> int:
+    """Write the sessions not stored yet (same routine and start second); return how many were written."""
+    fresh = new_sessions(sessions, stored_keys(connection))
+    for record in fresh:
+        insert_session(connection, record)
+    return len(fresh)
