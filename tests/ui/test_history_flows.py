@@ -241,7 +241,7 @@ async def test_history_opens_once_after_the_list_is_on_screen_and_still_offers_r
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
     assert opened == [True]
-    app.close_history()
+    app.services.close_history()
     assert not store.available
 
 

@@ -83,7 +83,7 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
         )
     )
     app.run(mouse=app.settings.mouse)
-    app.close_history()
+    app.services.close_history()
     return app.return_code or 0
 
 

@@ -87,11 +87,7 @@ class UnknotApp(App[None]):
         self.call_after_refresh(startup.resume_collection)
         if self.options.watch_routines:
             self.call_after_refresh(self.controllers.folders.watch)
-        # History opens on its own thread just after the first frame, or at once when a session waits.
-        if self.options.leaves_after_session:
-            self.run_worker(self.controllers.sessions.open(), group="history")
-        else:
-            self.call_after_refresh(lambda: self.run_worker(self.controllers.sessions.open(), group="history"))
+        self.controllers.sessions.open_soon(at_once=self.options.leaves_after_session)
 
     def on_unmount(self) -> None:
         """Stop watching routine files, let queued history writes finish, and give the signals back."""
@@ -105,11 +101,6 @@ class UnknotApp(App[None]):
         """Save every session in progress, then exit cleanly (restoring the terminal if it is still there)."""
         self.controllers.sessions.save_places()
         self.exit(return_code=128 + number)
-
-    def close_history(self) -> None:
-        """Let queued history writes finish, then close the database."""
-        if self.services.history is not None:
-            self.services.history.close()
 
     async def refresh_due(self) -> None:
         """Count this week's sessions (on the history thread) and publish each routine's standing."""

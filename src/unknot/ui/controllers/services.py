@@ -22,3 +22,8 @@ class Services:
     terminal: Terminal
     say: Callable[..., None]
     """Show a plain-text notice: `say(message, severity="information", timeout=4)`."""
+
+    def close_history(self) -> None:
+        """Let queued history writes finish, then close the database (after the app has stopped)."""
+        if self.history is not None:
+            self.history.close()

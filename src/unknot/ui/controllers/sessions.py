@@ -60,6 +60,13 @@ class SessionFlow:
         self.plan = plan
         self._refresh_due = refresh_due
 
+    def open_soon(self, *, at_once: bool) -> None:
+        """Open history on its own thread just after the first frame, or `at_once` when a session waits."""
+        if at_once:
+            self._app.run_worker(self.open(), group="history")
+        else:
+            self._app.call_after_refresh(lambda: self._app.run_worker(self.open(), group="history"))
+
     async def open(self) -> None:
         """At start: say what history reported, read the standings, then offer an interrupted session
         or start the routine asked for."""
