@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -43,19 +45,34 @@ def test_new_from_copies_under_the_new_id(capsys: pytest.CaptureFixture[str]) ->
     assert main(["new", "x", "--from", "nope"]) == 2
 
 
+@pytest.mark.parametrize("editor", ["vim", "nano", "emacs", "code --wait", "hx"])
+@pytest.mark.parametrize("name", ["+!touch PWNED.yaml", "-c!touch PWNED.yaml", "--cmd=x.yaml"])
+def test_a_file_name_is_never_an_option_or_a_command_to_the_editor(
+    editor: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    command = editor_command({"EDITOR": editor}, Path(name), 4)
+    opened = command[-1].rsplit(":4", 1)[0] if editor == "hx" else command[-1]
+    assert opened == str(tmp_path / name)  # absolute: it starts with '/', never '+' or '-'
+    assert all(not part.startswith(("+!", "-c!", "--cmd")) for part in command)
+    if editor in ("vim", "nano"):
+        assert command[-2] == "--"
+
+
 def test_editor_opens_at_a_line_where_it_can() -> None:
     path = Path("/r/a.yaml")
-    assert editor_command({"EDITOR": "nano"}, path, 7) == ["nano", "+7", "/r/a.yaml"]
+    assert editor_command({"EDITOR": "nano"}, path, 7) == ["nano", "+7", "--", "/r/a.yaml"]
     assert editor_command({"VISUAL": "nvim -u NONE", "EDITOR": "nano"}, path, 3) == [
         "nvim",
         "-u",
         "NONE",
         "+3",
+        "--",
         "/r/a.yaml",
     ]
     assert editor_command({"EDITOR": "/usr/bin/hx"}, path, 2) == ["/usr/bin/hx", "/r/a.yaml:2"]
     assert editor_command({"EDITOR": "code --wait"}, path, 2) == ["code", "--wait", "/r/a.yaml"]
-    assert editor_command({"EDITOR": "vim"}, path) == ["vim", "/r/a.yaml"]
+    assert editor_command({"EDITOR": "vim"}, path) == ["vim", "--", "/r/a.yaml"]
     with pytest.raises(AuthoringError, match="set VISUAL or EDITOR"):
         editor_command({}, path)
 
@@ -80,3 +97,13 @@ def test_edit_copies_a_shipped_routine_then_reports_problems(
     assert main(["edit", "desk-break"]) == 0
     assert capsys.readouterr().out.strip().endswith("desk-break.yaml: valid")
     assert main(["edit", "no-such-routine"]) == 2
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="needs vim (Debian's vim package) to run the editor for real")
+def test_vim_opens_a_hostile_file_name_without_running_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The attack itself: a shared file named `+!touch PWNED.yaml` in a relative routines folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "+!touch PWNED.yaml").write_text("title: x\n")
+    command = editor_command({"EDITOR": "vim -es -u NONE -N"}, Path("+!touch PWNED.yaml"), 1)
+    subprocess.run(command, input="q!\n", text=True, timeout=30, check=False, capture_output=True)
+    assert not (tmp_path / "PWNED.yaml").exists()

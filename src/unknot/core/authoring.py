@@ -28,6 +28,8 @@ _ID_LINE = re.compile(r"^id:.*$", re.MULTILINE)
 
 #: Editors that open a file at a line with `+LINE FILE`; helix takes `FILE:LINE` instead.
 PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "gvim", "emacs", "emacsclient", "nano", "micro", "kak", "kakoune"}
+#: Editors that read `--` as "only file names after this".
+DOUBLE_DASH_EDITORS = {"vi", "vim", "nvim", "view", "gvim", "nano"}
 COLON_LINE_EDITORS = {"hx", "helix"}
 
 
@@ -124,7 +126,11 @@ def create_routine_file(routine_id: str, text: str, folder: Path | None = None) 
 
 
 def editor_command(environ: Mapping[str, str], path: Path, line: int | None = None) -> list[str]:
-    """Return the command that opens `path` (at `line` where the editor can) in $VISUAL or $EDITOR."""
+    """Return the command that opens `path` (at `line` where the editor can) in $VISUAL or $EDITOR.
+
+    The path is made absolute, and follows `--` where the editor knows it: a file named `+!cmd.yaml` or
+    `-c…` in a relative routines folder is then a file name, never an option or a command to the editor.
+    """
     chosen = environ.get("VISUAL") or environ.get("EDITOR")
     if not chosen:
         raise AuthoringError("set VISUAL or EDITOR to your editor (e.g. `export EDITOR=nano`)")
@@ -135,11 +141,12 @@ def editor_command(environ: Mapping[str, str], path: Path, line: int | None = No
     if not command:
         raise AuthoringError("set VISUAL or EDITOR to your editor (e.g. `export EDITOR=nano`)")
     name = Path(command[0]).name
-    if line is not None and name in PLUS_LINE_EDITORS:
-        return [*command, f"+{line}", str(path)]
+    target = str(path.absolute())
     if line is not None and name in COLON_LINE_EDITORS:
-        return [*command, f"{path}:{line}"]
-    return [*command, str(path)]
+        return [*command, f"{target}:{line}"]
+    at_line = [f"+{line}"] if line is not None and name in PLUS_LINE_EDITORS else []
+    end_of_options = ["--"] if name in DOUBLE_DASH_EDITORS else []
+    return [*command, *at_line, *end_of_options, target]
 
 
 def is_shipped(path: Path) -> bool:
