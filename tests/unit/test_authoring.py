@@ -107,3 +107,9 @@ def test_vim_opens_a_hostile_file_name_without_running_it(tmp_path: Path, monkey
     command = editor_command({"EDITOR": "vim -es -u NONE -N"}, Path("+!touch PWNED.yaml"), 1)
     subprocess.run(command, input="q!\n", text=True, timeout=30, check=False, capture_output=True)
     assert not (tmp_path / "PWNED.yaml").exists()
+
+
+def test_new_refuses_an_id_with_a_newline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "abc\n"]) == 1
+    assert "is not a routine id" in capsys.readouterr().err
+    assert not user_routines_dir().exists() or list(user_routines_dir().iterdir()) == []

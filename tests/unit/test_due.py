@@ -193,10 +193,10 @@ def test_the_fast_paths_copies_match_what_they_copy() -> None:
     """`due --short` keeps its own copies of a few definitions (importing them would slow a prompt down)."""
     from unknot.core.history.rows import COUNTED_OUTCOMES
     from unknot.core.library.frequencies import ROUTINE_ID
-    from unknot.core.routines.model import ID_PATTERN
+    from unknot.core.routines.model import ID_CHARACTERS
     from unknot.core.session.events import REACHED_THE_END
     from unknot.core.standings import LIMIT_NAMES
 
     assert tuple(outcome.value for outcome in REACHED_THE_END) == COUNTED_OUTCOMES
-    assert f"^{ROUTINE_ID.pattern}$" == ID_PATTERN
+    assert ROUTINE_ID.pattern == ID_CHARACTERS
     assert Frequency.__struct_fields__ == LIMIT_NAMES

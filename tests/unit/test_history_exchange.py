@@ -16,7 +16,7 @@ from unknot.core.history.store import HistoryStore
 from unknot.core.paths import DATABASE_NAME
 from unknot.core.session.events import Outcome, SessionRecord
 
-T0 = 1_767_225_600.25  # 2026-01-01T00:00:00.25Z: stored times have fractions, the export has whole seconds
+T0 = 1_767_225_600.25  # 2026-01-01T00:00:00.250Z: stored times have fractions, exported to the millisecond
 
 
 def record(started: float, routine_id: str = "desk-break", **changes: object) -> SessionRecord:
@@ -197,3 +197,76 @@ def test_titles_lose_control_characters_and_need_a_time_zone() -> None:
     with pytest.raises(ValueError, match="ended_at is before started_at"):
         session_from_row({**row, "ended_at": "2026-01-01T08:00:00Z"})
     assert read_import(json.dumps([row, row])).sessions == [session, session]
+
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "'quoted already", "Plain title"]
+
+
+def test_csv_cells_never_start_a_formula_and_read_back_the_same(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    laptop = tmp_path / "laptop"
+    store = HistoryStore(laptop)
+    for number, title in enumerate(FORMULAS):
+        store.add_session(record(T0 + number * 600, title=title))
+    store.close()
+    as_csv = export(capsys, laptop, "--csv", tmp_path / "h.csv")
+    titles = [row["title"] for row in csv.DictReader(io.StringIO(as_csv.read_text()))]
+    assert all(not title.startswith(("=", "+", "-", "@", "\t", "\r")) for title in titles), titles
+    assert '\'=HYPERLINK("http://x","y")' in titles and "Plain title" in titles
+    remote = tmp_path / "remote"
+    assert main(["history", "import", str(as_csv), "--data-dir", str(remote)]) == 0
+    assert sorted(session.title for session in stored(remote)) == sorted(FORMULAS)
+
+
+def test_two_sessions_begun_in_the_same_second_stay_two(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    laptop = tmp_path / "laptop"
+    store = HistoryStore(laptop)
+    store.add_session(record(T0 + 0.2))
+    store.add_session(record(T0 + 0.7))
+    store.close()
+    for form in ("--json", "--csv"):
+        exported = export(capsys, laptop, form, tmp_path / f"h{form}")
+        remote = tmp_path / f"remote{form}"
+        assert main(["history", "import", str(exported), "--data-dir", str(remote)]) == 0
+        assert len(stored(remote)) == 2, form
+        assert main(["history", "import", str(exported), "--data-dir", str(remote)]) == 0
+        assert len(stored(remote)) == 2, form  # and again adds nothing
+        capsys.readouterr()
+
+
+def test_an_export_in_whole_seconds_still_finds_what_is_stored(
+    capsys: pytest.CaptureFixture[str], laptop: Path, tmp_path: Path
+) -> None:
+    """Exports written before milliseconds were kept match a stored session by its second."""
+    exported = json.loads(export(capsys, laptop, "--json", tmp_path / "h.json").read_text())
+    for row in exported:
+        row["started_at"] = row["started_at"].split(".")[0].rstrip("Z") + "Z"
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(exported))
+    assert main(["history", "import", str(old), "--data-dir", str(laptop)]) == 0
+    assert len(stored(laptop)) == 3
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"routine_id": "quick\n"}, "routine_id must be"),
+        ({"started_at": "1999-12-31T23:00:00Z", "ended_at": "1999-12-31T23:05:00Z"}, "before 2000"),
+        ({"started_at": "2026-01-03T00:00:00Z", "ended_at": "2026-01-03T00:05:00Z"}, "in the future"),
+        ({"ended_at": "2026-01-02T00:00:01Z"}, "longer than a day"),
+    ],
+)
+def test_implausible_rows_are_refused(changes: dict[str, str], message: str) -> None:
+    row = {
+        "routine_id": "desk-break",
+        "title": "Desk break",
+        "started_at": "2026-01-01T00:00:00Z",
+        "ended_at": "2026-01-01T00:05:00Z",
+        "active_seconds": 300,
+        "steps_done": 1,
+        "steps_skipped": 0,
+        "outcome": "completed",
+    }
+    with pytest.raises(ValueError, match=message):
+        session_from_row({**row, **changes}, now=T0)

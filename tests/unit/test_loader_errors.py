@@ -173,3 +173,15 @@ def test_shared_diagrams_are_found_by_name(tmp_path: Path) -> None:
     assert library.problems == []
     step = library.routines["r"].routine.steps[0]
     assert step.diagram is not None and not isinstance(step.diagram, str)
+
+
+@pytest.mark.parametrize("field", ["id", "steps[0].id"])
+def test_an_id_ending_in_a_newline_is_refused(tmp_path: Path, field: str) -> None:
+    """`quick\\n` used to pass the pattern (Python's `$` matches before a last newline)."""
+    body = (
+        'id: "quick\\n"\ntitle: x\nsteps:\n' + GOOD_STEP
+        if field == "id"
+        else 'title: x\nsteps:\n  - {title: Hold, duration: 30s, id: "hold\\n"}\n'
+    )
+    path = write(tmp_path, "quick.yaml", body)
+    assert f"{field}:" in only_problem(path)

@@ -16,11 +16,10 @@ from pathlib import Path
 
 from .library.library import Library
 from .paths import shipped_routines_dir, user_routines_dir
-from .routines.model import ID_PATTERN
+from .routines.model import is_id
 from .routines.text import shown_path
 from .safe_files import write_private_file
 
-ROUTINE_ID = re.compile(ID_PATTERN)
 SCHEMA_FILE = "routine.schema.json"
 MODELINE = f"# yaml-language-server: $schema=../{SCHEMA_FILE}"
 _MODELINE_LINE = re.compile(r"^#\s*yaml-language-server:.*\n?")
@@ -39,7 +38,7 @@ class AuthoringError(Exception):
 
 def check_new_id(routine_id: str) -> None:
     """Raise AuthoringError unless `routine_id` is a valid id (`a-z0-9-`, starting with a letter or digit)."""
-    if not ROUTINE_ID.match(routine_id):
+    if not is_id(routine_id):
         raise AuthoringError(
             f"{routine_id!r} is not a routine id: use lower-case letters, digits and dashes (e.g. my-evening)"
         )

@@ -15,12 +15,12 @@ import csv
 import datetime as dt
 import io
 import json
-import re
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..routines.model import ID_PATTERN
+from ..routines.model import is_id
 from ..routines.text import clean_text
 from ..session.events import Outcome, SessionRecord
 from .report import HistoryRow, session_json
@@ -40,10 +40,18 @@ CSV_FIELDS = (
     "pain_before",
     "pain_after",
 )
+#: The text columns a person wrote or a file named, which a spreadsheet could take for a formula.
+CSV_TEXT_FIELDS = ("title",)
+#: What a spreadsheet reads as the start of a formula (OWASP's list), and the quote that marks text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 #: An import file larger than this is refused whole (a year of ten sessions a day is about 2 MB of JSON).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_TITLE_LENGTH = 200
-_ROUTINE_ID = re.compile(ID_PATTERN)
+#: Plausible sessions: none before 2000-01-01 (UTC), none starting more than a day ahead of the clock
+#: (time zones and a clock set slightly wrong), none longer than a day.
+EARLIEST_SESSION = 946_684_800.0
+FUTURE_SLACK_SECONDS = 24 * 60 * 60
+LONGEST_SESSION_SECONDS = 24 * 60 * 60
 #: Outcomes a stored session can have; a session still being played elsewhere is not imported.
 _STORED_OUTCOMES = {outcome.value for outcome in Outcome}
 
@@ -55,13 +63,27 @@ def sessions_csv(rows: Iterable[HistoryRow]) -> str:
     writer.writeheader()
     for row in rows:
         values = session_json(row)
-        writer.writerow(
-            {
-                name: "" if value is None else str(value).lower() if isinstance(value, bool) else value
-                for name, value in values.items()
-            }
-        )
+        cells = {
+            name: "" if value is None else str(value).lower() if isinstance(value, bool) else value
+            for name, value in values.items()
+        }
+        for name in CSV_TEXT_FIELDS:
+            cells[name] = text_cell(cells[name])
+        writer.writerow(cells)
     return out.getvalue()
+
+
+def text_cell(text: str) -> str:
+    """Return text for a CSV cell that no spreadsheet runs: a leading `'` before what starts a formula.
+
+    A text that already starts with `'` gets one more, so that `read_text_cell` gives every text back.
+    """
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+def read_text_cell(cell: str) -> str:
+    """Return the text `text_cell` was given."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 @dataclass(frozen=True)
@@ -161,6 +183,9 @@ class _Skipped(ValueError):
 def _from_csv(cells: Mapping[str, str]) -> dict[str, object]:
     """Give CSV cells the types the JSON form has, so one check serves both."""
     typed: dict[str, object] = dict(cells)
+    for name in CSV_TEXT_FIELDS:
+        if name in cells:
+            typed[name] = read_text_cell(cells[name])
     typed["active_seconds"] = _number(cells.get("active_seconds", ""), float)
     for name in ("steps_done", "steps_skipped", "pain_before", "pain_after"):
         typed[name] = _number(cells.get(name, ""), int)
@@ -178,8 +203,11 @@ def _number(cell: str, kind: type[int] | type[float]) -> object:
         return cell  # left as text: the check says it is not a number, and names the field
 
 
-def session_from_row(item: object) -> SessionRecord:
-    """Return the session one exported row describes; ValueError says what is wrong with it."""
+def session_from_row(item: object, now: float | None = None) -> SessionRecord:
+    """Return the session one exported row describes; ValueError says what is wrong with it.
+
+    `now` (the wall clock unless given) bounds how far in the future a start may be.
+    """
     if isinstance(item, _CsvProblem):
         raise ValueError(item.reason)
     if not isinstance(item, dict):
@@ -191,7 +219,7 @@ def session_from_row(item: object) -> SessionRecord:
         choices = ", ".join(sorted(_STORED_OUTCOMES))
         raise ValueError(f"outcome must be one of {choices}, not {clean_text(outcome)[:40]!r}")
     routine_id = _text(item, "routine_id")
-    if not _ROUTINE_ID.match(routine_id):
+    if not is_id(routine_id):
         shown = clean_text(routine_id)[:40]
         raise ValueError(f"routine_id must be lower-case letters, digits and dashes, not {shown!r}")
     title = clean_text(_text(item, "title")).strip()
@@ -201,6 +229,12 @@ def session_from_row(item: object) -> SessionRecord:
     ended = _time(item, "ended_at")
     if ended < started:
         raise ValueError("ended_at is before started_at")
+    if started < EARLIEST_SESSION:
+        raise ValueError("started_at is before 2000: not a session Unknot recorded")
+    if started > (time.time() if now is None else now) + FUTURE_SLACK_SECONDS:
+        raise ValueError("started_at is in the future")
+    if ended - started > LONGEST_SESSION_SECONDS:
+        raise ValueError("the session is longer than a day: ended_at or started_at is wrong")
     active = item.get("active_seconds")
     if isinstance(active, bool) or not isinstance(active, int | float) or not 0 <= active <= ended - started + 1:
         raise ValueError("active_seconds must be a number from 0 to the time between started_at and ended_at")

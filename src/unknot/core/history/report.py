@@ -348,8 +348,13 @@ def report_text(report: HistoryReport) -> str:
 
 
 def iso_time(seconds: float) -> str:
-    """Return a Unix time as ISO 8601 in UTC, to the second."""
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+    """Return a Unix time as ISO 8601 in UTC: to the second, with milliseconds when it has them.
+
+    Two sessions started in the same second stay two through an export and an import.
+    """
+    whole_seconds, milliseconds = divmod(round(seconds * 1000), 1000)
+    whole = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole_seconds))
+    return f"{whole}.{milliseconds:03d}Z" if milliseconds else f"{whole}Z"
 
 
 def session_json(row: HistoryRow) -> dict[str, Any]:

@@ -62,24 +62,39 @@ def read_sessions(connection: sqlite3.Connection, limit: int | None) -> list[Ses
     ]
 
 
-def same_session_key(routine_id: str, started_at: float) -> tuple[str, int]:
-    """Return what makes two sessions the same: the routine and the start, to the second (as exported)."""
-    return routine_id, int(started_at)
+#: A session's identity: its routine, and its start to the millisecond ("ms") or to the second ("s").
+SessionKey = tuple[str, str, int]
 
 
-def stored_keys(connection: sqlite3.Connection) -> set[tuple[str, int]]:
-    """Return the key of every stored session."""
+def session_keys(routine_id: str, started_at: float) -> tuple[SessionKey, SessionKey]:
+    """Return a session's identity to the millisecond (as exported now) and to the second (as exported before)."""
+    milliseconds = round(started_at * 1000)
+    return (routine_id, "ms", milliseconds), (routine_id, "s", int(started_at))
+
+
+def same_session_key(routine_id: str, started_at: float) -> SessionKey:
+    """Return what makes an imported session the same as a stored one: the routine and the start.
+
+    A start with milliseconds (today's exports) must match to the millisecond, so two sessions begun
+    in the same second stay two; a start in whole seconds (an export written before milliseconds
+    were kept) matches any stored session begun in that second.
+    """
+    exact, second = session_keys(routine_id, started_at)
+    return exact if exact[2] % 1000 else second
+
+
+def stored_keys(connection: sqlite3.Connection) -> set[SessionKey]:
+    """Return both keys of every stored session."""
     rows = connection.execute("SELECT routine_id, started_at FROM sessions")
-    return {same_session_key(routine_id, started) for routine_id, started in rows}
+    return {key for routine_id, started in rows for key in session_keys(routine_id, started)}
 
 
-def new_sessions(sessions: Iterable[SessionRecord], known: set[tuple[str, int]]) -> list[SessionRecord]:
+def new_sessions(sessions: Iterable[SessionRecord], known: set[SessionKey]) -> list[SessionRecord]:
     """Return the sessions whose key is not in `known` (nor earlier in `sessions`), adding theirs to it."""
     fresh = []
     for record in sessions:
-        key = same_session_key(record.routine_id, record.started_at)
-        if key not in known:
-            known.add(key)
+        if same_session_key(record.routine_id, record.started_at) not in known:
+            known.update(session_keys(record.routine_id, record.started_at))
             fresh.append(record)
     return fresh
 

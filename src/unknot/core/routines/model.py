@@ -6,6 +6,7 @@ are `Seconds` (0 allowed) or `StepSeconds` (at least 1 s), written as `30`, `30s
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -41,8 +42,18 @@ Equipment = Literal["yoga-mat", "acupressure-mat", "massage-ball", "massage-ball
 Intensity = Literal["gentle", "moderate", "firm"]
 Side = Literal["left", "right"]
 
-#: Every id in a routine file (routines, steps, diagram names): lower-case letters, digits and dashes.
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+#: Every id (routines, steps, diagram names, and wherever else one is read): lower-case letters, digits, dashes.
+ID_CHARACTERS = r"[a-z0-9][a-z0-9-]{0,63}"
+#: The same as a pattern for the schema. `(?!\n)`: Python's `$` also matches before a last newline, and
+#: msgspec checks a pattern with `re.search`, so `quick\n` would pass (and print a line break into a prompt).
+ID_PATTERN = rf"^{ID_CHARACTERS}(?!\n)$"
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` is an id, whole: the one rule for ids everywhere (files, the command line, imports)."""
+    return re.fullmatch(ID_CHARACTERS, text) is not None
+
+
 RoutineId = Annotated[str, Meta(pattern=ID_PATTERN, description="Lower-case letters, digits and dashes.")]
 Title = Annotated[str, Meta(min_length=1, max_length=60)]
 ShortText = Annotated[str, Meta(max_length=160)]
@@ -60,7 +71,7 @@ StepId = Annotated[
 StepRef = Annotated[
     str,
     Meta(
-        pattern=ID_PATTERN.removesuffix("$") + "/" + ID_PATTERN.removeprefix("^"),
+        pattern=rf"^{ID_CHARACTERS}/{ID_CHARACTERS}(?!\n)$",
         description="ROUTINE_ID/STEP_ID: a step of another routine, used as written there; "
         "any other key beside it overrides that one field.",
     ),
