@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from unknot import __version__
 from unknot.cli import main
+from unknot.core.history.store import HistoryStore
+from unknot.core.session.events import Outcome, SessionRecord
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -149,3 +154,32 @@ def test_a_bad_value_is_told_in_words(argv: list[str], message: str, capsys: pyt
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert message in err and "invalid" not in err
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_an_output_that_cannot_take_every_character_gets_no_traceback(encoding: str, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = HistoryStore(data)
+    store.add_session(
+        SessionRecord(
+            "desk-break", "Café — “desk” break ✓", 1_767_225_600.0, 1_767_225_900.0, 300, 5, 0, Outcome.COMPLETED, 6, 3
+        )
+    )
+    store.close()
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "UNKNOT_DATA_DIR": str(data)}
+    commands = [
+        ["show", "floor-stretches"],
+        ["history"],
+        ["history", "--csv"],
+        ["history", "--json"],
+        ["list", "--json"],
+        ["list"],
+        ["due"],
+        ["due", "--short"],
+    ]
+    for command in commands:
+        done = subprocess.run(
+            [sys.executable, "-m", "unknot", *command], env=env, capture_output=True, timeout=60, check=False
+        )
+        assert b"Traceback" not in done.stderr, (command, done.stderr.decode(errors="replace"))
+        assert done.returncode == 0, (command, done.stderr.decode(errors="replace"))

@@ -45,9 +45,22 @@ def _quick_due_short() -> bool:
     return True
 
 
+def replace_what_the_output_cannot_take() -> None:
+    """Write `?` for a character stdout or stderr cannot encode (PYTHONIOENCODING=ascii, a latin-1
+    locale), instead of ending in a traceback halfway through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not str(getattr(stream, "encoding", "")).lower().startswith("utf"):
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # closed, or not a text stream after all
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    replace_what_the_output_cannot_take()
     if argv == ["due", "--short"] and _quick_due_short():
         return 0
     from .commands import build_parser, chosen_command, command_function
