@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from unknot.core.history.report import current_streak, minutes_per_day, pain_by_routine
+from unknot.core.history.schema import MIGRATIONS
 from unknot.core.history.store import HistoryStore
 from unknot.core.paths import DATABASE_NAME, data_dir
 from unknot.core.session.events import Outcome, SessionRecord
@@ -60,7 +61,7 @@ def test_sessions_round_trip_and_file_is_private(tmp_path: Path) -> None:
     assert (sessions[1].pain_before, sessions[1].pain_after) == (6, 3)
     assert stat.S_IMODE((tmp_path / "data" / DATABASE_NAME).stat().st_mode) == 0o600
     connection = sqlite3.connect(tmp_path / "data" / DATABASE_NAME)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -176,8 +177,6 @@ def test_a_killed_process_not_yet_reaped_counts_as_gone(tmp_path: Path) -> None:
 
 
 def test_a_version_1_database_migrates_keeping_every_row_and_takes_partial_sessions(tmp_path: Path) -> None:
-    from unknot.core.history.schema import MIGRATIONS
-
     connection = sqlite3.connect(tmp_path / DATABASE_NAME)
     connection.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
     connection.execute(
@@ -190,3 +189,19 @@ def test_a_version_1_database_migrates_keeping_every_row_and_takes_partial_sessi
     assert store.add_session(record(outcome=Outcome.PARTIAL)) is not None
     assert sorted(session.outcome for session in store.recent_sessions()) == [Outcome.COMPLETED, Outcome.PARTIAL]
     assert store.recent_sessions()[-1].pain_after == 3
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="process start times are read from Linux's /proc")
+def test_a_pid_now_used_by_another_process_does_not_keep_a_session_in_progress(tmp_path: Path) -> None:
+    """After a reboot the recorded pid may belong to someone else: the start time tells them apart."""
+    store = HistoryStore(tmp_path)
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        store.save_checkpoint("z", "floor-stretches", "Floor", T0, {}, pid=process.pid)
+        assert store.interrupted() == []  # the same process: still playing
+        with sqlite3.connect(tmp_path / DATABASE_NAME) as database:  # as saved before the reboot
+            database.execute("UPDATE checkpoints SET process = 'an-earlier-boot/12345'")
+        assert [checkpoint.token for checkpoint in store.interrupted()] == ["z"]
+    finally:
+        process.kill()
+        process.wait()

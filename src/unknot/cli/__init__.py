@@ -6,6 +6,7 @@ argparse is imported, and each command's module (with what it needs) is imported
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -51,10 +52,8 @@ def replace_what_the_output_cannot_take() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and not str(getattr(stream, "encoding", "")).lower().startswith("utf"):
-            try:
+            with contextlib.suppress(ValueError, OSError):  # closed, or not a text stream after all
                 reconfigure(errors="replace")
-            except (ValueError, OSError):  # closed, or not a text stream after all
-                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

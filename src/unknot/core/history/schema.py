@@ -68,6 +68,10 @@ MIGRATIONS = [
     ALTER TABLE sessions_v2 RENAME TO sessions;
     CREATE INDEX sessions_started ON sessions (started_at);
     """,
+    # version 3: which process plays a checkpoint, beyond its pid (a pid is used again after a reboot)
+    """
+    ALTER TABLE checkpoints ADD COLUMN process TEXT
+    """,
 ]
 
 #: SQLite's own words for a file that is damaged (and nothing else: not full, not locked).

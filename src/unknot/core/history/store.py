@@ -58,6 +58,29 @@ class Checkpoint:
         )
 
 
+def process_identity(pid: int) -> str | None:
+    """Return what tells this process from a later one given the same pid: the boot and its start time.
+
+    Read from Linux's /proc; None where that cannot be read (another system: the pid alone decides).
+    """
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+        # Field 22 of /proc/PID/stat, counted after the command name (which may hold spaces and parentheses).
+        started = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace").rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+    return f"{boot}/{started}"
+
+
+def _still_playing(pid: int, identity: str | None) -> bool:
+    """Whether the process that saved a checkpoint is still running: its pid, and the same process behind it."""
+    if pid == os.getpid():
+        return True
+    if not _process_alive(pid):
+        return False
+    return identity is None or process_identity(pid) in (identity, None)
+
+
 def _process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -213,11 +236,12 @@ class HistoryStore:
             return False
         try:
             with self.database.transaction() as connection:
+                player = os.getpid() if pid is None else pid
                 connection.execute(
                     "INSERT INTO checkpoints (token, routine_id, title, started_at, updated_at, host, pid,"
-                    " pain_before, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET"
-                    " updated_at = excluded.updated_at, state = excluded.state, pid = excluded.pid,"
-                    " host = excluded.host, pain_before = excluded.pain_before",
+                    " pain_before, state, process) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO"
+                    " UPDATE SET updated_at = excluded.updated_at, state = excluded.state, pid = excluded.pid,"
+                    " host = excluded.host, pain_before = excluded.pain_before, process = excluded.process",
                     (
                         token,
                         routine_id,
@@ -225,9 +249,10 @@ class HistoryStore:
                         started_at,
                         time.time(),
                         socket.gethostname(),
-                        os.getpid() if pid is None else pid,
+                        player,
                         pain_before,
                         json.dumps(state),
+                        process_identity(player),
                     ),
                 )
         except sqlite3.Error as error:
@@ -242,7 +267,7 @@ class HistoryStore:
             return []
         try:
             rows = connection.execute(
-                "SELECT token, routine_id, title, started_at, updated_at, host, pid, pain_before, state"
+                "SELECT token, routine_id, title, started_at, updated_at, host, pid, pain_before, state, process"
                 " FROM checkpoints ORDER BY updated_at DESC"
             ).fetchall()
         except sqlite3.Error as error:
@@ -250,8 +275,8 @@ class HistoryStore:
             return []
         here = socket.gethostname()
         found = []
-        for token, routine_id, title, started_at, updated_at, host, pid, pain_before, state in rows:
-            live = host == here and (pid == os.getpid() or _process_alive(pid))
+        for token, routine_id, title, started_at, updated_at, host, pid, pain_before, state, process in rows:
+            live = host == here and _still_playing(pid, process)
             try:
                 saved = json.loads(state)
             except ValueError:
