@@ -134,3 +134,32 @@ def test_validate_of_one_file_resolves_against_the_library(tmp_path: Path, capsy
     assert main(["--routines", str(tmp_path), "show", "evening"]) == 0
     out = capsys.readouterr().out
     assert "1. Cobra" in out and "use:" not in out
+
+
+def test_did_you_mean_is_bounded_however_many_references_are_misspelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pack of many routines and many misspelled `use:` lines loads without comparing each with all."""
+    from unknot.core.library import references
+
+    steps = "".join(f"  - {{title: Stretch number {n}, duration: 30s}}\n" for n in range(10))
+    for number in range(150):
+        write(tmp_path, f"pack-{number}.yaml", f"title: Pack {number}\nsteps:\n{steps}")
+    uses = "".join(f"  - use: pack-{n}/strech-numbr-{n}-x\n" for n in range(150))
+    uses += "".join(f"  - use: pakc-{n}/stretch-number-1\n" for n in range(150))
+    write(tmp_path, "mine.yaml", f"title: Mine\nsteps:\n{uses}")
+    compared = 0
+    real = references.difflib.get_close_matches
+
+    def counted(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
+        nonlocal compared
+        compared += len(possibilities)
+        return real(word, possibilities, n=n, cutoff=cutoff)
+
+    monkeypatch.setattr(references.difflib, "get_close_matches", counted)
+    library = load_library([tmp_path])
+    problems = [str(problem) for problem in library.errors]
+    assert len(problems) == 300
+    own_steps = 150 * 10  # each misspelled step is first compared with its own routine's ten
+    assert compared <= references.SUGGESTION_BUDGET + own_steps
+    assert "did you mean 'pack-0/stretch-number-0'?" in problems[0]  # the first ones still get their hint

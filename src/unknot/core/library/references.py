@@ -67,7 +67,8 @@ def resolve_pending(
     routines to take steps from (those of the search path, when only some files are validated).
     """
     sources: dict[str, LibraryEntry] = {**(context or {}), **library.routines}
-    known: list[str] | None = None
+    known: Suggestions | None = None
+    routine_ids = Suggestions(list(sources))
     for item in pending:
         findings: list[Finding] = []
         resolved: list[Step] = []
@@ -84,12 +85,17 @@ def resolve_pending(
                         (where, f"routine {routine_id!r} did not load ({shown_path(failed[routine_id])}); fix it first")
                     )
                     continue
-                findings.append((where, _unknown(routine_id, f"no routine {routine_id!r}", list(sources))))
+                findings.append((where, routine_ids.unknown(routine_id, f"no routine {routine_id!r}")))
                 continue
             ids = step_ids(source.routine.steps)
             if step_id not in ids:
-                known = known if known is not None else _known_refs(sources)
-                findings.append((where, _unknown(step.use, f"routine {routine_id!r} has no step {step_id!r}", known)))
+                what = f"routine {routine_id!r} has no step {step_id!r}"
+                # The routine's own steps first (a few); every step of every routine only when none is close.
+                guess = Suggestions(_known_refs({routine_id: source})).guess(step.use)
+                if guess is None:
+                    known = known if known is not None else Suggestions(_known_refs(sources), routine_ids.budget)
+                    guess = known.guess(step.use)
+                findings.append((where, f"{what}; did you mean {guess!r}?" if guess else what))
                 continue
             original = source.routine.steps[ids.index(step_id)]
             if original.use is not None:
@@ -113,6 +119,42 @@ def resolve_pending(
             library.problems.append(Problem(item.path, message, line, column, format_field(where)))
 
 
-def _unknown(ref: str, what: str, known: list[str]) -> str:
-    guess = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
-    return f"{what}; did you mean {guess[0]!r}?" if guess else what
+#: How many names one load may compare for "did you mean" before it stops suggesting: a pack with
+#: thousands of misspelled references against thousands of steps must still load in moments.
+SUGGESTION_BUDGET = 50_000
+
+
+class Budget:
+    """Comparisons left for suggestions in one load (shared by every Suggestions of that load)."""
+
+    def __init__(self, comparisons: int = SUGGESTION_BUDGET) -> None:
+        self.left = comparisons
+
+
+class Suggestions:
+    """Names to suggest from, indexed by length, so each guess compares only names of about its length."""
+
+    def __init__(self, names: list[str], budget: Budget | None = None) -> None:
+        self.budget = budget or Budget()
+        self._by_length: dict[int, list[str]] = {}
+        for name in names:
+            self._by_length.setdefault(len(name), []).append(name)
+
+    def guess(self, name: str) -> str | None:
+        """Return the closest known name (difflib's ratio of 0.6 or more), or None; None once the budget is spent."""
+        # A ratio of 0.6 needs lengths within a factor of 2 of each other (2*common / total length).
+        reach = [
+            length for length in range(max(1, (len(name) + 1) // 2), 2 * len(name) + 1) if length in self._by_length
+        ]
+        cost = sum(len(self._by_length[length]) for length in reach)
+        if not cost or self.budget.left < cost:
+            return None
+        self.budget.left -= cost
+        candidates = [known for length in reach for known in self._by_length[length]]
+        guess = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+        return guess[0] if guess else None
+
+    def unknown(self, name: str, what: str) -> str:
+        """Return `what`, with the closest known name as a suggestion when there is one."""
+        guess = self.guess(name)
+        return f"{what}; did you mean {guess!r}?" if guess else what
