@@ -225,3 +225,35 @@ def test_a_symlinked_database_file_is_not_followed_when_created(tmp_path: Path) 
     os.symlink(target, data / DATABASE_NAME)
     store = HistoryStore(data)
     assert not target.exists() or store.available
+
+
+def test_a_data_folder_others_can_write_is_refused(tmp_path: Path) -> None:
+    """Someone who can write there could plant a link that sends the history into their own file."""
+    data = tmp_path / "shared"
+    data.mkdir()
+    data.chmod(0o777)
+    store = HistoryStore(data, journal_folders=[tmp_path / "cache"])
+    assert not store.available
+    assert store.problem is not None and "other users can write to" in store.problem
+    assert list(data.iterdir()) == []  # nothing was created there
+    assert store.add_session(record(1)) is None and store.kept_at is not None  # the session is kept elsewhere
+
+
+@pytest.mark.parametrize("name", [DATABASE_NAME, f"{DATABASE_NAME}-wal"])
+def test_a_history_file_that_is_a_symbolic_link_is_never_followed(tmp_path: Path, name: str) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    elsewhere = tmp_path / "theirs.sqlite3"
+    (data / name).symlink_to(elsewhere)
+    store = HistoryStore(data, journal_folders=[tmp_path / "cache"])
+    assert not store.available and "symbolic link" in (store.problem or "")
+    assert not elsewhere.exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root (CI runs as root)")
+def test_a_data_folder_of_another_user_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "theirs"
+    data.mkdir(mode=0o700)
+    os.chown(data, 65534, 65534)
+    store = HistoryStore(data, journal_folders=[tmp_path / "cache"])
+    assert not store.available and "belongs to another user" in (store.problem or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import textwrap
 from pathlib import Path
 
@@ -149,14 +150,14 @@ def test_did_you_mean_is_bounded_however_many_references_are_misspelled(
     uses += "".join(f"  - use: pakc-{n}/stretch-number-1\n" for n in range(150))
     write(tmp_path, "mine.yaml", f"title: Mine\nsteps:\n{uses}")
     compared = 0
-    real = references.difflib.get_close_matches
+    real = difflib.get_close_matches
 
     def counted(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
         nonlocal compared
         compared += len(possibilities)
         return real(word, possibilities, n=n, cutoff=cutoff)
 
-    monkeypatch.setattr(references.difflib, "get_close_matches", counted)
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
     library = load_library([tmp_path])
     problems = [str(problem) for problem in library.errors]
     assert len(problems) == 300

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -134,6 +135,7 @@ class HistoryDatabase:
         except OSError:
             if not self.folder.is_dir():
                 raise
+        refuse_shared_files(self.path)
         if not os.access(self.folder, os.W_OK):
             if not self.path.is_file():
                 raise PermissionError(f"{clean_text(str(self.folder))} is not writable")
@@ -222,6 +224,36 @@ class HistoryDatabase:
         self.journal.done(taken)
         if added:
             self.notice = f"{added} session{'s' if added != 1 else ''} that could not be saved earlier now in history"
+
+
+def refuse_shared_files(path: Path) -> None:
+    """Raise HistoryUnavailable when someone else could read or redirect the history at `path`.
+
+    A folder another user owns or can write lets them plant a symbolic link that sends the person's
+    history (pain ratings included) into a file they can read; a database file that is a link, or
+    is not the person's, is refused for the same reason. A group-writable folder is accepted when the
+    group is the person's own (the user-private groups of a umask 002).
+    """
+    folder = path.parent
+    status = os.stat(folder)
+    where = clean_text(str(folder))
+    if status.st_uid != os.geteuid():
+        raise HistoryUnavailable(f"{where} belongs to another user; choose a data folder of your own")
+    if status.st_mode & 0o002 or (status.st_mode & 0o020 and status.st_gid != os.getegid()):
+        raise HistoryUnavailable(
+            f"other users can write to {where}; make it private (chmod 700) or choose another data folder"
+        )
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+        try:
+            entry = os.lstat(folder / name)
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(entry.st_mode):
+            raise HistoryUnavailable(
+                f"{clean_text(name)} in {where} is a symbolic link; history files are never followed"
+            )
+        if entry.st_uid != os.geteuid():
+            raise HistoryUnavailable(f"{clean_text(name)} in {where} belongs to another user")
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
