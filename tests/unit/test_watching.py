@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 import unknot.cli.validate
 from unknot.cli import main
-from unknot.core.library.watching import RoutineChanges, RoutineWatcher, WatchFailed, routine_changes
+from unknot.core.library.watching import RoutineChanges, RoutineWatcher, WatchFailed, paced, routine_changes
 
 STEP = "title: T\nsteps:\n  - {title: a, duration: 10s}\n"
 
@@ -117,3 +118,30 @@ def test_the_loader_skips_what_the_watch_ignores(tmp_path: Path) -> None:
     (tmp_path / ".#mine.yaml").symlink_to("someone@host.1234")  # Emacs' lock while editing
     library = load_library([tmp_path])
     assert list(library.routines) == ["mine"] and library.problems == []
+
+
+def test_a_folder_that_never_stops_changing_is_reported_less_and_less_often() -> None:
+    """A change every 0.5 s for a minute: reports at once, then after 1, 2, 4, 8, 16, then every 30 s."""
+    clock = iter(0.5 * tick for tick in range(10_000))
+    moments: list[float] = []
+    last_moment = 0.0
+
+    def now() -> float:
+        nonlocal last_moment
+        last_moment = next(clock)
+        return last_moment
+
+    batches = ([f"/r/{n}.yaml"] for n in range(121))  # 60 s of changes
+    for report in paced(batches, now):
+        moments.append(last_moment)
+        assert report
+    gaps = [later - earlier for earlier, later in itertools.pairwise(moments)]
+    assert gaps[:5] == [1.0, 2.0, 4.0, 8.0, 16.0]
+    assert len(moments) <= 7  # versus 121 reloads
+
+
+def test_after_a_quiet_spell_the_next_change_is_reported_at_once_and_nothing_is_lost() -> None:
+    times = iter([0.0, 0.5, 0.6, 10.0, 10.0])
+    batches = [["/r/a.yaml"], ["/r/b.yaml"], [], ["/r/c.yaml"], []]
+    reports = list(paced(batches, lambda: next(times)))
+    assert reports == [["/r/a.yaml"], ["/r/b.yaml", "/r/c.yaml"]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -20,6 +21,12 @@ from ..paths import DIAGRAM_FOLDER, ROUTINE_SUFFIXES
 #: the watch thread looks at its stop flag: an editor's save (write a copy, rename it over the
 #: file) arrives as one batch, and the notice comes well within a second.
 STEP_MS = 200
+#: The shortest and longest time between two reports while changes keep coming: a folder that never
+#: stops changing (a sync, a build writing thousands of files) is reloaded less and less often.
+FIRST_GAP_SECONDS = 1.0
+LONGEST_GAP_SECONDS = 30.0
+#: How often the watch wakes with no change, to send changes held back by the gap.
+TICK_MS = 250
 
 
 class WatchFailed(Exception):
@@ -64,8 +71,35 @@ class RoutineChanges:
         return [Path(key) for key in roots if not any(key.startswith(other + os.sep) for other in roots)]
 
 
+def paced(
+    batches: Iterable[list[str]],
+    now: Callable[[], float],
+    first_gap: float = FIRST_GAP_SECONDS,
+    longest_gap: float = LONGEST_GAP_SECONDS,
+) -> Iterator[list[str]]:
+    """Merge batches of changed paths so that reports come at most every `gap` seconds.
+
+    The first change after a quiet spell is reported at once. While changes keep coming (a report
+    within two gaps of the one before) the gap doubles, up to `longest_gap`; a quiet spell of two
+    gaps brings it back to `first_gap`. An empty batch is a tick with no change: it sends what was
+    held back once the gap has passed.
+    """
+    pending: set[str] = set()
+    gap = first_gap
+    last = float("-inf")
+    for batch in batches:
+        moment = now()
+        pending.update(batch)
+        if not pending or moment - last < gap:
+            continue
+        gap = min(gap * 2, longest_gap) if moment - last < 2 * gap else first_gap
+        last = moment
+        yield sorted(pending)
+        pending.clear()
+
+
 def routine_changes(changes: RoutineChanges, stop: threading.Event, step_ms: int = STEP_MS) -> Iterator[list[str]]:
-    """Yield the changed paths that matter, one batch per quiet moment, until `stop` is set.
+    """Yield the changed paths that matter, one batch per quiet moment (paced: see `paced`), until `stop` is set.
 
     Raises WatchFailed when the watch cannot start (nothing to watch, the system's limit on
     watches reached, watchfiles missing). Ctrl+C raises KeyboardInterrupt on the main thread.
@@ -77,16 +111,20 @@ def routine_changes(changes: RoutineChanges, stop: threading.Event, step_ms: int
         from watchfiles import watch
     except ImportError as error:  # pragma: no cover - a dependency; only a broken install lacks it
         raise WatchFailed(f"watchfiles is not installed ({error})") from None
-    try:
+    batches = (
+        sorted({path for _change, path in batch})
         for batch in watch(
             *roots,
             watch_filter=lambda _change, path: changes.matters(path),
             debounce=1600,
             step=step_ms,
             stop_event=stop,
-            rust_timeout=0,
-        ):
-            yield sorted({path for _change, path in batch})
+            rust_timeout=TICK_MS,
+            yield_on_timeout=True,
+        )
+    )
+    try:
+        yield from paced(batches, time.monotonic)
     except OSError as error:
         raise WatchFailed(error.strerror or str(error)) from None
 
