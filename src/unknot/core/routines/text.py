@@ -7,6 +7,11 @@ import unicodedata
 # Bidirectional controls can reorder what a reader sees; they have no place in routine text.
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _REPLACEMENT = "\ufffd"
+# What joins or restyles emoji: the zero-width joiner, the variation selectors and the skin-tone
+# modifiers. Terminals disagree about how wide the result is (a family of three drawn in 2 cells or
+# 6, a red heart in 1 or 2), and Textual measures each part alone, so a border drawn around such a
+# title breaks. Without them each emoji stands alone, as wide everywhere as it is measured.
+_EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f" + "".join(chr(code) for code in range(0x1F3FB, 0x1F400)))
 
 
 def _visible_control(char: str) -> str:
@@ -24,7 +29,7 @@ def _build_table() -> dict[int, str]:
     table[0x7F] = _visible_control("\x7f")
     for code in range(0x80, 0xA0):
         table[code] = _REPLACEMENT
-    for char in _BIDI_CONTROLS:
+    for char in _BIDI_CONTROLS | _EMOJI_JOINERS:
         table[ord(char)] = ""
     del table[ord("\n")]
     del table[ord("\t")]
@@ -39,9 +44,11 @@ def clean_text(text: str) -> str:
 
     Every C0 and C1 control except newline and tab, and DEL, becomes a visible stand-in
     (ESC shows as ␛), and bidirectional overrides are removed, so no routine text can ever
-    reach a terminal as an escape sequence or silently reorder what is shown.
+    reach a terminal as an escape sequence or silently reorder what is shown. What joins emoji
+    into one picture goes too (see _EMOJI_JOINERS): every terminal then draws them as wide as
+    they are measured.
     """
-    if text.isprintable():
+    if text.isprintable() and (text.isascii() or _EMOJI_JOINERS.isdisjoint(text)):
         return text
     return text.translate(_CLEAN_TABLE)
 
