@@ -107,3 +107,15 @@ async def test_the_resume_offer_shows_a_markup_title_as_text(tmp_path: Path) -> 
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(again.screen, BrowserScreen)
+
+
+def test_the_list_and_the_overview_say_a_look_alike_is_not_shipped(tmp_path: Path) -> None:
+    from unknot.core.library.loader import load_library
+    from unknot.core.paths import shipped_routines_dir
+    from unknot.ui.widgets.overview import overview_content
+    from unknot.ui.widgets.routine_list import routine_prompt
+
+    (tmp_path / "floor-stretches.yaml").write_text("title: Floor stretches\nsteps:\n  - {title: a, duration: 10s}\n")
+    entry = load_library([shipped_routines_dir(), tmp_path]).routines["floor-stretches"]
+    assert "not shipped" in routine_prompt(entry).plain.split("\n")[1]
+    assert f"Not the routine shipped with Unknot of this name: {tmp_path}" in overview_content(entry).plain

@@ -187,3 +187,17 @@ def test_plain_commands_work_without_a_terminal(tmp_path: Path) -> None:
         [sys.executable, "-m", "unknot", "list"], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0 and "floor-stretches" in result.stdout
+
+
+def test_a_routine_taking_a_shipped_title_or_id_is_marked_with_where_it_comes_from(tmp_path: Path) -> None:
+    from unknot.core.library.loader import load_library
+    from unknot.core.paths import shipped_routines_dir
+
+    shipped = load_library([shipped_routines_dir()])
+    title = shipped.routines["floor-stretches"].card.title
+    (tmp_path / "lookalike.yaml").write_text(f"title: '{title.upper()} '\nsteps:\n  - {{title: a, duration: 10s}}\n")
+    (tmp_path / "desk-break.yaml").write_text("title: Something else\nsteps:\n  - {title: a, duration: 10s}\n")
+    (tmp_path / "mine.yaml").write_text("title: My own\nsteps:\n  - {title: a, duration: 10s}\n")
+    library = load_library([shipped_routines_dir(), tmp_path])
+    marked = sorted(entry.id for entry in library.routines.values() if entry.look_alike)
+    assert marked == ["desk-break", "lookalike"]

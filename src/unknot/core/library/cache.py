@@ -24,13 +24,14 @@ from pathlib import Path
 import msgspec
 
 from ... import __version__
+from ..paths import shipped_routines_dir
 from ..routines.model import Diagram, decode_hook
 from ..routines.problems import Problem, Severity
 from ..safe_files import read_regular_file, write_private_file
 from .card import RoutineCard
 from .fingerprint import Fingerprint, library_fingerprint
 from .frequencies import FREQUENCIES_FILE, write_frequencies
-from .library import Library, LibraryEntry, encode_routine
+from .library import Library, LibraryEntry, encode_routine, mark_look_alikes
 
 CACHE_FILE = "library.msgpack"
 FORMAT = 2
@@ -136,6 +137,7 @@ def read_cached_library(cache_path: Path, fingerprint: Fingerprint) -> Library |
         Problem(Path(problem.path), problem.message, problem.line, problem.column, problem.field, problem.severity)
         for problem in cached.problems
     ]
+    mark_look_alikes(library, shipped_routines_dir())
     return library
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -32,6 +33,8 @@ class LibraryEntry:
         self._diagrams: Mapping[str, Diagram] = {}
         self._path_text = ""
         self.__dict__["path"] = path
+        self.look_alike = False
+        """A routine not shipped with Unknot that takes a shipped one's title or id (see `mark_look_alikes`)."""
         self.id: str = routine.id or ""
         """The routine's id (from its file name when the file gives none)."""
 
@@ -43,7 +46,7 @@ class LibraryEntry:
         decoded when first asked for, its diagram names looked up in `diagrams`."""
         entry = cls.__new__(cls)
         entry._routine, entry._encoded, entry._diagrams = None, encoded, diagrams
-        entry._path_text, entry.id = path, routine_id
+        entry._path_text, entry.id, entry.look_alike = path, routine_id, False
         entry.__dict__["card"] = card
         return entry
 
@@ -153,3 +156,21 @@ class Library:
 def routine_limits(entries: Iterable[LibraryEntry]) -> list[tuple[str, str, Limits | None]]:
     """Return (id, title, frequency) of each routine, for `due_rows`."""
     return [(entry.id, entry.card.title, entry.card.frequency) for entry in entries]
+
+
+def mark_look_alikes(library: Library, shipped_folder: Path) -> None:
+    """Mark each routine from elsewhere that takes the title (or the id) of one shipped in `shipped_folder`.
+
+    A shared file could pass itself off as a routine people trust ("Floor stretches" with other
+    steps); the list and the overview then say where it comes from. Plain string work, no `stat`:
+    this runs at every launch, however many routines there are.
+    """
+    shipped_prefixes = tuple({str(shipped_folder) + os.sep, str(shipped_folder.resolve()) + os.sep})
+    shipped_ids = {path.stem for path in shipped_folder.glob("*.y*ml")}
+    shipped: list[LibraryEntry] = []
+    others: list[LibraryEntry] = []
+    for entry in library.routines.values():
+        (shipped if str(entry.path).startswith(shipped_prefixes) else others).append(entry)
+    shipped_titles = {entry.card.title.strip().casefold() for entry in shipped}
+    for entry in others:
+        entry.look_alike = entry.id in shipped_ids or entry.card.title.strip().casefold() in shipped_titles

@@ -14,13 +14,13 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from ..paths import DIAGRAM_FOLDER, yaml_files
+from ..paths import DIAGRAM_FOLDER, shipped_routines_dir, yaml_files
 from ..routines.model import Diagram, DiagramFile, Routine, decode_hook
 from ..routines.problems import Problem, Severity, format_field
 from ..routines.text import clean_text, shown_path
 from ..routines.validate import check_routine, resolve_diagram, resolve_step_diagrams
 from ..routines.yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
-from .library import Library, LibraryEntry
+from .library import Library, LibraryEntry, mark_look_alikes
 from .references import PendingRoutine, overridden_keys, resolve_pending
 
 _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
@@ -333,4 +333,5 @@ def load_library(folders: Iterable[Path]) -> Library:
     for folder in folders:
         add_routine_files(yaml_files(folder), library, unresolved)
     unresolved.resolve(library)
+    mark_look_alikes(library, shipped_routines_dir())
     return library

@@ -18,6 +18,7 @@ from ...core.routines.describe import (
     step_timing_text,
     total_words,
 )
+from ...core.routines.text import shown_path
 
 
 def overview_content(entry: LibraryEntry) -> Content:
@@ -28,6 +29,12 @@ def overview_content(entry: LibraryEntry) -> Content:
     """
     routine = entry.routine
     parts: list[str | tuple[str, str]] = [(routine.title, "bold $text-accent"), "\n"]
+    if entry.look_alike:
+        parts += [
+            ("Not the routine shipped with Unknot of this name: ", "bold $text-warning"),
+            (shown_path(entry.path), "$text-warning"),
+            "\n",
+        ]
     if routine.summary:
         parts += [(routine.summary, "italic"), "\n"]
     parts += [

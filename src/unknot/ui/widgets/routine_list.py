@@ -65,6 +65,8 @@ def routine_prompt(
         second.append((" · in " + ", ".join(found_in), "italic $text-accent"))
     if recent:
         second.insert(0, ("recent · ", "$text-success"))
+    if entry.look_alike:
+        second.insert(0, ("not shipped · ", "bold $text-warning"))
     badge = due_badge(due)
     if badge is not None:
         second[:0] = [badge, (" · ", "dim")]
