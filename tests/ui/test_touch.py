@@ -136,3 +136,25 @@ async def test_leaving_is_asked_with_buttons_for_a_finger(tmp_path: Path) -> Non
         await pilot.click("#answer-yes")
         await pilot.pause()
         assert screen.player.finished
+
+
+async def test_a_key_and_a_tap_at_once_answer_the_pain_question_once(tmp_path: Path) -> None:
+    """Both answers arrive before the screen is gone: the first counts, the second changes nothing."""
+    from unknot.core.history.store import HistoryStore
+    from unknot.ui.screens.pain import PainScreen
+    from unknot.ui.widgets.pain_scale import PainScale
+
+    app, _clock = build_app(tmp_path, history=HistoryStore(tmp_path / "data"), touch=True)
+    async with app.run_test(size=(80, 30)) as pilot:
+        app.action_play("floor-stretches")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, PainScreen)
+        scale = question.query_one(PainScale)
+        scale.post_message(PainScale.Answered(3))
+        scale.post_message(PainScale.Answered(8))
+        await pilot.pause()
+        await pilot.pause()
+        player = app.screen
+        assert isinstance(player, PlayerScreen)  # the player itself was not dismissed by the second answer
+        assert player.recorder.pain_before == 3

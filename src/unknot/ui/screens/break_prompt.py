@@ -9,9 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...core.routines.durations import format_duration
+from .answer_once import AnswerOnce
 
 
-class BreakScreen(ModalScreen[str]):
+class BreakScreen(AnswerOnce, ModalScreen[str]):
     """Dismisses with `start` (play the suggested routine), `snooze` or `skip`."""
 
     HELP_TITLE = "Break reminder"

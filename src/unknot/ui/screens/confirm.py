@@ -11,8 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from .answer_once import AnswerOnce
 
-class YesNoScreen(ModalScreen[bool]):
+
+class YesNoScreen(AnswerOnce, ModalScreen[bool]):
     """A question answered with y / Enter (True) or n / Esc / q (False); subclasses word it."""
 
     HINT: ClassVar[str] = ""

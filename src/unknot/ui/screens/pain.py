@@ -10,12 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..widgets.pain_scale import PainScale
+from .answer_once import AnswerOnce
 
 PAIN_HINT = "A digit (1 then 0 for 10) or ←/→, then Enter · Esc to skip"
 TOUCH_HINT = "Tap a number to answer"
 
 
-class PainScreen(ModalScreen[int | None]):
+class PainScreen(AnswerOnce, ModalScreen[int | None]):
     """Returns the rating (0-10), or None when skipped."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Skip", id="pain.close")]

@@ -13,6 +13,7 @@ from ...core.history.resume import ResumeOffer
 from ...core.routines.durations import format_clock
 from ...core.routines.timeline import SegmentKind
 from ..widgets.key_footer import KeyFooter
+from .answer_once import AnswerOnce
 
 
 def resume_content(offer: ResumeOffer) -> Content:
@@ -35,7 +36,7 @@ def resume_content(offer: ResumeOffer) -> Content:
     )
 
 
-class ResumeScreen(Screen[bool]):
+class ResumeScreen(AnswerOnce, Screen[bool]):
     """Shown before anything else when a session was interrupted: Enter resumes, n discards."""
 
     BINDINGS = [

@@ -21,6 +21,7 @@ from ...core.routines.text import clean_text
 from ...core.session.events import Outcome, SessionRecord
 from ..widgets.key_footer import KeyFooter
 from ..widgets.pain_scale import PainScale
+from .answer_once import AnswerOnce
 from .pain import PAIN_HINT
 
 #: The first line of the summary, by how the session ended: praise only for what was done.
@@ -68,7 +69,7 @@ def unsaved_text(result: SaveResult) -> str:
     return f"This session was NOT saved in history ({result.problem}), and could not be kept anywhere."
 
 
-class SummaryScreen(Screen[str]):
+class SummaryScreen(AnswerOnce, Screen[str]):
     """Shows how the session went and asks how the back feels; dismisses with `repeat`, `back` or `quit`."""
 
     AUTO_FOCUS = None
