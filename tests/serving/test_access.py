@@ -105,3 +105,31 @@ def test_the_address_and_its_qr_code() -> None:
     code = qr_code_text(address).splitlines()
     assert len(code) <= 21 and all(len(line) == len(code[0]) <= 45 for line in code)  # fits 80×24 with the address
     assert set("".join(code)) <= {"█", "▀", "▄", " "}
+
+
+@pytest.mark.parametrize("weak", ["A" * 43, "ab" * 20, "abcdefgh" * 5 + "abc", "0123456789"[:9] * 5])
+def test_a_token_file_with_an_easy_token_is_refused(tmp_path: Path, weak: str) -> None:
+    path = tmp_path / "token"
+    path.write_text(weak + "\n")
+    path.chmod(0o600)
+    with pytest.raises(TokenFileError, match="easy to guess"):
+        token_from_file(path)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root (CI runs as root)")
+def test_a_token_file_of_another_user_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "token"
+    token_from_file(path)
+    os.chown(path, 65534, 65534)
+    with pytest.raises(TokenFileError, match="belongs to another user"):
+        token_from_file(path)
+
+
+def test_only_this_machines_names_and_addresses_are_answered() -> None:
+    from unknot.serving.access import host_allowed, served_names
+
+    names = served_names("https://back.example.org/unknot")
+    for host in ("127.0.0.1:8765", "localhost:8765", "[::1]:8765", "192.168.1.20:8765", "back.example.org"):
+        assert host_allowed(host, names), host
+    for host in ("evil.example:8765", "127.0.0.1.evil.example", "", None, "[bad"):
+        assert not host_allowed(host, names), host

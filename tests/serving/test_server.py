@@ -242,3 +242,52 @@ async def test_the_token_never_reaches_the_log(served: Served, caplog) -> None:
     assert caplog.records
     assert served.token not in caplog.text
     assert all(served.token not in str(record.args) for record in caplog.records)
+
+
+@pytest.mark.parametrize(("path", "method"), [("/nothing-here", "GET"), ("/", "POST"), ("/ws", "GET")])
+async def test_errors_carry_the_security_headers_too(served: Served, path: str, method: str) -> None:
+    cookie = {"Cookie": f"{COOKIE}={served.token}", "Origin": served.origin}
+    response = await served.client.request(method, path, headers=cookie)
+    assert response.status in (400, 404, 405), response.status
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'self'")
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+async def test_a_host_name_that_is_not_ours_is_refused_even_with_the_token(served: Served, caplog) -> None:
+    """DNS rebinding: a site's name pointed at this machine must not reach a session."""
+    cookie = {"Cookie": f"{COOKIE}={served.token}"}
+    with caplog.at_level(logging.INFO, logger="unknot.serve"):
+        response = await served.client.get("/", headers={**cookie, "Host": "rebound.example:8765"})
+    assert response.status == 421
+    assert "rebound.example" in caplog.text
+    assert (await served.client.get("/", headers=cookie)).status == 200
+
+
+async def test_deep_json_and_a_malformed_sequence_are_left_out_and_the_session_goes_on(served: Served, caplog) -> None:
+    socket = await served.open_session()
+    await receive_text(socket, b"size")
+    with caplog.at_level(logging.INFO, logger="unknot.serve"):
+        await socket.send_str("[" * 5000)
+        await socket.send_str("[" * 5000)
+        await socket.send_str(json.dumps(["stdin", "\x1b[;;9999999999u"]))
+        await socket.send_str(json.dumps(["stdin", "a\x1b[;;99999999999ub"]))
+        await socket.send_str(json.dumps(["stdin", "\x1b[Aj"]))
+        assert b"echo \x1b[Aj" in await receive_text(socket, b"\x1b[Aj")
+    assert caplog.text.count("nested too deep") == 1 and caplog.text.count("malformed terminal sequence") == 1
+    assert "Traceback" not in caplog.text and "RecursionError" not in caplog.text
+    await socket.close()
+
+
+async def test_a_malformed_request_is_one_line_without_the_token(served: Served, caplog) -> None:
+    """aiohttp's parser error quotes the raw request; the log must not (the token is in it)."""
+    host, port = served.client.server.host, served.client.server.port
+    with caplog.at_level(logging.DEBUG):
+        reader, writer = await asyncio.open_connection(host, port)
+        writer.write(f"GET /?token={served.token} HTTP/1.1\nHost: x\n Cookie: folded\r\n\r\n".encode())
+        await writer.drain()
+        await asyncio.wait_for(reader.read(), 10)
+        writer.close()
+    assert served.token not in caplog.text
+    assert "Traceback" not in caplog.text
+    assert "refused a malformed request from" in caplog.text

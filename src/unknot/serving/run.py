@@ -61,9 +61,10 @@ def configure_logging(stream: TextIO) -> None:
     """One plain line per event on `stream`, with the time."""
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(asctime)s unknot serve: %(message)s", "%H:%M:%S"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    log.propagate = False
+    for logger in (log, logging.getLogger("aiohttp.server")):  # aiohttp's, cleaned by inbound.CleanParserErrors
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
 
 
 async def serve(options: ServeOptions, out: TextIO = sys.stdout) -> None:

@@ -20,7 +20,8 @@ from aiohttp import WSCloseCode, WSMsgType, web
 
 from ..core.notify import safe_text
 from ..core.page_messages import notice_message
-from .access import COOKIE_MAX_AGE, cookie_name, origin_allowed, token_matches
+from .access import COOKIE_MAX_AGE, cookie_name, host_allowed, origin_allowed, served_names, token_matches
+from .inbound import install_parser_error_filter, json_depth_within, safe_keys
 from .pages import NO_TOKEN, WRONG_TOKEN, app_page, message_page, sessions_full_text
 from .sessions import AppSession, SessionPool, clamp_size
 
@@ -72,6 +73,9 @@ class UnknotServer:
         self.cookie = cookie_name(config.port)
         self.secure_cookie = (config.public_url or "").startswith("https:")
         self._endings: set[asyncio.Future[None]] = set()
+        self.served_names = served_names(config.public_url)
+        """The host names a request may ask for (any IP address is accepted too)."""
+        install_parser_error_filter()
         self.sessions_started = 0
         """How many app processes this server has started, all told."""
 
@@ -95,6 +99,11 @@ class UnknotServer:
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
         """Refuse any request without the token or its cookie; set the cookie when the address brought the token."""
+        if not host_allowed(request.host, self.served_names):
+            # DNS rebinding: another site's name pointed at this machine reaches the server from a page
+            # that site controls; the browser would then send it the cookie.
+            self.refused(request, f"the address asks for host {safe_text(str(request.host), limit=80)!r}")
+            return web.Response(status=421, text="Misdirected request: this server answers to its own address only.")
         from_address = request.query.get("token")
         from_cookie = request.cookies.get(self.cookie)
         token = self.config.token
@@ -123,15 +132,24 @@ class UnknotServer:
     ) -> web.StreamResponse:
         """Keep every answer to itself: no framing, no referrer (the address may hold the token); only the
         terminal's script, style sheet and fonts are kept by the browser (half a megabyte over a slow link)."""
-        response = await handler(request)
+        try:
+            response = await handler(request)
+        except web.HTTPException as error:  # 404, 405, the websocket's 400: answered from the exception
+            self._add_security_headers(request, error.headers, error.status)
+            raise
         if not response.prepared:
-            response.headers["Content-Security-Policy"] = CONTENT_POLICY
-            response.headers["Referrer-Policy"] = "no-referrer"
-            response.headers["X-Content-Type-Options"] = "nosniff"
-            response.headers["X-Frame-Options"] = "DENY"
-            cached = request.path.startswith("/static/") and response.status == 200
-            response.headers["Cache-Control"] = "private, max-age=86400" if cached else "no-store"
+            self._add_security_headers(request, response.headers, response.status)
         return response
+
+    @staticmethod
+    def _add_security_headers(request: web.Request, headers: Any, status: int) -> None:
+        """The headers every answer carries, an error's too."""
+        headers["Content-Security-Policy"] = CONTENT_POLICY
+        headers["Referrer-Policy"] = "no-referrer"
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["X-Frame-Options"] = "DENY"
+        cached = request.path.startswith("/static/") and status == 200
+        headers["Cache-Control"] = "private, max-age=86400" if cached else "no-store"
 
     def refused(self, request: web.Request, reason: str) -> None:
         """Log one line for a refused request: method, path (still percent-encoded, no query), peer, reason."""
@@ -180,7 +198,7 @@ class UnknotServer:
             await session.start(width, height)
             self.sessions_started += 1
             log.info("session started for %s (%d of %d)", request.remote, self.pool.count, self.pool.limit)
-            await self._relay(websocket, session)
+            await self._relay(websocket, session, request.remote)
         except (asyncio.CancelledError, ConnectionError):
             pass
         finally:
@@ -204,10 +222,24 @@ class UnknotServer:
                 with contextlib.suppress(ConnectionError, RuntimeError):
                     await websocket.close()
 
-    async def _relay(self, websocket: web.WebSocketResponse, session: AppSession) -> None:
-        """Hand the browser's keys, size and focus to the app; ignore anything else."""
+    async def _relay(self, websocket: web.WebSocketResponse, session: AppSession, peer: str | None = None) -> None:
+        """Hand the browser's keys, size and focus to the app; ignore anything else.
+
+        Each kind of bad input (nested too deep to parse safely, a terminal sequence the app's
+        parser would choke on) is left out and logged once per session; the session goes on.
+        """
+        said: set[str] = set()
+
+        def once(problem: str) -> None:
+            if problem not in said:
+                said.add(problem)
+                log.warning("ignored input from %s: %s", peer, problem)
+
         async for message in websocket:
             if message.type != WSMsgType.TEXT:
+                continue
+            if not json_depth_within(message.data):
+                once("a message nested too deep")
                 continue
             try:
                 envelope = json.loads(message.data)
@@ -218,7 +250,11 @@ class UnknotServer:
             kind = envelope[0]
             data = envelope[1] if len(envelope) > 1 else None
             if kind == "stdin" and isinstance(data, str):
-                await session.send_bytes(data.encode("utf-8", "replace"))
+                keys, dropped = safe_keys(data)
+                if dropped:
+                    once("a malformed terminal sequence")
+                if keys:
+                    await session.send_bytes(keys.encode("utf-8", "replace"))
             elif kind == "resize" and isinstance(data, dict):
                 await session.set_terminal_size(data.get("width", 80), data.get("height", 24))
             elif kind == "ping" and isinstance(data, str):
