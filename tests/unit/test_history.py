@@ -60,7 +60,7 @@ def test_sessions_round_trip_and_file_is_private(tmp_path: Path) -> None:
     assert (sessions[1].pain_before, sessions[1].pain_after) == (6, 3)
     assert stat.S_IMODE((tmp_path / "data" / DATABASE_NAME).stat().st_mode) == 0o600
     connection = sqlite3.connect(tmp_path / "data" / DATABASE_NAME)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 3
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
