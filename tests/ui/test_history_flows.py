@@ -363,3 +363,50 @@ async def test_a_note_that_cannot_be_saved_is_said_and_kept(tmp_path: Path) -> N
     store.close()
     again = HistoryStore(tmp_path / "data", journal_folders=[tmp_path / "journal"])
     assert again.recent_sessions()[0].note == "stiff"
+
+
+async def test_the_history_chart_switches_weeks_routine_and_numbers(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    day = 86400.0
+    start = 1_767_225_600.0 - 20 * day  # the fake clock's day is 2026-01-01
+    for number in range(6):
+        routine = ("desk-break", "Desk break") if number % 2 else ("floor-stretches", "Gentle floor stretches")
+        store.add_session(
+            SessionRecord(
+                *routine, start + number * 3 * day, start + number * 3 * day + 300, 280, 5, 0, Outcome.COMPLETED, 6, 3
+            )
+        )
+    app, _ = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        chart = screen.query_one("#history-chart", Static)
+        numbers = screen.query_one("#history-numbers", Static)
+        assert "last 12 weeks · all routines" in str(chart.render()) and not numbers.display
+        await pilot.press("w")
+        assert "last 52 weeks" in str(chart.render())
+        await pilot.press("w")
+        assert "last 4 weeks" in str(chart.render())
+        await pilot.press("a")  # the newest session (highlighted) is a desk break
+        assert "last 4 weeks · Desk break" in str(chart.render())
+        await pilot.press("down")
+        assert "Gentle floor stretches" in str(chart.render())
+        await pilot.press("t")
+        await pilot.pause()
+        assert numbers.display and "Week of" in str(numbers.render())
+
+
+async def test_under_no_color_the_chart_numbers_are_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = HistoryStore(tmp_path / "data")
+    store.add_session(
+        SessionRecord("desk-break", "Desk", 1_767_225_600.0 - 3600, 1_767_225_600.0, 280, 5, 0, Outcome.COMPLETED, 6, 3)
+    )
+    monkeypatch.setenv("NO_COLOR", "1")
+    app, _ = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        numbers = app.screen.query_one("#history-numbers", Static)
+        assert numbers.display and "Pain before" in str(numbers.render())

@@ -92,6 +92,18 @@ COMMANDS = (
                     action="store_true",
                     help="print the sessions as CSV with a header row (the fields of --json)",
                 ),
+                argument(
+                    "--chart",
+                    action="store_true",
+                    help="print the pain chart (before/after, sessions and minutes a week) and its numbers",
+                ),
+            ),
+            argument(
+                "--weeks",
+                type=int,
+                choices=(4, 12, 52),
+                default=12,
+                help="the weeks --chart covers: 4, 12 (the default) or 52",
             ),
         ),
         flags=(ROUTINES, DATA_DIR),
