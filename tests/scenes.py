@@ -187,6 +187,33 @@ def seed_history(kind: str, folder: Path) -> HistoryStore:
             session_id = store.add_session(dataclasses.replace(record, pain_before=before))
             if after is not None and session_id is not None:
                 store.set_pain_after(session_id, after)
+    if kind == "months":
+        # Twelve weeks of rated sessions, pain easing slowly, a few notes: what the pain chart is for.
+        routines = ["floor-stretches", "desk-break", "floor-stretches", "self-massage-home"]
+        notes = {5: "left side tighter today", 16: "slept badly", 31: "much easier after the walk"}
+        for number, days_ago in enumerate(range(82, -1, -2)):
+            if days_ago % 14 in (6, 8) and number % 3:
+                continue  # some weeks are quieter than others
+            routine_id = routines[number % len(routines)]
+            before = min(10, 8 - days_ago // -20 - 4 + (number * 7) % 3)
+            after = max(0, before - 1 - (number * 5) % 4)
+            started = today - days_ago * day - 3600 * (8 + number % 5)
+            seconds = 240 + (number * 97) % 500
+            store.add_session(
+                SessionRecord(
+                    routine_id,
+                    titles[routine_id],
+                    started,
+                    started + seconds + 30,
+                    seconds,
+                    5,
+                    0,
+                    Outcome.COMPLETED,
+                    before,
+                    after,
+                    notes.get(number),
+                )
+            )
     if kind == "interrupted":
         library = load_library([shipped_routines_dir()])
         clock = FakeClock()
@@ -211,7 +238,7 @@ class Scene:
     sixteen_colours: bool = False
     start_routine_id: str | None = None
     broken_file: bool = False
-    history: str | None = None  # None (history off), "empty", "sessions" or "interrupted"
+    history: str | None = None  # None (history off), "empty", "sessions", "months" or "interrupted"
     screenshot: bool = False
     overrides: RunOverrides = field(
         default_factory=RunOverrides
@@ -371,6 +398,13 @@ SCENES = [
     Scene("resume", (80, 24), keys(), history="interrupted"),
     Scene("history", (80, 24), keys("h"), history="sessions", screenshot=True),
     Scene("history-empty", (80, 24), keys("h"), history="empty"),
+    Scene("history-chart", (80, 24), keys("h"), history="months", screenshot=True),
+    Scene("history-chart-large", (120, 40), keys("h"), history="months", screenshot=True),
+    Scene("history-chart-4-weeks-16-colours", (80, 24), keys("h", "w", "w"), history="months", sixteen_colours=True),
+    Scene("history-chart-one-routine", (80, 24), keys("h", "a"), history="months"),
+    Scene("history-chart-no-color", (80, 24), keys("h"), history="months", environ={"NO_COLOR": "1"}),
+    Scene("history-chart-linux-console", (80, 24), keys("h", "w"), history="months", environ={"TERM": "linux"}),
+    Scene("note", (80, 24), play("quick-test", 40, "d", "n", *"left side tighter today")),
     Scene("player-small", (40, 12), play("floor-stretches", 5 + 12.5)),
     Scene("player-medium", (60, 20), play("floor-stretches", 5 + 12.5)),
     Scene("player-16-colours", (80, 24), play("floor-stretches", 5 + 12.5), sixteen_colours=True),

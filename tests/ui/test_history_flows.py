@@ -296,3 +296,117 @@ async def test_a_held_write_lock_never_stalls_the_countdown_or_keys(tmp_path: Pa
             assert [checkpoint.routine_id for checkpoint in store.checkpoints()] == ["quick-test"]
     finally:
         holder.close()
+
+
+async def test_a_note_after_a_session_is_saved_and_shown_in_history(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    app, clock = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("quick-test")
+        await settle(pilot)
+        await pilot.press("escape")  # no pain rating before
+        await settle(pilot)
+        await advance(pilot, clock, 25)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")  # nor after
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"left side [b]tighter[/b]", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        status = app.screen.query_one("#note-status", Static)
+        await wait_until(pilot, lambda: "Note saved" in str(status.render()), "the note saved")
+        assert "Note         left side [b]tighter[/b]" in str(app.screen.query_one("#summary-text", Static).render())
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[-1]) == "left side [b]tighter[/b]"
+    (session,) = store.recent_sessions()
+    assert session.note == "left side [b]tighter[/b]"
+
+
+async def test_a_note_that_cannot_be_saved_is_said_and_kept(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data", journal_folders=[tmp_path / "journal"])
+    app, clock = build_app(tmp_path, history=store)
+    notices: list[str] = []
+    async with app.run_test(size=(80, 24), message_hook=notices_into(notices)) as pilot:
+        app.action_play("quick-test")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await advance(pilot, clock, 25)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        saved = summary.recorder.saved
+        await wait_until(pilot, lambda: saved is not None and saved.done(), "the session saved")
+        store.database.connection.execute(  # type: ignore[union-attr]
+            "CREATE TRIGGER full BEFORE UPDATE OF note ON sessions BEGIN SELECT RAISE(ABORT, 'disk is full'); END"
+        )
+        await pilot.press("n", *"stiff", "enter")
+        status = app.screen.query_one("#note-status", Static)
+        await wait_until(pilot, lambda: "NOT saved" in str(status.render()), "the note refused")
+        assert "disk is full" in str(status.render()) and "unsaved-sessions.jsonl" in str(status.render())
+        assert "Note         stiff" in str(app.screen.query_one("#summary-text", Static).render())
+        assert any("note was not saved" in notice for notice in notices)
+    assert store.recent_sessions()[0].note is None
+    store.database.connection.execute("DROP TRIGGER full")  # type: ignore[union-attr]
+    store.close()
+    again = HistoryStore(tmp_path / "data", journal_folders=[tmp_path / "journal"])
+    assert again.recent_sessions()[0].note == "stiff"
+
+
+async def test_the_history_chart_switches_weeks_routine_and_numbers(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    day = 86400.0
+    start = 1_767_225_600.0 - 20 * day  # the fake clock's day is 2026-01-01
+    for number in range(6):
+        routine = ("desk-break", "Desk break") if number % 2 else ("floor-stretches", "Gentle floor stretches")
+        store.add_session(
+            SessionRecord(
+                *routine, start + number * 3 * day, start + number * 3 * day + 300, 280, 5, 0, Outcome.COMPLETED, 6, 3
+            )
+        )
+    app, _ = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        chart = screen.query_one("#history-chart", Static)
+        numbers = screen.query_one("#history-numbers", Static)
+        assert "last 12 weeks · all routines" in str(chart.render()) and not numbers.display
+        await pilot.press("w")
+        assert "last 52 weeks" in str(chart.render())
+        await pilot.press("w")
+        assert "last 4 weeks" in str(chart.render())
+        await pilot.press("a")  # the newest session (highlighted) is a desk break
+        assert "last 4 weeks · Desk break" in str(chart.render())
+        await pilot.press("down")
+        assert "Gentle floor stretches" in str(chart.render())
+        await pilot.press("t")
+        await pilot.pause()
+        assert numbers.display and "Week of" in str(numbers.render())
+
+
+async def test_under_no_color_the_chart_numbers_are_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = HistoryStore(tmp_path / "data")
+    store.add_session(
+        SessionRecord("desk-break", "Desk", 1_767_225_600.0 - 3600, 1_767_225_600.0, 280, 5, 0, Outcome.COMPLETED, 6, 3)
+    )
+    monkeypatch.setenv("NO_COLOR", "1")
+    app, _ = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        numbers = app.screen.query_one("#history-numbers", Static)
+        assert numbers.display and "Pain before" in str(numbers.render())

@@ -39,6 +39,7 @@ PROMISED = {
     "play": (ROUTINES, DATA_DIR, APP_FLAGS),
     "history": (ROUTINES, DATA_DIR),
     "history import": (DATA_DIR,),
+    "report": (DATA_DIR,),
     "resume": (ROUTINES, DATA_DIR, APP_FLAGS),
     "due": (ROUTINES, DATA_DIR),
     "serve": (ROUTINES, DATA_DIR, SERVED_FLOOR),

@@ -132,7 +132,7 @@ def test_csv_rows_are_reported_by_line(
     out, err = capsys.readouterr()
     assert err.splitlines() == [
         "unknot: edited.csv: line 2: steps_done must be a whole number from 0 to 10000",
-        "unknot: edited.csv: line 5: 3 cells where the header has 12",
+        "unknot: edited.csv: line 5: 3 cells where the header has 13",
     ]
     assert out == "2 sessions added, 2 bad rows left out\n"
 

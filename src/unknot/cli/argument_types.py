@@ -11,6 +11,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime
     from pathlib import Path
 
 
@@ -19,6 +20,16 @@ def path(value: str) -> Path:
     from pathlib import Path
 
     return Path(value)
+
+
+def date(value: str) -> datetime.date:
+    """Read a day: `2026-03-01`."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-01, not {value!r}") from None
 
 
 def remind_interval(value: str) -> int:

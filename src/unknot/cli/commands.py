@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import __version__
-from .argument_types import path, port, positive, public_url
+from .argument_types import date, path, port, positive, public_url
 from .declarations import Argument, Command, OneOf, Subcommands, argument
 from .flags import APP_FLAGS, DATA_DIR, REMIND, ROUTINES, SERVED_FLOOR
 
@@ -92,6 +92,18 @@ COMMANDS = (
                     action="store_true",
                     help="print the sessions as CSV with a header row (the fields of --json)",
                 ),
+                argument(
+                    "--chart",
+                    action="store_true",
+                    help="print the pain chart (before/after, sessions and minutes a week) and its numbers",
+                ),
+            ),
+            argument(
+                "--weeks",
+                type=int,
+                choices=(4, 12, 52),
+                default=12,
+                help="the weeks --chart covers: 4, 12 (the default) or 52",
             ),
         ),
         flags=(ROUTINES, DATA_DIR),
@@ -109,6 +121,30 @@ COMMANDS = (
             metavar="import",
             help="import FILE: add the sessions exported on another machine",
         ),
+    ),
+    Command(
+        "report",
+        "write a report for a physiotherapist: sessions, minutes, pain before/after, notes (HTML, or PDF)",
+        "report:command_report",
+        arguments=(
+            argument("--from", dest="from_date", metavar="DATE", type=date, help="first day (default: 12 weeks ago)"),
+            argument("--to", dest="to_date", metavar="DATE", type=date, help="last day (default: today)"),
+            argument(
+                "--routine",
+                metavar="ID",
+                nargs="+",
+                action="extend",
+                help="only these routines (one or more ids; default: all)",
+            ),
+            argument("--html", metavar="FILE", type=path, help="write one self-contained HTML page to FILE"),
+            argument(
+                "--pdf",
+                metavar="FILE",
+                type=path,
+                help="also print it to FILE as PDF, with a Chromium or Chrome found on this machine",
+            ),
+        ),
+        flags=(DATA_DIR,),
     ),
     Command("resume", "resume a session that was cut off", "app:command_resume", flags=(ROUTINES, DATA_DIR, APP_FLAGS)),
     Command(

@@ -22,7 +22,7 @@ def _history(args: argparse.Namespace) -> HistoryStore:
 
 
 def command_history(args: argparse.Namespace) -> int:
-    """Print history: a JSON array of sessions, or the streak, the chart, pain averages and recent sessions."""
+    """Print history: JSON, CSV, the pain chart, or the streak, pain averages and recent sessions."""
     store = _history(args)
     if not store.available:
         raise UsageError(str(store.problem))
@@ -33,6 +33,11 @@ def command_history(args: argparse.Namespace) -> int:
         print(json.dumps([session_json(row) for row in report.rows], indent=2, ensure_ascii=False))
     elif args.csv:
         print(sessions_csv(report.rows), end="")
+    elif args.chart:
+        from ..core.history.chart import build_chart, chart_text
+
+        stored = [row.record for row in report.rows if row.record.id is not None]
+        print(chart_text(build_chart(stored, report.today, args.weeks)), end="")
     else:
         print(report_text(report), end="")
     return 0

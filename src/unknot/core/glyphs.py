@@ -45,6 +45,12 @@ class Glyphs:
     """Marks text cut short."""
     spark: str
     """The bars of a history sparkline, lowest first (the first is a blank: no session that day)."""
+    pain_before: str
+    """A pain rating before a session, in the pain chart (a filled shape)."""
+    pain_after: str
+    """A rating after a session (a hollow shape: shape, not colour, tells the two apart)."""
+    pain_both: str
+    """Before and after at the same height."""
 
 
 UNICODE = Glyphs(
@@ -62,6 +68,9 @@ UNICODE = Glyphs(
     search="🔎",
     ellipsis="…",
     spark=" ▁▂▃▄▅▆▇█",
+    pain_before="●",
+    pain_after="○",
+    pain_both="◉",
 )
 
 CONSOLE = Glyphs(
@@ -79,6 +88,9 @@ CONSOLE = Glyphs(
     search=">",
     ellipsis="...",
     spark=" __▄▄▄▄██",
+    pain_before="#",
+    pain_after="o",
+    pain_both="@",
 )
 
 _SETS = {glyphs.name: glyphs for glyphs in (UNICODE, CONSOLE)}

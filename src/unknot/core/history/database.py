@@ -31,7 +31,7 @@ from typing import NamedTuple
 from ..paths import DATABASE_NAME
 from ..routines.text import clean_text, shown_path
 from .journal import Journal
-from .rows import SESSION_COLUMNS, SESSION_PLACEHOLDERS, insert_session
+from .rows import SESSION_COLUMNS, SESSION_PLACEHOLDERS, fill_note, insert_session, salvage_columns
 from .schema import DamagedDatabase, HistoryUnavailable, check, is_busy, is_damage, migrate, reason, refuse_newer
 
 
@@ -217,6 +217,8 @@ class HistoryDatabase:
                     if not exists:
                         insert_session(connection, record)
                         added += 1
+                    else:
+                        fill_note(connection, record)  # a note that could not be saved after the session
         except sqlite3.Error as error:
             self.journal.give_back(taken)
             self.problem = f"could not add the sessions kept in {clean_text(str(taken[0]))}: {reason(error)}"
@@ -282,7 +284,11 @@ def _salvage(aside: Path, connection: sqlite3.Connection) -> int:
     except sqlite3.Error:
         return 0
     try:
-        cursor = damaged.execute(f"SELECT {SESSION_COLUMNS} FROM sessions")
+        try:  # a file of an older schema lacks the newer columns (the note): they come back empty
+            present = [row[1] for row in damaged.execute("PRAGMA table_info(sessions)")]
+        except sqlite3.Error:
+            present = [name.strip() for name in SESSION_COLUMNS.split(",")]
+        cursor = damaged.execute(f"SELECT {salvage_columns(present)} FROM sessions")
         while True:
             try:
                 row = cursor.fetchone()

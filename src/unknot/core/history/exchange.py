@@ -1,6 +1,7 @@
 """Moving history between machines: `unknot history --csv` writes it, `unknot history import FILE` reads it back.
 
-The CSV has a header row and the same fields as `unknot history --json` (`session_json`). Import
+The CSV has a header row and the same fields as `unknot history --json` (`session_json`); `note`
+is the last column, and a file without it (an export from before notes) still imports. Import
 reads either form, the JSON array or the CSV, and checks every row on its own: a bad row is
 reported by its place with what is wrong, and the good rows still go in (`HistoryStore.import_sessions`
 adds them in one transaction, skipping any session history already has).
@@ -23,6 +24,7 @@ from typing import Any
 from ..routines.model import is_id
 from ..routines.text import clean_text
 from ..session.events import Outcome, SessionRecord
+from .notes import MAX_NOTE_LENGTH, clean_note
 from .report import HistoryRow, session_json
 
 #: The columns of `--csv`, in the order of `--json`'s fields.
@@ -39,11 +41,14 @@ CSV_FIELDS = (
     "resumable",
     "pain_before",
     "pain_after",
+    "note",
 )
 #: The text columns a person wrote or a file named, which a spreadsheet could take for a formula.
-CSV_TEXT_FIELDS = ("title",)
+CSV_TEXT_FIELDS = ("title", "note")
 #: What a spreadsheet reads as the start of a formula (OWASP's list), and the quote that marks text.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+#: Columns an older export may lack: the note came later (an export without it still imports).
+OPTIONAL_FIELDS = ("id", "resumable", "note")
 #: An import file larger than this is refused whole (a year of ten sessions a day is about 2 MB of JSON).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_TITLE_LENGTH = 200
@@ -148,7 +153,7 @@ def _csv_rows(text: str) -> Iterable[tuple[str, object]]:
         header = next(reader)
     except (StopIteration, csv.Error):
         raise UnreadableFile("empty, or not a CSV export of `unknot history --csv`") from None
-    missing = [name for name in CSV_FIELDS if name not in header and name not in ("id", "resumable")]
+    missing = [name for name in CSV_FIELDS if name not in header and name not in OPTIONAL_FIELDS]
     if missing:
         raise UnreadableFile(
             "neither a JSON array nor a CSV export of `unknot history`: the header lacks "
@@ -249,6 +254,7 @@ def session_from_row(item: object, now: float | None = None) -> SessionRecord:
         outcome=Outcome(outcome),
         pain_before=_pain(item, "pain_before"),
         pain_after=_pain(item, "pain_after"),
+        note=_note(item),
     )
 
 
@@ -282,6 +288,17 @@ def _count(item: Mapping[str, Any], name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10_000:
         raise ValueError(f"{name} must be a whole number from 0 to 10000")
     return value
+
+
+def _note(item: Mapping[str, Any]) -> str | None:
+    value = item.get("note")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"note must be text, not {_kind(value)}")
+    if len(" ".join(value.split())) > MAX_NOTE_LENGTH:
+        raise ValueError(f"note must be at most {MAX_NOTE_LENGTH} characters")
+    return clean_note(value)
 
 
 def _pain(item: Mapping[str, Any], name: str) -> int | None:

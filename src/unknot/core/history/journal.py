@@ -19,6 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..session.events import Outcome, SessionRecord
+from .notes import clean_note
 
 JOURNAL_NAME = "unsaved-sessions.jsonl"
 #: A journal larger than this is not read whole (it would be thousands of sessions: something is wrong).
@@ -48,6 +49,7 @@ def parse_line(line: bytes) -> SessionRecord | None:
             outcome=Outcome(data["outcome"]),
             pain_before=None if data.get("pain_before") is None else int(data["pain_before"]),
             pain_after=None if data.get("pain_after") is None else int(data["pain_after"]),
+            note=clean_note(data["note"]) if isinstance(data.get("note"), str) else None,
         )
     except (ValueError, KeyError, TypeError):
         return None

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..session.clock import Clock
 from ..session.events import Finished, Paused, Resumed, SegmentStarted, SessionEvent, SessionRecord
 from ..session.player import Player, PlayerState
+from .notes import clean_note
 from .service import HistoryService
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ class SessionRecorder:
         self.pain_before = pain_before
         self.saved: Future[SaveResult] | None = None
         """How writing the finished session went; None until it finishes."""
+        self.record: SessionRecord | None = None
+        """The finished session as it was written (None until it finishes)."""
         self.checkpoint_problem: str | None = None
         """Why the latest checkpoint could not be written (None while they are)."""
         self._last_checkpoint = -math.inf
@@ -133,10 +136,31 @@ class SessionRecorder:
 
         return self.history.run(save)
 
+    def set_note(self, note: str | None, pain_after: int | None = None) -> Future[SaveResult]:
+        """Record the note written after the session; if it cannot be stored, keep it in the journal.
+
+        A note that cannot reach the database goes to the journal with its session (and the pain
+        rating given after it, `pain_after`), and is added at the next start: `kept_at` says where.
+        """
+        if self.history is None or self.saved is None or self.record is None:
+            return finished_future(SaveResult(False, HISTORY_OFF))
+        session, record = self.saved, self.record
+        kept = dataclasses.replace(record, note=clean_note(note), pain_after=pain_after)
+
+        def save(store: HistoryStore) -> SaveResult:
+            result = session.result()
+            if result.session_id is not None and store.set_note(result.session_id, note):
+                return SaveResult(True, session_id=result.session_id)
+            problem = store.problem or result.problem or HISTORY_OFF
+            return SaveResult(False, problem, kept_at=store.journal.keep(kept) if kept.note else None)
+
+        return self.history.run(save)
+
     def _write_session(self, record: SessionRecord) -> Future[SaveResult]:
         if self.history is None:
             return finished_future(SaveResult(False, HISTORY_OFF))
         record = dataclasses.replace(record, pain_before=self.pain_before)
+        self.record = record
         token = self.token
 
         def save(store: HistoryStore) -> SaveResult:

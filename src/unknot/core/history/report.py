@@ -20,6 +20,7 @@ from typing import Any
 from ..glyphs import glyphs
 from ..routines.durations import format_duration
 from ..session.events import Outcome, SessionRecord
+from .notes import clean_note
 from .store import Checkpoint, HistoryStore
 
 #: A day counts toward the streak when at least this much was practised.
@@ -303,7 +304,9 @@ def pain_lines(pain: Sequence[PainSummary]) -> list[list[Span]]:
     return lines
 
 
-SESSION_COLUMNS = ("When", "Routine", "Time", "Outcome", "Pain")
+SESSION_COLUMNS = ("When", "Routine", "Time", "Outcome", "Pain", "Note")
+#: How much of a note the table shows (the exports and the report for a physiotherapist hold all of it).
+NOTE_CELL_LENGTH = 60
 
 
 def when_text(seconds: float) -> str:
@@ -320,7 +323,15 @@ def pain_text(record: SessionRecord) -> str:
     return f"{before} → {after}"
 
 
-def session_cells(row: HistoryRow) -> tuple[str, str, str, str, str]:
+def note_cell(note: str | None) -> str:
+    """Return a note as the table shows it: one clean line, cut at NOTE_CELL_LENGTH with an ellipsis."""
+    line = clean_note(note) or ""
+    if len(line) <= NOTE_CELL_LENGTH:
+        return line
+    return line[: NOTE_CELL_LENGTH - 1].rstrip() + glyphs().ellipsis
+
+
+def session_cells(row: HistoryRow) -> tuple[str, str, str, str, str, str]:
     """Return one row of the sessions table, in the order of SESSION_COLUMNS."""
     record = row.record
     return (
@@ -329,6 +340,7 @@ def session_cells(row: HistoryRow) -> tuple[str, str, str, str, str]:
         format_duration(round(record.active_seconds)),
         STATUS_WORDS[row.status],
         pain_text(record),
+        note_cell(record.note),
     )
 
 
@@ -379,4 +391,5 @@ def session_json(row: HistoryRow) -> dict[str, Any]:
         "resumable": row.status is RowStatus.RESUMABLE,
         "pain_before": record.pain_before,
         "pain_after": record.pain_after,
+        "note": clean_note(record.note),
     }

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 #: The columns of a stored session, in the order SessionRecord takes them (the id comes last).
 SESSION_COLUMNS = (
     "routine_id, title, started_at, ended_at, active_seconds, steps_done, steps_skipped, outcome,"
-    " pain_before, pain_after"
+    " pain_before, pain_after, note"
 )
 #: One `?` for each of SESSION_COLUMNS.
 SESSION_PLACEHOLDERS = ", ".join("?" * len(SESSION_COLUMNS.split(",")))
@@ -45,6 +45,7 @@ def insert_session(connection: sqlite3.Connection, record: SessionRecord) -> int
             record.outcome.value,
             record.pain_before,
             record.pain_after,
+            record.note,
         ),
     )
     return cursor.lastrowid
@@ -57,9 +58,31 @@ def read_sessions(connection: sqlite3.Connection, limit: int | None) -> list[Ses
     query = f"SELECT {SESSION_COLUMNS}, id FROM sessions ORDER BY started_at DESC, id DESC"
     rows = connection.execute(query + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
     return [
-        SessionRecord(routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, id_)
-        for routine_id, title, started, ended, active, done, skipped, out, before, after, id_ in rows
+        SessionRecord(routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, note, id_)
+        for routine_id, title, started, ended, active, done, skipped, out, before, after, note, id_ in rows
     ]
+
+
+def set_note(connection: sqlite3.Connection, session_id: int, note: str | None) -> None:
+    """Replace the note of one stored session (None removes it)."""
+    connection.execute("UPDATE sessions SET note = ? WHERE id = ?", (note, session_id))
+
+
+def fill_note(connection: sqlite3.Connection, record: SessionRecord) -> bool:
+    """Give the stored copy of `record` (same routine and start) its note, if it has none yet; return whether it did."""
+    if record.note is None:
+        return False
+    cursor = connection.execute(
+        "UPDATE sessions SET note = ? WHERE routine_id = ? AND started_at = ? AND note IS NULL",
+        (record.note, record.routine_id, record.started_at),
+    )
+    return cursor.rowcount > 0
+
+
+def salvage_columns(present: Iterable[str]) -> str:
+    """Return SESSION_COLUMNS for a SELECT from a file of an older schema: NULL for each column it lacks."""
+    have = set(present)
+    return ", ".join(name if name in have else "NULL" for name in (n.strip() for n in SESSION_COLUMNS.split(",")))
 
 
 #: A session's identity: its routine, and its start to the millisecond ("ms") or to the second ("s").

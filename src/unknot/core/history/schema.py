@@ -72,6 +72,10 @@ MIGRATIONS = [
     """
     ALTER TABLE checkpoints ADD COLUMN process TEXT
     """,
+    # version 4: a note written after the session (500 characters: notes.MAX_NOTE_LENGTH); every row is kept
+    """
+    ALTER TABLE sessions ADD COLUMN note TEXT CHECK (note IS NULL OR length(note) <= 500);
+    """,
 ]
 
 #: SQLite's own words for a file that is damaged (and nothing else: not full, not locked).

@@ -16,7 +16,7 @@ import socket
 import sqlite3
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,8 @@ from ..paths import user_cache_dir
 from ..session.events import Outcome, SessionRecord
 from .database import PATIENCE, HistoryDatabase, Patience
 from .journal import Journal
-from .rows import insert_new, insert_session, read_sessions, starts_since
+from .notes import clean_note
+from .rows import insert_new, insert_session, read_sessions, set_note, starts_since
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,8 @@ class HistoryStore:
         When it cannot be stored it is kept in the journal (`kept_at` says where) and None is returned.
         """
         self.kept_at = None
+        if record.note is not None:
+            record = replace(record, note=clean_note(record.note))
         if self.writable:
             try:
                 with self.database.transaction() as connection:
@@ -177,6 +180,19 @@ class HistoryStore:
                 connection.execute("UPDATE sessions SET pain_after = ? WHERE id = ?", (pain, session_id))
         except sqlite3.Error as error:
             self.database.failed("save the pain rating", error)
+            return False
+        return True
+
+    def set_note(self, session_id: int, note: str | None) -> bool:
+        """Record the note written after a session (one bounded line; None removes it); return whether it was saved."""
+        if not self.writable:
+            self.problem = self.problem or "history cannot be written"
+            return False
+        try:
+            with self.database.transaction() as connection:
+                set_note(connection, session_id, clean_note(note))
+        except sqlite3.Error as error:
+            self.database.failed("save the note", error)
             return False
         return True
 

@@ -26,7 +26,7 @@ REACHED_THE_END = (Outcome.COMPLETED, Outcome.PARTIAL)
 class SessionRecord:
     """The facts of one session: what the player reports when it ends, and a row of history.
 
-    The player fills in what it knows; history adds the pain ratings and, once stored, the id.
+    The player fills in what it knows; history adds the pain ratings, the note and, once stored, the id.
     """
 
     routine_id: str
@@ -39,6 +39,8 @@ class SessionRecord:
     outcome: Outcome
     pain_before: int | None = None
     pain_after: int | None = None
+    note: str | None = None
+    """What the person wrote after the session (`notes.clean_note`: one line, bounded), or None."""
     id: int | None = None
 
 

@@ -1,4 +1,8 @@
-"""The history view: the core's history report, styled (the same words `unknot history` prints)."""
+"""The history view: the pain chart and the core's history report, styled (the same words `unknot history` prints).
+
+w switches the chart between 4, 12 and 52 weeks; a between all routines and the highlighted
+session's routine; t shows the chart's numbers as a table (always shown under NO_COLOR).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,16 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from ...core.history.chart import DEFAULT_WEEKS, build_chart, chart_lines, chart_table, next_period
 from ...core.history.report import SESSION_COLUMNS, HistoryReport, Span, overview_lines, session_cells
 from ..widgets.key_footer import KeyFooter
 
@@ -30,6 +37,11 @@ ROLE_STYLES = {
     "axis": "dim",
     "heading": "bold",
     "muted": "dim",
+    # The chart: before and after differ in shape (● ○ ◉); colour only adds to it.
+    "before": "bold $text-warning",
+    "after": "bold $text-success",
+    "both": "bold $text-accent",
+    "bar": "$text-accent",
 }
 
 
@@ -47,7 +59,19 @@ class HistoryScreen(Screen[None]):
     """What has been practised, and whether it helps; read-only."""
 
     HELP_TITLE = "History"
-    BINDINGS = [Binding("escape,q,h", "app.pop_screen", "Back", id="history.back", key_display="esc")]
+    BINDINGS = [
+        Binding("escape,q,h", "app.pop_screen", "Back", id="history.back", key_display="esc"),
+        Binding("w", "weeks", "Weeks", id="history.weeks"),
+        Binding("a", "routine", "All/this", id="history.routine"),
+        Binding("t", "numbers", "Numbers", id="history.numbers"),
+    ]
+
+    weeks: reactive[int] = reactive(DEFAULT_WEEKS)
+    """How many weeks the chart covers: 4, 12 or 52."""
+    one_routine: reactive[bool] = reactive(False)
+    """Whether the chart shows only the highlighted session's routine (else all routines)."""
+    numbers: reactive[bool] = reactive(False)
+    """Whether the chart's numbers are shown as a table under it (always, under NO_COLOR)."""
 
     def __init__(self, report: HistoryReport | None, problem: str | None = None) -> None:
         super().__init__()
@@ -55,8 +79,10 @@ class HistoryScreen(Screen[None]):
         self.problem = problem
 
     def compose(self) -> ComposeResult:
-        """Lay out the overview and the table of sessions."""
+        """Lay out the chart, its numbers, the overview and the table of sessions."""
         with VerticalScroll(id="history"):
+            yield Static(id="history-chart")
+            yield Static(id="history-numbers", markup=False)
             yield Static(id="history-overview")
             yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
@@ -68,6 +94,8 @@ class HistoryScreen(Screen[None]):
         if self.report is None:
             overview.update(Content(self.problem or "History is off."))
             table.display = False
+            self.query_one("#history-chart").display = False
+            self.query_one("#history-numbers").display = False
             return
         overview.update(styled(overview_lines(self.report)))
         table.add_columns(*SESSION_COLUMNS)
@@ -75,7 +103,61 @@ class HistoryScreen(Screen[None]):
             # Text, not str: plain text (never markup), measured correctly by DataTable.
             table.add_row(*(Text(cell) for cell in session_cells(row)))
         table.display = bool(self.report.rows)
-        table.focus(scroll_visible=False)  # the streak and the charts stay in view; the table is below
+        self.query_one("#history-chart").display = bool(self.report.rows)
+        self.numbers = self.numbers or self.app.no_color
+        self._draw_chart()
+        table.focus(scroll_visible=False)  # the chart and the streak stay in view; the table is below
+
+    def _highlighted_routine(self) -> tuple[str, str] | None:
+        """The id and title of the highlighted session's routine, if any."""
+        if self.report is None or not self.report.rows:
+            return None
+        row = self.query_one("#history-table", DataTable).cursor_row
+        record = self.report.recent[min(max(row, 0), len(self.report.recent) - 1)].record
+        return record.routine_id, record.title
+
+    def _draw_chart(self) -> None:
+        if self.report is None or not self.query("#history-table"):
+            return  # not composed yet (the watchers run once as the screen mounts)
+        stored = [row.record for row in self.report.rows if row.record.id is not None]
+        chosen = self._highlighted_routine() if self.one_routine else None
+        routine_id, title = chosen if chosen is not None else (None, "all routines")
+        chart = build_chart(stored, self.report.today, self.weeks, routine_id, title)
+        self.query_one("#history-chart", Static).update(styled(chart_lines(chart)))
+        numbers = self.query_one("#history-numbers", Static)
+        numbers.display = self.numbers and bool(self.report.rows)
+        if self.numbers:
+            numbers.update(Content("\n".join(chart_table(chart))))
+
+    def watch_weeks(self) -> None:
+        """Redraw for the new period."""
+        self._draw_chart()
+
+    def watch_one_routine(self) -> None:
+        """Redraw for all routines, or the highlighted one."""
+        self._draw_chart()
+
+    def watch_numbers(self) -> None:
+        """Show or hide the numbers."""
+        self._draw_chart()
+
+    def action_weeks(self) -> None:
+        """Switch the chart to the next period: 4, 12, 52 weeks."""
+        self.weeks = next_period(self.weeks)
+
+    def action_routine(self) -> None:
+        """Switch the chart between all routines and the highlighted session's routine."""
+        self.one_routine = not self.one_routine
+
+    def action_numbers(self) -> None:
+        """Show or hide the chart's numbers as a table."""
+        self.numbers = not self.numbers
+
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self) -> None:
+        """Follow the highlighted session's routine when the chart shows one routine."""
+        if self.one_routine:
+            self._draw_chart()
 
 
 async def show_history(app: App[Any], history: HistoryService | None, clock: Clock) -> None:

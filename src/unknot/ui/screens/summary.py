@@ -12,16 +12,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from ...core.glyphs import glyphs
+from ...core.history.notes import clean_note
 from ...core.history.recorder import SaveResult, SessionRecorder
 from ...core.routines.durations import format_duration
-from ...core.routines.text import clean_text
+from ...core.routines.text import clean_text, shown_path
 from ...core.session.events import Outcome, SessionRecord
 from ..widgets.key_footer import KeyFooter
 from ..widgets.pain_scale import PainScale
 from .answer_once import AnswerOnce
+from .note import NoteScreen
 from .pain import PAIN_HINT
 
 #: The first line of the summary, by how the session ended: praise only for what was done.
@@ -33,8 +35,8 @@ HEADINGS = {
 }
 
 
-def summary_content(record: SessionRecord, pain_after: int | None = None) -> Content:
-    """Return the summary text for a session that ended."""
+def summary_content(record: SessionRecord, pain_after: int | None = None, note: str | None = None) -> Content:
+    """Return the summary text for a session that ended (the note, untrusted, stays plain text)."""
     parts: list[str | tuple[str, str]] = [
         (HEADINGS[record.outcome], "bold $text-success" if record.outcome is Outcome.COMPLETED else "bold"),
         "\n\n",
@@ -52,6 +54,8 @@ def summary_content(record: SessionRecord, pain_after: int | None = None) -> Con
         before = "?" if record.pain_before is None else str(record.pain_before)
         after = "?" if pain_after is None else str(pain_after)
         parts += ["\n", ("Pain         ", "dim"), f"{before} → {after}"]
+    if note:
+        parts += ["\n", ("Note         ", "dim"), note]
     parts += [
         "\n\n",
         ("Notice how your back feels. Stop and see a doctor if pain is severe or lasts.", "dim italic"),
@@ -77,6 +81,7 @@ class SummaryScreen(AnswerOnce, Screen[str]):
     BINDINGS = [
         Binding("r", "choose('repeat')", "Repeat", id="summary.repeat"),
         Binding("enter,escape", "choose('back')", "Routines", id="summary.back", key_display="enter"),
+        Binding("n", "note", "Note", id="summary.note"),
         Binding("q", "choose('quit')", "Quit", id="summary.quit"),
         Binding("question_mark", "app.help", "Help", id="summary.help"),
     ]
@@ -90,6 +95,8 @@ class SummaryScreen(AnswerOnce, Screen[str]):
         self.recorder = recorder
         self.ask_pain = ask_pain
         self.pain_after: int | None = None
+        self.note: str | None = None
+        """The note as last written (kept on screen even when it could not be saved)."""
 
     def compose(self) -> ComposeResult:
         """Lay out the summary card, the pain question (when history is kept) and the footer."""
@@ -102,6 +109,11 @@ class SummaryScreen(AnswerOnce, Screen[str]):
             hint = Static(PAIN_HINT, id="pain-hint", classes="dialog-hint", markup=False)
             hint.display = False
             yield hint
+            note_line = Static("", id="note-status", markup=False)
+            note_line.display = False
+            yield note_line
+            if self.touch:
+                yield Button("Add a note", id="summary-note")
         yield KeyFooter()
 
     def _record(self) -> SessionRecord:
@@ -143,7 +155,7 @@ class SummaryScreen(AnswerOnce, Screen[str]):
             line.display = False
             return
         self.pain_after = message.value
-        self.query_one("#summary-text", Static).update(summary_content(self._record(), self.pain_after))
+        self._show_summary()
         line.update(f"Saving{glyphs().ellipsis}")
         self.run_worker(self._save_pain(message.value))
 
@@ -155,6 +167,47 @@ class SummaryScreen(AnswerOnce, Screen[str]):
         else:
             line.update(f"The rating could not be saved: {result.problem}.")
             line.add_class("-unsaved")
+
+    def _show_summary(self) -> None:
+        self.query_one("#summary-text", Static).update(summary_content(self._record(), self.pain_after, self.note))
+
+    @on(Button.Pressed, "#summary-note")
+    def note_tapped(self, event: Button.Pressed) -> None:
+        """The note button, for a finger."""
+        event.stop()
+        self.action_note()
+
+    def action_note(self) -> None:
+        """Ask for a note (the one written so far, to change), then save it."""
+        self.app.push_screen(NoteScreen(self.note, touch=self.touch), self._note_written)
+
+    def _note_written(self, text: str | None) -> None:
+        if text is None:
+            return
+        self.note = clean_note(text)
+        self._show_summary()
+        status = self.query_one("#note-status", Static)
+        status.remove_class("-unsaved")
+        status.display = True
+        status.update(f"Saving the note{glyphs().ellipsis}")
+        self.run_worker(self._save_note(self.note))
+
+    async def _save_note(self, note: str | None) -> None:
+        result = await asyncio.wrap_future(self.recorder.set_note(note, self.pain_after))
+        status = self.query_one("#note-status", Static)
+        if result.saved:
+            status.update("Note saved in history." if note else "Note removed.")
+            return
+        status.add_class("-unsaved")
+        if result.kept_at is not None:
+            words = (
+                f"The note was NOT saved in history ({result.problem}). It is kept in "
+                f"{shown_path(result.kept_at)} and will be added when Unknot next starts."
+            )
+        else:
+            words = f"The note was NOT saved in history ({result.problem}); it is still shown above. n to try again."
+        status.update(words)
+        self.notify(f"The note was not saved in history: {result.problem}", severity="error", markup=False)
 
     def action_choose(self, choice: str) -> None:
         """Close with what the person wants next."""
