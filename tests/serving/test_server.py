@@ -291,3 +291,46 @@ async def test_a_malformed_request_is_one_line_without_the_token(served: Served,
     assert served.token not in caplog.text
     assert "Traceback" not in caplog.text
     assert "refused a malformed request from" in caplog.text
+
+
+async def test_the_report_is_served_behind_the_token(tmp_path: Path) -> None:
+    from unknot.serving.server import ReportUnavailable
+
+    pages = iter(["<!doctype html><title>Report</title><p>12 sessions</p>"])
+
+    def report() -> str:
+        try:
+            return next(pages)
+        except StopIteration:
+            raise ReportUnavailable("history is off: cannot use it") from None
+
+    server = UnknotServer(ServeConfig(token=new_token(), argv=[sys.executable, FAKE_APP], port=PORT, report=report))
+    test_server = TestServer(server.web_app())
+    await test_server.start_server(**server.runner_options)
+    client = TestClient(test_server, cookie_jar=aiohttp.DummyCookieJar())
+    try:
+        assert (await client.get("/report")).status == 401
+        answer = await client.get("/report", headers={"Cookie": f"{COOKIE}={server.config.token}"})
+        assert answer.status == 200 and "12 sessions" in await answer.text()
+        assert answer.headers["Cache-Control"] == "no-store" and answer.headers["X-Frame-Options"] == "DENY"
+        later = await client.get("/report", headers={"Cookie": f"{COOKIE}={server.config.token}"})
+        assert later.status == 503 and "history is off" in await later.text()
+    finally:
+        await client.close()
+
+
+def test_unknot_serve_makes_the_report_from_history(tmp_path: Path) -> None:
+    import time as clock
+
+    from unknot.cli.serve import served_report
+    from unknot.core.history.store import HistoryStore
+    from unknot.core.session.events import Outcome, SessionRecord
+
+    store = HistoryStore(tmp_path)
+    now = clock.time() - 3600
+    store.add_session(
+        SessionRecord("desk-break", "Desk <b>break</b>", now, now + 300, 300, 5, 0, Outcome.COMPLETED, 6, 3)
+    )
+    store.close()
+    page = served_report(tmp_path)
+    assert "Desk &lt;b&gt;break&lt;/b&gt;" in page and "<b>break" not in page

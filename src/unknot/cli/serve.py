@@ -5,11 +5,33 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from ..serving.access import TokenFileError, new_token, token_from_file
 from ..serving.run import ServeError, ServeOptions, configure_logging, serve
-from ..serving.server import ServeConfig
+from ..serving.server import ReportUnavailable, ServeConfig
 from . import UsageError
+
+
+def served_report(data_folder: Path | None) -> str:
+    """Return the report for a physiotherapist over the last 12 weeks, as `unknot report` writes it."""
+    import datetime as dt
+
+    from ..core.history.store import HistoryStore
+    from ..core.paths import data_dir
+    from ..core.physio_report import build_physio_report, physio_html
+    from .report import report_period
+
+    store = HistoryStore(data_dir(data_folder))
+    try:
+        sessions = store.recent_sessions(limit=None)
+        problem = store.problem
+    finally:
+        store.close()
+    if problem:
+        raise ReportUnavailable(problem)
+    first, last = report_period(None, None, dt.date.today())
+    return physio_html(build_physio_report(sessions, first, last, ()))
 
 
 def command_serve(args: argparse.Namespace) -> int:
@@ -26,7 +48,12 @@ def command_serve(args: argparse.Namespace) -> int:
     if getattr(args, "floor", False):
         argv.append("--floor")
     config = ServeConfig(
-        token=token, argv=argv, port=args.port, public_url=args.public_url, max_sessions=args.max_sessions
+        token=token,
+        argv=argv,
+        port=args.port,
+        public_url=args.public_url,
+        max_sessions=args.max_sessions,
+        report=lambda: served_report(args.data_dir),
     )
     configure_logging(sys.stderr)
     try:

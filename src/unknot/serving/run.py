@@ -52,6 +52,11 @@ def banner(options: ServeOptions) -> str:
         "Open this address (it holds the access token; keep it to yourself):",
         address,
     ]
+    if config.report is not None:
+        lines[-2:-2] = [
+            "The report for your physiotherapist (the last 12 weeks) is at the same address, /report.",
+            "",
+        ]
     if options.show_qr:
         lines += ["", qr_code_text(address).rstrip("\n")]
     return "\n".join(lines)

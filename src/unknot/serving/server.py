@@ -43,6 +43,10 @@ STOPPED_NOTICE = "The server was stopped; your place in the session was saved."
 SessionFactory = Callable[..., AppSession]
 
 
+class ReportUnavailable(Exception):
+    """The report cannot be made now (history is off or unreadable); the message says why."""
+
+
 def font_size(asked: str | None) -> int:
     """Return the page's font size in pixels: the `fontsize` asked for, within 8..48, else 16."""
     try:
@@ -61,6 +65,8 @@ class ServeConfig:
     port: int = 8765
     public_url: str | None = None
     max_sessions: int = 3
+    report: Callable[[], str] | None = None
+    """Makes the report for a physiotherapist (HTML; slow: run on a thread), offered at `/report`."""
 
 
 class UnknotServer:
@@ -88,6 +94,7 @@ class UnknotServer:
         app.router.add_get("/", self.handle_page)
         app.router.add_get("/ws", self.handle_websocket)
         app.router.add_get("/static/unknot.js", self.handle_script)
+        app.router.add_get("/report", self.handle_report)
         app.router.add_static("/static", TEXTUAL_STATIC, show_index=False, follow_symlinks=False)
         app.on_shutdown.append(self._on_shutdown)
         return app
@@ -165,6 +172,16 @@ class UnknotServer:
             page = message_page("All sessions in use", sessions_full_text(self.config.max_sessions))
             return web.Response(status=503, text=page, content_type="text/html", headers={"Retry-After": "30"})
         return web.Response(text=app_page(font_size(request.query.get("fontsize"))), content_type="text/html")
+
+    async def handle_report(self, request: web.Request) -> web.Response:
+        """The report for a physiotherapist, made now from history (on a thread: the sessions go on)."""
+        if self.config.report is None:
+            raise web.HTTPNotFound()
+        try:
+            page = await asyncio.to_thread(self.config.report)
+        except ReportUnavailable as why:
+            return web.Response(status=503, text=message_page("No report", str(why)), content_type="text/html")
+        return web.Response(text=page, content_type="text/html")
 
     async def handle_script(self, request: web.Request) -> web.FileResponse:
         """Unknot's own script for the page."""
