@@ -88,12 +88,15 @@ async def serve(options: ServeOptions, out: TextIO = sys.stdout) -> None:
         print(banner(options), file=out, flush=True)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGINT, signal.SIGTERM):
+        # SIGHUP (the terminal closed) and SIGQUIT would otherwise kill the server alone and orphan its
+        # sessions: each stops the server as Ctrl+C does, every session saving its place.
+        stopping = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
+        for number in stopping:
             loop.add_signal_handler(number, stop.set)
         try:
             await stop.wait()
         finally:
-            for number in (signal.SIGINT, signal.SIGTERM):
+            for number in stopping:
                 loop.remove_signal_handler(number)
         count = server.pool.count
         print(f"\nStopping: {count} session{'' if count == 1 else 's'} saving their place…", file=out, flush=True)

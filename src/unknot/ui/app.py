@@ -81,6 +81,7 @@ class UnknotApp(App[None]):
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.services.terminal.catch_terminating_signals(self.on_terminate_signal)
+        self.services.terminal.watch_for_a_lost_server(self.on_terminate_signal)
         if self.settings.remind_every:
             self.controllers.reminders.follow(self.settings)
         self._said_if(self.preferences.problem, 10)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 from collections.abc import Callable
 from typing import Any
@@ -49,6 +50,29 @@ class Terminal:
             loop = asyncio.get_running_loop()
             for number in TERMINATING_SIGNALS:
                 loop.add_signal_handler(number, handler, number)
+
+    def watch_for_a_lost_server(self, on_lost: Callable[[int], None], every: float = 1.0) -> None:
+        """In a browser session: call `on_lost(SIGHUP)` once when the server behind it is gone.
+
+        The server feeds the app's stdin; when it dies (even by SIGKILL) the pipe closes, Textual's
+        input thread ends and the app would play on for nobody, with parent pid 1, and save a session
+        nobody finished. The thread ending, or this process being handed to another parent, is the
+        sign. Nothing happens in a terminal.
+        """
+        if not self._app.is_web:
+            return
+        thread = getattr(self._app._driver, "_key_thread", None)
+        parent = os.getppid()
+        lost = False
+
+        def check() -> None:
+            nonlocal lost
+            gone = (thread is not None and thread.ident is not None and not thread.is_alive()) or os.getppid() != parent
+            if gone and not lost:
+                lost = True
+                on_lost(signal.SIGHUP)
+
+        self._app.set_interval(every, check, name="unknot-server-watch")
 
     def release_signals(self) -> None:
         """Give SIGHUP and SIGTERM back to their default handling."""
