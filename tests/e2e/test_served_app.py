@@ -42,7 +42,7 @@ def test_a_served_app_ends_when_its_server_is_gone_and_saves_its_place_as_interr
 
     def read() -> None:
         assert app.stdout is not None
-        for chunk in iter(lambda: app.stdout.read1(65536), b""):  # type: ignore[union-attr]
+        for chunk in iter(lambda: os.read(app.stdout.fileno(), 65536), b""):  # type: ignore[union-attr]
             received.extend(chunk)
 
     threading.Thread(target=read, daemon=True).start()
