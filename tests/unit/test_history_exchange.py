@@ -270,3 +270,27 @@ def test_implausible_rows_are_refused(changes: dict[str, str], message: str) -> 
     }
     with pytest.raises(ValueError, match=message):
         session_from_row({**row, **changes}, now=T0)
+
+
+@pytest.mark.parametrize("sessions", [0, 1, 40])
+def test_the_streamed_export_is_what_the_whole_list_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, sessions: int
+) -> None:
+    """`history --json` and `--csv` write one row at a time, the same text as before, checkpoints in place."""
+    import datetime as dt
+
+    from unknot.core.history.exchange import sessions_csv
+    from unknot.core.history.report import report_from_store, session_json
+
+    folder = tmp_path / "data"
+    store = HistoryStore(folder)
+    for number in range(sessions):
+        store.add_session(record(T0 + number * 600, title=f"Desk break {number} — «ü»"))
+    store.save_checkpoint("open", "floor-stretches", "Floor", T0 + 301, {}, pid=1_999_999)
+    rows = report_from_store(store, dt.date(2026, 1, 2)).rows
+    store.close()
+    assert main(["history", "--json", "--data-dir", str(folder)]) == 0
+    streamed = capsys.readouterr().out
+    assert streamed == json.dumps([session_json(row) for row in rows], indent=2, ensure_ascii=False) + "\n"
+    assert main(["history", "--csv", "--data-dir", str(folder)]) == 0
+    assert capsys.readouterr().out == sessions_csv(rows)

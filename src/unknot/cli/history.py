@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import sys
 
-from ..core.history.exchange import MAX_IMPORT_BYTES, UnreadableFile, read_import, sessions_csv
-from ..core.history.report import report_from_store, report_text, session_json
+from ..core.history.exchange import (
+    MAX_IMPORT_BYTES,
+    UnreadableFile,
+    read_import,
+    write_sessions_csv,
+    write_sessions_json,
+)
+from ..core.history.report import each_history_row, report_from_store, report_text
 from ..core.history.store import HistoryStore
 from ..core.paths import data_dir
 from ..core.routines.text import shown_path
@@ -28,12 +33,15 @@ def command_history(args: argparse.Namespace) -> int:
         raise UsageError(str(store.problem))
     if store.notice:
         print(f"unknot: {store.notice}", file=sys.stderr)
+    if args.json or args.csv:
+        # Streamed: an export of hundreds of thousands of sessions never holds them all.
+        rows = each_history_row(store.each_session(), store.checkpoints())
+        (write_sessions_json if args.json else write_sessions_csv)(rows, sys.stdout)
+        if store.problem:
+            raise UsageError(f"the export stopped early: {store.problem}")
+        return 0
     report = report_from_store(store, datetime.date.today())
-    if args.json:
-        print(json.dumps([session_json(row) for row in report.rows], indent=2, ensure_ascii=False))
-    elif args.csv:
-        print(sessions_csv(report.rows), end="")
-    elif args.chart:
+    if args.chart:
         from ..core.history.chart import build_chart, chart_text
 
         stored = [row.record for row in report.rows if row.record.id is not None]

@@ -19,7 +19,7 @@ import json
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 from ..routines.model import is_id
 from ..routines.text import clean_text
@@ -64,6 +64,22 @@ _STORED_OUTCOMES = {outcome.value for outcome in Outcome}
 def sessions_csv(rows: Iterable[HistoryRow]) -> str:
     """Return the rows as CSV text with a header row (empty cells for unknown values)."""
     out = io.StringIO()
+    write_sessions_csv(rows, out)
+    return out.getvalue()
+
+
+def write_sessions_json(rows: Iterable[HistoryRow], out: TextIO) -> None:
+    """Write the rows as `unknot history --json` does (an indented array), one row at a time."""
+    first = True
+    for row in rows:
+        text = json.dumps(session_json(row), indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+def write_sessions_csv(rows: Iterable[HistoryRow], out: TextIO) -> None:
+    """Write the rows as CSV with a header row (empty cells for unknown values), one row at a time."""
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
@@ -75,7 +91,6 @@ def sessions_csv(rows: Iterable[HistoryRow]) -> str:
         for name in CSV_TEXT_FIELDS:
             cells[name] = text_cell(cells[name])
         writer.writerow(cells)
-    return out.getvalue()
 
 
 def text_cell(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -206,6 +206,15 @@ def history_rows(sessions: Sequence[SessionRecord], checkpoints: Sequence[Checkp
         else:
             rows.append(HistoryRow(checkpoint.record(), RowStatus.RESUMABLE))
     return sorted(rows, key=lambda row: (row.record.started_at, row.record.id or 0), reverse=True)
+
+
+def each_history_row(sessions: Iterable[SessionRecord], checkpoints: Sequence[Checkpoint]) -> Iterator[HistoryRow]:
+    """Yield what `history_rows` returns, from sessions that come newest first, one at a time."""
+    import heapq
+
+    open_rows = history_rows((), checkpoints)
+    stored = (HistoryRow(session, RowStatus(session.outcome.value)) for session in sessions)
+    yield from heapq.merge(stored, open_rows, key=lambda row: (row.record.started_at, row.record.id or 0), reverse=True)
 
 
 def build_report(sessions: Sequence[SessionRecord], checkpoints: Sequence[Checkpoint], today: dt.date) -> HistoryReport:

@@ -8,7 +8,7 @@ at run time: the connection is handed in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -53,14 +53,20 @@ def insert_session(connection: sqlite3.Connection, record: SessionRecord) -> int
 
 def read_sessions(connection: sqlite3.Connection, limit: int | None) -> list[SessionRecord]:
     """Return stored sessions, newest first (at most `limit` when given); ValueError for an unknown outcome."""
+    return list(each_session(connection, limit))
+
+
+def each_session(connection: sqlite3.Connection, limit: int | None = None) -> Iterator[SessionRecord]:
+    """Yield stored sessions one by one, newest first, read from the database as they are asked for
+    (an export of hundreds of thousands never holds them all); ValueError for an unknown outcome."""
     from ..session.events import Outcome, SessionRecord
 
     query = f"SELECT {SESSION_COLUMNS}, id FROM sessions ORDER BY started_at DESC, id DESC"
     rows = connection.execute(query + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
-    return [
-        SessionRecord(routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, note, id_)
-        for routine_id, title, started, ended, active, done, skipped, out, before, after, note, id_ in rows
-    ]
+    for routine_id, title, started, ended, active, done, skipped, out, before, after, note, id_ in rows:
+        yield SessionRecord(
+            routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, note, id_
+        )
 
 
 def set_note(connection: sqlite3.Connection, session_id: int, note: str | None) -> None:

@@ -15,7 +15,7 @@ import os
 import socket
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from ..session.events import Outcome, SessionRecord
 from .database import PATIENCE, HistoryDatabase, Patience
 from .journal import Journal
 from .notes import clean_note
-from .rows import insert_new, insert_session, read_sessions, set_note, starts_since
+from .rows import each_session, insert_new, insert_session, read_sessions, set_note, starts_since
 
 
 @dataclass(frozen=True)
@@ -206,6 +206,17 @@ class HistoryStore:
         except (sqlite3.Error, ValueError) as error:
             self.database.failed("read history", error)
             return []
+
+    def each_session(self) -> Iterator[SessionRecord]:
+        """Yield every stored session, newest first, without holding them all; on a failure stop, with
+        `problem` saying why (check it after the last one)."""
+        connection = self.database.connection
+        if connection is None:
+            return
+        try:
+            yield from each_session(connection)
+        except (sqlite3.Error, ValueError) as error:
+            self.database.failed("read history", error)
 
     def import_sessions(self, sessions: Sequence[SessionRecord]) -> int | None:
         """Add the sessions history does not have yet, all in one transaction; return how many were added.
