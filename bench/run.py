@@ -24,6 +24,7 @@ sys.path.insert(0, str(HERE))
 import browser_keys  # noqa: E402
 import due_short  # noqa: E402
 import interactive  # noqa: E402
+import key_flood  # noqa: E402
 import library_scale  # noqa: E402
 import repaint_bytes  # noqa: E402
 import served_bytes  # noqa: E402
@@ -113,6 +114,8 @@ def main() -> None:
     results["watching"] = watching.measure(5.0 if quick else 20.0)
     print("served to a browser…", flush=True)
     results["served"] = served_bytes.measure(unknot, seconds)
+    print("a key flood over the websocket…", flush=True)
+    results["key_flood"] = key_flood.measure(unknot, 5.0, 10.0 if quick else 20.0)
     DOC.write_text(render(results), encoding="utf-8")
     (HERE / "last-results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"wrote {DOC.relative_to(REPO)}")
@@ -382,6 +385,26 @@ def render(results: dict) -> str:  # type: ignore[type-arg]
             "The served app writes what it would write to a terminal, in one frame per repaint (a second, during",
             "a hold); the websocket adds 2 to 4 bytes of framing per frame. Over a slow link the browser costs no",
             "more than SSH does.",
+            "",
+        ]
+    flood = results.get("key_flood")
+    if flood:
+        ours, peer = flood["with_budget"], flood["without_budget"]
+        lines += [
+            "## A key flood over the websocket",
+            "",
+            f"One tab sends {flood['megabytes']:g} MB of keys as fast as it can while reading nothing; the peak",
+            f"resident memory of the app process and of the server over {flood['seconds']:g} s, with the server's",
+            "key budget (4 KB at once, then 1 KB a second; only the last mouse motion of a message) and, as the",
+            "peer in the same run, with the budget lifted (`bench/key_flood.py`). Target: both under 100 MB.",
+            "",
+            "| | app MB | server MB |",
+            "| --- | ---: | ---: |",
+            f"| with the key budget | {ours['app_mb']} | {ours['server_mb']} |",
+            f"| without it (the peer) | {peer['app_mb']} | {peer['server_mb']} |",
+            "",
+            "Without the budget every key becomes an event queued in the app, and its memory grows for as long",
+            "as the flood lasts (1.3–1.8 GB within a minute when the fault was found).",
             "",
         ]
     return "\n".join(lines)

@@ -134,3 +134,24 @@ def test_only_this_machines_names_and_addresses_are_answered() -> None:
     refused: tuple[str | None, ...] = ("evil.example:8765", "127.0.0.1.evil.example", "", None, "[bad")
     for other in refused:
         assert not host_allowed(other, names), other
+
+
+def test_the_key_budget_passes_a_burst_then_a_steady_rate() -> None:
+    from unknot.serving.inbound import KeyBudget
+
+    now = 0.0
+    budget = KeyBudget(lambda: now, burst=100, per_second=10)
+    assert budget.take(60) and budget.take(40)
+    assert not budget.take(1)  # the burst is spent
+    now = 1.0
+    assert budget.take(10) and not budget.take(1)  # ten bytes a second
+    now = 1000.0
+    assert budget.take(100) and not budget.take(1)  # never more than the burst, however long it rested
+
+
+def test_only_the_last_mouse_motion_of_a_message_is_kept() -> None:
+    from unknot.serving.inbound import thin_motion
+
+    moves = "".join(f"\x1b[<35;{x};5M" for x in range(1, 30))
+    assert thin_motion("a" + moves + "\x1b[<0;29;5M\x1b[<0;29;5mb") == "a\x1b[<35;29;5M\x1b[<0;29;5M\x1b[<0;29;5mb"
+    assert thin_motion("j\x1b[<35;3;4M") == "j\x1b[<35;3;4M"

@@ -334,3 +334,30 @@ def test_unknot_serve_makes_the_report_from_history(tmp_path: Path) -> None:
     store.close()
     page = served_report(tmp_path)
     assert "Desk &lt;b&gt;break&lt;/b&gt;" in page and "<b>break" not in page
+
+
+async def test_a_key_flood_is_dropped_at_the_server_and_the_session_goes_on(served: Served, caplog) -> None:
+    """Every key becomes an event queued in the app: 2 MB of them must not reach it."""
+    from unknot.serving.inbound import KEY_BURST_BYTES, KEY_BYTES_PER_SECOND
+
+    socket = await served.open_session()
+    await receive_text(socket, b"size")
+    chunk = json.dumps(["stdin", "j" * 60_000])
+    with caplog.at_level(logging.INFO, logger="unknot.serve"):
+        started = asyncio.get_running_loop().time()
+        for _ in range(35):
+            await socket.send_str(chunk)
+        await socket.send_str(json.dumps(["ping", "after the flood"]))
+        echoed = 0
+        while True:
+            message = await asyncio.wait_for(socket.receive(), 10)
+            if message.type == WSMsgType.TEXT and "after the flood" in message.data:
+                break
+            if message.type == WSMsgType.BINARY:
+                echoed += message.data.count(b"j")
+        elapsed = asyncio.get_running_loop().time() - started
+    assert echoed <= KEY_BURST_BYTES + KEY_BYTES_PER_SECOND * (elapsed + 1)
+    assert caplog.text.count("more keys than anyone types") == 1
+    await socket.send_str(json.dumps(["stdin", "k"]))  # under the rate again: passed on
+    assert b"echo k" in await receive_text(socket, b"echo k")
+    await socket.close()

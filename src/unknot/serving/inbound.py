@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 
 from ..core.notify import safe_text
 
@@ -41,6 +42,15 @@ def json_depth_within(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
         elif char in "]}":
             depth -= 1
     return True
+
+
+def thin_motion(data: str) -> str:
+    """Return `data` with every mouse motion report but the last left out (the pointer's end matters)."""
+    motions = [match for match in _MOTION.finditer(data) if int(match.group(1)) & 32]
+    if len(motions) < 2:
+        return data
+    drop = {match.start() for match in motions[:-1]}
+    return _MOTION.sub(lambda match: "" if match.start() in drop else match.group(0), data)
 
 
 def safe_keys(data: str) -> tuple[str, bool]:
@@ -102,3 +112,39 @@ def install_parser_error_filter() -> None:
     logger = logging.getLogger("aiohttp.server")
     if not any(isinstance(existing, CleanParserErrors) for existing in logger.filters):
         logger.addFilter(CleanParserErrors())
+
+
+#: Keys (and mouse reports) a session passes on: a burst, then a steady rate. Typing is about 100
+#: bytes a second and a moving finger a few hundred; a flood beyond this is dropped at the server,
+#: because every key becomes an event queued in the app (5 MB of keys grew one app to 1.8 GB).
+KEY_BURST_BYTES = 4 * 1024
+KEY_BYTES_PER_SECOND = 1024
+#: A mouse motion report (SGR: button code with 32 set); only the last of a message is kept, so a
+#: moving pointer never eats the keys' budget.
+_MOTION = re.compile(r"\x1b\[<(\d+);\d+;\d+M")
+
+
+class KeyBudget:
+    """A token bucket for one session's keys: what fits is passed on, the rest dropped."""
+
+    def __init__(
+        self,
+        now: Callable[[], float] = time.monotonic,
+        burst: int = KEY_BURST_BYTES,
+        per_second: float = KEY_BYTES_PER_SECOND,
+    ) -> None:
+        self._now = now
+        self.burst = burst
+        self.per_second = per_second
+        self._left = float(burst)
+        self._at = now()
+
+    def take(self, size: int) -> bool:
+        """Whether `size` bytes of keys may pass now (and they are counted if so)."""
+        moment = self._now()
+        self._left = min(self.burst, self._left + (moment - self._at) * self.per_second)
+        self._at = moment
+        if size > self._left:
+            return False
+        self._left -= size
+        return True

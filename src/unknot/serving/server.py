@@ -21,7 +21,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from ..core.notify import safe_text
 from ..core.page_messages import notice_message
 from .access import COOKIE_MAX_AGE, cookie_name, host_allowed, origin_allowed, served_names, token_matches
-from .inbound import install_parser_error_filter, json_depth_within, safe_keys
+from .inbound import KeyBudget, install_parser_error_filter, json_depth_within, safe_keys, thin_motion
 from .pages import NO_TOKEN, WRONG_TOKEN, app_page, message_page, sessions_full_text
 from .sessions import AppSession, SessionPool, clamp_size
 
@@ -246,6 +246,7 @@ class UnknotServer:
         parser would choke on) is left out and logged once per session; the session goes on.
         """
         said: set[str] = set()
+        budget = KeyBudget()
 
         def once(problem: str) -> None:
             if problem not in said:
@@ -267,11 +268,16 @@ class UnknotServer:
             kind = envelope[0]
             data = envelope[1] if len(envelope) > 1 else None
             if kind == "stdin" and isinstance(data, str):
-                keys, dropped = safe_keys(data)
+                keys, dropped = safe_keys(thin_motion(data))
                 if dropped:
                     once("a malformed terminal sequence")
-                if keys:
-                    await session.send_bytes(keys.encode("utf-8", "replace"))
+                encoded = keys.encode("utf-8", "replace")
+                if not encoded:
+                    continue
+                if budget.take(len(encoded)):
+                    await session.send_bytes(encoded)
+                else:
+                    once("more keys than anyone types (the rest of the flood is dropped)")
             elif kind == "resize" and isinstance(data, dict):
                 await session.set_terminal_size(data.get("width", 80), data.get("height", 24))
             elif kind == "ping" and isinstance(data, str):
