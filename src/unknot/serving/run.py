@@ -12,6 +12,7 @@ from typing import TextIO
 from aiohttp import web
 
 from .address import address_with_token, base_url, is_loopback, qr_code_text
+from .connections import ConnectionLimits, GuardedSite
 from .server import STOPPED_NOTICE, ServeConfig, UnknotServer
 
 log = logging.getLogger("unknot.serve")
@@ -78,7 +79,7 @@ async def serve(options: ServeOptions, out: TextIO = sys.stdout) -> None:
     runner = web.AppRunner(server.web_app(), handle_signals=False, shutdown_timeout=5, **server.runner_options)
     await runner.setup()
     try:
-        site = web.TCPSite(runner, options.host, options.config.port)
+        site = GuardedSite(runner, options.host, options.config.port, ConnectionLimits())
         try:
             await site.start()
         except OSError as error:
