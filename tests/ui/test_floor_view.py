@@ -89,3 +89,49 @@ async def test_the_phases_of_a_movement_are_never_flagged_as_last_seconds(tmp_pa
         assert screen.query_one("#floor-phase", BigText).text in ("INHALE – COW", "EXHALE – CAT")
         assert screen.query_one("#floor-phase", BigText).scale >= 1  # drawn large, dash and all
         assert not screen.query_one("#floor").has_class("-final")
+
+
+def _shipped_cues() -> list[tuple[str, str]]:
+    from unknot.core.library.loader import load_library
+    from unknot.core.paths import shipped_routines_dir
+
+    library = load_library([shipped_routines_dir()])
+    return [
+        (routine_id, cue.text)
+        for routine_id, entry in sorted(library.routines.items())
+        for step in entry.routine.steps
+        for cue in step.cues
+    ]
+
+
+@pytest.mark.parametrize(("columns", "rows"), [(80, 24), (120, 40), (200, 60)])
+async def test_every_shipped_cue_shows_whole_words_large_or_wrapped(tmp_path: Path, columns: int, rows: int) -> None:
+    """A cue too long for large letters is plain text at whole words, never letters spread apart."""
+    from textual.widgets import Static
+
+    from unknot.ui.widgets.big_text import BigGlyph
+    from unknot.ui.widgets.floor_view import FloorView
+
+    cues = _shipped_cues()
+    assert len(cues) >= 4
+    app, clock = build_app(tmp_path, overrides=FLOOR)
+    async with app.run_test(size=(columns, rows)) as pilot:
+        for routine_id, text in cues:
+            screen = await open_player(pilot, app, routine_id)
+            await advance(pilot, clock, 6)
+            floor = screen.query_one(FloorView)
+            floor.cue = text
+            await pilot.pause()
+            phase = screen.query_one("#floor-phase", BigText)
+            glyphs = [glyph for glyph in phase.query(BigGlyph) if glyph.display]
+            plain = phase.query_one(".big-text-plain", Static)
+            if phase.scale >= 1:
+                assert fully_shown(phase) and not plain.display
+                assert "".join(glyph.char for glyph in glyphs) == text.upper()
+                assert all(fully_shown(glyph) for glyph in glyphs), (routine_id, text)
+            else:
+                assert glyphs == [] and plain.display and fully_shown(plain), (routine_id, text)
+                lines = [line.text.strip() for line in plain.render_lines(plain.region.reset_offset)]
+                assert " ".join(" ".join(lines).split()) == " ".join(text.upper().split()), lines
+            await pilot.press("q", "y")
+            await pilot.pause()

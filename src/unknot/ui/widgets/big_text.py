@@ -3,17 +3,19 @@
 The scale is the largest at which `template` (the widest text expected, so the size holds steady
 through a countdown) fits the widget. Each character is its own small widget: Textual repaints a
 widget's line whole, so this way a passing second repaints only the rows of the one or two digits
-that changed. Text the font cannot draw, or a widget too small for even the smallest scale,
-shows as one line of plain text.
+that changed. Text the font cannot draw, or text too long for even the smallest scale (a long cue
+on the floor view), shows as plain bold text wrapped at whole words: never as scattered letters.
 """
 
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual.app import ComposeResult
 from textual.geometry import Region
 from textual.reactive import var
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Static
 
 from ..big_font import can_draw, cell_height, draw, fitting_scale
 
@@ -83,6 +85,16 @@ class BigText(Widget):
     BigText.-left {
         align: left middle;
     }
+    BigText > .big-text-plain {
+        width: 1fr;
+        height: auto;
+        max-height: 100%;
+        text-align: center;
+        text-style: bold;
+    }
+    BigText.-left > .big-text-plain {
+        text-align: left;
+    }
     """
 
     text: var[str] = var("")
@@ -97,6 +109,10 @@ class BigText(Widget):
         self.set_class(not centred, "-left")
         self.scale = 0
         """The scale in use (0: shown as plain text)."""
+
+    def compose(self) -> ComposeResult:
+        """The plain line for text that cannot be drawn large; the glyphs are mounted as needed."""
+        yield Static("", classes="big-text-plain", markup=False)
 
     def watch_text(self) -> None:
         """Show the new text."""
@@ -122,6 +138,13 @@ class BigText(Widget):
         template = self.template if len(self.template) >= len(text) else text
         scale = fitting_scale(template, width, height, self.largest) if can_draw(template + text) else 0
         self.scale = scale if scale >= 1 and cell_height(scale) <= height else 0
+        plain = self.query_one(".big-text-plain", Static)
+        plain.display = self.scale == 0
+        if self.scale == 0:
+            plain.update(text)
+            for glyph in self.query_children(BigGlyph):
+                glyph.display = False
+            return
         # Glyphs are kept once made (hidden when the text is shorter): a countdown's length changes
         # often, and mounting and removing widgets each time would churn tasks and layout.
         glyphs = list(self.query_children(BigGlyph))
