@@ -73,9 +73,10 @@ async def test_plays_from_get_ready_to_summary(tmp_path: Path) -> None:
         await advance(pilot, clock, 1)
         assert text(screen, "#phase") == "UNTIL DONE"
         assert "Step caution here." in text(screen, "#step-cautions")
-        assert text(screen, "#state-line") == "Press d when done"
+        assert text(screen, "#state-line") == "0:00 so far · press d when done"  # counts up: never a countdown
         await advance(pilot, clock, 30)
         assert isinstance(app.screen, PlayerScreen)
+        assert text(screen, "#state-line") == "0:30 so far · press d when done"
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import msgspec
 import pytest
 
-from unknot.core.routines.model import Routine, decode_hook
+from unknot.core.routines.model import Routine, Step, decode_hook
 from unknot.core.routines.timeline import SegmentKind, build_timeline
 from unknot.core.session.clock import FakeClock
 from unknot.core.session.events import (
@@ -19,6 +19,7 @@ from unknot.core.session.events import (
     Paused,
     Resumed,
     SegmentStarted,
+    StillWaiting,
 )
 from unknot.core.session.player import Player, PlayerState
 
@@ -350,3 +351,43 @@ def test_reaching_the_end_with_a_skipped_step_is_partial_not_completed() -> None
     player.update()
     assert player.record is not None and player.record.outcome is Outcome.PARTIAL
     assert (player.record.steps_done, player.record.steps_skipped) == (2, 1)
+
+
+def test_an_until_done_step_goes_on_by_itself_after_continue_after() -> None:
+    player, clock = make_player(
+        [{"title": "settle", "until_done": True, "continue_after": "30s"}, {"title": "b", "duration": 5}],
+        get_ready=0,
+        rest=0,
+    )
+    player.start()
+    clock.advance(29)
+    assert player.update() == [] and player.segment.until_done
+    clock.advance(1.5)
+    events = player.update()
+    assert labels(events) == ["SegmentStarted"] and player.segment.step_index == 1
+    assert player.position().side_elapsed == 0.5  # b started at 30 s, not at the late wake-up
+    clock.advance(10)
+    player.update()
+    assert player.finished and player.record.steps_done == 2  # nobody had to press d
+
+
+def test_a_step_that_waits_reminds_once_a_minute_and_d_still_ends_it_sooner() -> None:
+    player, clock = make_player(
+        [{"title": "find", "until_done": True}, {"title": "b", "duration": 5}], get_ready=0, rest=0
+    )
+    player.start()
+    reminders = []
+    for _ in range(150):
+        clock.advance(1)
+        reminders += [event.seconds for event in player.update() if isinstance(event, StillWaiting)]
+    assert reminders == [60, 120]
+    assert labels(player.done()) == ["SegmentStarted"]
+
+
+def test_continue_after_belongs_to_until_done_steps() -> None:
+    from unknot.core.routines.validate import check_step_timing
+
+    step = msgspec.convert({"title": "a", "duration": 10, "continue_after": 5}, Step, dec_hook=decode_hook)
+    assert [message for _where, message in check_step_timing(step, ())] == [
+        "continue_after is for until_done steps; a timed step goes on anyway"
+    ]

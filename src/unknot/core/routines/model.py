@@ -149,6 +149,10 @@ class Step(Strict):
     reps: Annotated[int, Meta(ge=1, le=100)] | None = None
     phases: Annotated[list[Phase], Meta(min_length=1, max_length=8)] | None = None
     until_done: bool = False
+    continue_after: Annotated[
+        StepSeconds | None,
+        Meta(description="For an until_done step: go on by itself after this long (d or a tap still ends it sooner)."),
+    ] = None
     sides: Annotated[list[Side], Meta(min_length=2, max_length=2)] | None = None
     cues: Annotated[list[Cue], Meta(max_length=20)] = []
     breathing: Breathing | None = None

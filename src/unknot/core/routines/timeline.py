@@ -40,6 +40,8 @@ class Segment:
     frame: str | None = None
     cues: tuple[tuple[int, str], ...] = ()
     starts_step: bool = False
+    continue_after: int | None = None
+    """For an until-done segment: it goes on by itself after this many seconds (None: it waits)."""
 
     @property
     def until_done(self) -> bool:
@@ -174,6 +176,7 @@ def build_timeline(routine: Routine, extra_reps: Mapping[tuple[int, int], int] |
                         frame=frame,
                         cues=cues,
                         starts_step=side_index == 0 and rep == 0 and number == 0,
+                        continue_after=int(step.continue_after) if step.until_done and step.continue_after else None,
                     )
         rest = routine.rest if step.rest_after is None else step.rest_after
         if step_index < last and rest:

@@ -23,6 +23,8 @@ def _rep_length(step: Step) -> int | None:
 
 def check_step_timing(step: Step, where: DocPath) -> list[Finding]:
     """Return what is wrong with how a step says how long it lasts."""
+    if step.continue_after is not None and not step.until_done:
+        return [((*where, "continue_after"), "continue_after is for until_done steps; a timed step goes on anyway")]
     if step.until_done:
         extra = [name for name in ("duration", "reps", "phases") if getattr(step, name) is not None]
         return [((*where, name), "an until_done step waits for a key press; remove this") for name in extra]

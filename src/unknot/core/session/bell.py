@@ -33,13 +33,15 @@ def rings(event: SessionEvent, mode: BellMode) -> bool:
     if mode is BellMode.OFF:
         return False
     from ..routines.timeline import SegmentKind
-    from .events import REACHED_THE_END, FinalSeconds, Finished, SegmentStarted
+    from .events import REACHED_THE_END, FinalSeconds, Finished, SegmentStarted, StillWaiting
 
     if isinstance(event, SegmentStarted):
         segment = event.segment
         return segment.index > 0 and (segment.starts_step or segment.kind is SegmentKind.SWITCH_SIDES)
     if isinstance(event, Finished):
         return event.record.outcome in REACHED_THE_END
+    if isinstance(event, StillWaiting):
+        return True  # a step that waits for the person reminds them, once a minute
     if isinstance(event, FinalSeconds):
         segment = event.segment
         return mode is BellMode.COUNTDOWN and segment.kind is SegmentKind.WORK and not segment.movement_phase

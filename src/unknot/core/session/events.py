@@ -92,10 +92,21 @@ class Resumed:
 
 
 @dataclass(frozen=True)
+class StillWaiting:
+    """An until-done step has waited another while for the person (a gentle reminder, not an alarm)."""
+
+    segment: Segment
+    seconds: int
+    """How long it has waited so far."""
+
+
+@dataclass(frozen=True)
 class Finished:
     """The session ended; `record` says how."""
 
     record: SessionRecord
 
 
-SessionEvent = SegmentStarted | CueReached | Halfway | FinalSeconds | RepAdded | Paused | Resumed | Finished
+SessionEvent = (
+    SegmentStarted | CueReached | Halfway | FinalSeconds | RepAdded | Paused | Resumed | StillWaiting | Finished
+)

@@ -31,11 +31,14 @@ from .events import (
     SegmentStarted,
     SessionEvent,
     SessionRecord,
+    StillWaiting,
 )
 
 #: Pressing "previous" later than this into a step restarts it; earlier goes to the step before.
 PREVIOUS_RESTARTS_AFTER = 3.0
 HALFWAY_MIN_SECONDS = 10
+#: How often a step that waits for the person says so again, gently (the bell, the voice).
+WAIT_REMINDER_SECONDS = 60
 SNAPSHOT_VERSION = 1
 #: A resumed session counts down at least this long before it goes on, so the person can get back in place.
 MIN_LEAD_IN_SECONDS = 3
@@ -96,6 +99,7 @@ class Player:
         self._cues_fired = 0
         self._halfway_fired = False
         self._final_fired: set[int] = set()
+        self._reminded_at = 0  # the last whole WAIT_REMINDER_SECONDS an until-done segment said it waits
         self._active_before = 0.0  # active seconds banked before the current running stretch
         self._running_since: float | None = None
         self._done_steps: set[int] = set()
@@ -366,6 +370,14 @@ class Player:
                 events.append(CueReached(segment, segment.cues[self._cues_fired][1]))
                 self._cues_fired += 1
             if length is None:
+                waited = int(elapsed // WAIT_REMINDER_SECONDS) * WAIT_REMINDER_SECONDS
+                if waited > self._reminded_at:
+                    self._reminded_at = waited
+                    events.append(StillWaiting(segment, waited))
+                if segment.continue_after is not None and elapsed >= segment.continue_after:
+                    self._mark_done_if_last()
+                    events += self._advance(self._started_at + segment.continue_after)
+                    continue
                 break
             if (
                 not self._halfway_fired
@@ -461,6 +473,7 @@ class Player:
         self._cues_fired = 0
         self._halfway_fired = False
         self._final_fired = set()
+        self._reminded_at = 0
         return [SegmentStarted(self.segment)]
 
     def _advance(self, started_at: float) -> list[SessionEvent]:

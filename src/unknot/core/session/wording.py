@@ -66,7 +66,12 @@ def state_text(position: Position, *, touch: bool = False) -> str:
     if position.state is PlayerState.PAUSED:
         return "Paused · " + ("tap the clock to resume" if touch else "space to resume")
     if position.segment.until_done:
-        return "Tap Done when done" if touch else "Press d when done"
+        # The clock of a waiting step counts up: "so far" keeps it from reading as a countdown.
+        later = position.segment.continue_after
+        if later:  # the Done key is in the footer (a button in a browser): the line says what happens
+            return f"{format_clock(position.shown_seconds)} so far · on its own at {format_clock(later)}"
+        done = "tap Done when done" if touch else "press d when done"
+        return f"{format_clock(position.shown_seconds)} so far · {done}"
     return ""
 
 
