@@ -23,6 +23,7 @@ SAMPLES: dict[str, list[str]] = {
     "--no-mouse": [],
     "--notify": ["osc9"],
     "--floor": [],
+    "--voice": ["off"],
 }
 
 

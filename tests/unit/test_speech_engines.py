@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from unknot.core.speech.engines import Engine, VoiceMode, choose_engine, socket_answers, speechd_socket
+from unknot.core.speech.engines import Engine, choose_engine, socket_answers, speechd_socket
+from unknot.core.speech.modes import VoiceMode
 
 
 def which_of(*installed: str) -> Callable[[str], str | None]:

@@ -10,7 +10,8 @@ from unknot.core.routines.timeline import build_timeline
 from unknot.core.session.clock import FakeClock
 from unknot.core.session.events import SessionEvent
 from unknot.core.session.player import Player
-from unknot.core.speech.narrator import Narrator, Priority, SpeechStyle, Utterance, VoiceDetail
+from unknot.core.speech.modes import VoiceDetail
+from unknot.core.speech.narrator import Narrator, Priority, SpeechStyle, Utterance
 from unknot.core.speech.words import rounded_duration, speakable, spoken_duration
 
 

@@ -15,33 +15,9 @@ import shutil
 import socket
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
-
-class VoiceMode(StrEnum):
-    """The `voice` setting and `--voice MODE`."""
-
-    OFF = "off"
-    AUTO = "auto"
-    """On where an engine was found and the session is local (the default)."""
-    SPD_SAY = "spd-say"
-    ESPEAK_NG = "espeak-ng"
-    ESPEAK = "espeak"
-    SAY = "say"
-    COMMAND = "command"
-    """The program and arguments of `voice_command`, the text appended last."""
-
-
-VOICE_MODE_WORDS = {
-    VoiceMode.OFF: "off",
-    VoiceMode.AUTO: "auto: on where a speech engine is found and the session is local",
-    VoiceMode.SPD_SAY: "spd-say: speech-dispatcher",
-    VoiceMode.ESPEAK_NG: "espeak-ng",
-    VoiceMode.ESPEAK: "espeak",
-    VoiceMode.SAY: "say: macOS",
-    VoiceMode.COMMAND: "command: the program in voice_command",
-}
+from .modes import VoiceMode
 
 #: The engines `auto` tries, in this order.
 ENGINE_ORDER = (VoiceMode.SPD_SAY, VoiceMode.ESPEAK_NG, VoiceMode.ESPEAK, VoiceMode.SAY)

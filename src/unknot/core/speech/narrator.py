@@ -10,7 +10,7 @@ priority is at least as high, and an empty utterance means "stop speaking" (leav
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 
 from ..routines.model import Routine, Step
 from ..routines.timeline import Segment, SegmentKind, build_timeline
@@ -26,6 +26,7 @@ from ..session.events import (
     SegmentStarted,
     SessionEvent,
 )
+from .modes import VoiceDetail
 from .words import DEFAULT_WORDS_PER_MINUTE, fits, rounded_duration, speakable, spoken_duration
 
 #: A hold shorter than this has no "Halfway": the countdown is news enough.
@@ -47,15 +48,6 @@ class Priority(IntEnum):
     """A step starting, get ready, a rest naming the next step, switching sides."""
     CONTROL = 5
     """Paused, resumed, the session's end."""
-
-
-class VoiceDetail(StrEnum):
-    """The `voice_detail` setting: how much is read out."""
-
-    BRIEF = "brief"
-    """Titles, lengths, cues and counts (the default)."""
-    DETAILED = "detailed"
-    """Also each step's instructions when it starts."""
 
 
 @dataclass(frozen=True)
