@@ -48,7 +48,7 @@ def play(
 
 
 def texts(said: list[tuple[int, str, Priority]]) -> list[str]:
-    return [text for _, text, _ in said]
+    return [text for _, text, _ in said if text]
 
 
 def test_a_timed_routine_from_start_to_finish() -> None:

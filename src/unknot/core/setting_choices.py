@@ -72,15 +72,6 @@ def setting_rows(themes: Sequence[str], current: Settings | None = None, voice_n
     return [
         SettingRow("bell", "Bell", tuple(Choice(mode, f"{mode.value}: {BELL_MODE_WORDS[mode]}") for mode in BellMode)),
         SettingRow(
-            "voice",
-            "Voice",
-            tuple(Choice(mode, VOICE_MODE_WORDS[mode]) for mode in VoiceMode),
-            note=voice_note,
-        ),
-        SettingRow(
-            "voice_detail", "Voice detail", tuple(Choice(detail, VOICE_DETAIL_WORDS[detail]) for detail in VoiceDetail)
-        ),
-        SettingRow(
             "ask_pain",
             "Pain questions",
             (Choice(True, "on: how is your back, before and after"), Choice(False, "off")),
@@ -105,6 +96,15 @@ def setting_rows(themes: Sequence[str], current: Settings | None = None, voice_n
         ),
         SettingRow("theme", "Theme", tuple(Choice(name, name) for name in themes)),
         SettingRow("mouse", "Mouse", ON_OFF, note="from the next start"),
+        SettingRow(
+            "voice",
+            "Voice",
+            tuple(Choice(mode, VOICE_MODE_WORDS[mode]) for mode in VoiceMode),
+            note=voice_note,
+        ),
+        SettingRow(
+            "voice_detail", "Voice detail", tuple(Choice(detail, VOICE_DETAIL_WORDS[detail]) for detail in VoiceDetail)
+        ),
     ]
 
 

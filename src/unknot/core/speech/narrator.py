@@ -89,7 +89,8 @@ class Narrator:
     def _words(self, event: SessionEvent) -> tuple[str, Priority] | None:
         if isinstance(event, SegmentStarted):
             previous, self._previous = self._previous, event.segment
-            return self._segment_words(event.segment, previous)
+            # Nothing to say still cuts off a stale count or halfway mark (a skip mid "3, 2, 1").
+            return self._segment_words(event.segment, previous) or ("", Priority.COUNT)
         if isinstance(event, CueReached):
             return self._cue_words(event), Priority.CUE
         if isinstance(event, Halfway):
