@@ -35,6 +35,7 @@ PROMISED = {
     "show": (ROUTINES,),
     "validate": (ROUTINES,),
     "schema": (),
+    "voice": (),
     "new": (ROUTINES,),
     "edit": (ROUTINES,),
     "play": (ROUTINES, DATA_DIR, APP_FLAGS),
