@@ -6,12 +6,17 @@ import json
 from pathlib import Path
 from typing import Any
 
+import msgspec
+from msgspec import UNSET
+
 from unknot.core.history.store import HistoryStore
 from unknot.core.library.library import Library
 from unknot.core.library.loader import load_library
 from unknot.core.paths import shipped_routines_dir
+from unknot.core.preferences import RunOverrides
 from unknot.core.session.clock import FakeClock
 from unknot.core.settings import SettingsStore
+from unknot.core.speech.modes import VoiceMode
 from unknot.ui.app import UnknotApp, make_app
 from unknot.ui.options import AppOptions
 
@@ -44,6 +49,10 @@ def build_app(
         library = load_library([shipped_routines_dir(), FIXTURE_ROUTINES])
     if history is not None:
         options["open_history"] = lambda: history
+    # The voice is off in tests unless a test asks for it: what is installed here must not change a screen.
+    overrides = options.get("overrides", RunOverrides())
+    if overrides.voice is UNSET:
+        options["overrides"] = msgspec.structs.replace(overrides, voice=VoiceMode.OFF)
     settings_file = folder / "settings.json"
     if saved is not None:
         settings_file.write_text(json.dumps(saved), encoding="utf-8")

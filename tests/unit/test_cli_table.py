@@ -23,6 +23,7 @@ SAMPLES: dict[str, list[str]] = {
     "--no-mouse": [],
     "--notify": ["osc9"],
     "--floor": [],
+    "--voice": ["off"],
 }
 
 
@@ -34,6 +35,7 @@ PROMISED = {
     "show": (ROUTINES,),
     "validate": (ROUTINES,),
     "schema": (),
+    "voice": (),
     "new": (ROUTINES,),
     "edit": (ROUTINES,),
     "play": (ROUTINES, DATA_DIR, APP_FLAGS),

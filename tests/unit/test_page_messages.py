@@ -55,3 +55,13 @@ def test_the_page_s_script_handles_every_kind_and_no_other() -> None:
     assert script_handlers(script) == {kind.value for kind in PageMessage}
     # Nor does it name a kind anywhere else, outside the table.
     assert set(re.findall(r"\bunknot_\w+", script)) == {kind.value for kind in PageMessage}
+
+
+def test_speech_for_the_page_is_plain_words_with_a_priority() -> None:
+    from unknot.core.page_messages import speak_meta
+
+    meta = speak_meta(HOSTILE, 4)
+    assert meta == {"type": "unknot_speak", "text": "Cat ]0;evil cow · Unknot", "priority": 4}
+    assert json.loads(message_for_meta(meta) or "") == ["unknot_speak", "Cat ]0;evil cow · Unknot", 4]
+    for bad in ({**meta, "priority": "4"}, {**meta, "priority": 99}, {**meta, "text": None}):
+        assert message_for_meta(bad) is None, bad

@@ -15,11 +15,18 @@ from unknot.core.notify import NotifyMode
 from unknot.core.preferences import PreferenceKeeper, Preferences, RunOverrides
 from unknot.core.session.bell import BellMode
 from unknot.core.settings import MAX_RECENT, Settings, SettingsStore
+from unknot.core.speech.modes import VoiceMode
 
 #: A value different from the default for each setting a flag can override.
-OVERRIDDEN: dict[str, Any] = {"floor": True, "notify": NotifyMode.OSC9, "remind_every": "50m", "mouse": False}
+OVERRIDDEN: dict[str, Any] = {
+    "floor": True,
+    "notify": NotifyMode.OSC9,
+    "remind_every": "50m",
+    "mouse": False,
+    "voice": VoiceMode.OFF,
+}
 #: Another value for each, as chosen on screen.
-CHOSEN = {"floor": False, "notify": NotifyMode.OFF, "remind_every": None, "mouse": True}
+CHOSEN = {"floor": False, "notify": NotifyMode.OFF, "remind_every": None, "mouse": True, "voice": VoiceMode.ESPEAK_NG}
 
 
 def test_every_override_is_a_setting_of_the_same_type() -> None:

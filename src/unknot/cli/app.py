@@ -88,10 +88,11 @@ def command_app(args: argparse.Namespace, start_routine_id: str | None = None, r
 
 
 def run_overrides(args: argparse.Namespace) -> RunOverrides:
-    """The settings this run's flags override: `--floor`, `--notify`, `--remind`, `--no-mouse`."""
+    """The settings this run's flags override: `--floor`, `--notify`, `--remind`, `--no-mouse`, `--voice`."""
     from ..core.notify import NotifyMode
     from ..core.preferences import RunOverrides
     from ..core.routines.durations import format_duration
+    from ..core.speech.modes import VoiceMode
 
     given: dict[str, Any] = {}
     if args.floor:
@@ -103,6 +104,8 @@ def run_overrides(args: argparse.Namespace) -> RunOverrides:
         given["remind_every"] = format_duration(remind) if remind else None
     if args.no_mouse:
         given["mouse"] = False
+    if args.voice:
+        given["voice"] = VoiceMode(args.voice)
     return RunOverrides(**given)
 
 

@@ -55,6 +55,14 @@ COMMANDS = (
     ),
     Command("schema", "print the JSON Schema of a routine file", "schema:command_schema"),
     Command(
+        "voice",
+        "say which speech engine the spoken guide uses here, or why none works",
+        "voice:command_voice",
+        arguments=(
+            argument("--test", action="store_true", help="say a sample sentence with it and report how that went"),
+        ),
+    ),
+    Command(
         "new",
         "write a new routine file to start from in your routines folder",
         "authoring:command_new",

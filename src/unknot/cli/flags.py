@@ -8,6 +8,7 @@ refuses its flags after its name, so a forgotten group shows in `tests/unit/test
 from __future__ import annotations
 
 from ..core.notify import NotifyMode
+from ..core.speech.modes import VoiceMode
 from .argument_types import path, remind_interval
 from .declarations import FlagGroup, argument
 
@@ -70,6 +71,14 @@ APP_FLAGS = FlagGroup(
         action="store_true",
         default=False,
         help="open the player in the floor view: a large clock to read from a mat across the room",
+    ),
+    argument(
+        "--voice",
+        metavar="MODE",
+        choices=[mode.value for mode in VoiceMode],
+        default=None,
+        help="the spoken guide: off, auto (the default: on where an engine is found and the session is local), "
+        'spd-say, espeak-ng, espeak, say, or command (the program in "voice_command"); overrides "voice"',
     ),
 )
 """How the full-screen app runs, for the commands that open it."""

@@ -22,6 +22,9 @@ class PageMessage(StrEnum):
 
     TITLE = "unknot_title"
     """The tab's name: the routine playing, or the app's own."""
+    SPEAK = "unknot_speak"
+    """Words for the page to say aloud (the Web Speech API), with their priority: `[kind, text, priority]`.
+    Empty text: stop speaking."""
     NOTICE = "unknot_notice"
     """Why the session ended (the server stopped, every session is in use): the last thing the page is told."""
 
@@ -31,9 +34,14 @@ def title_meta(title: str) -> dict[str, object]:
     return {"type": PageMessage.TITLE.value, "title": safe_text(title, MAX_TEXT)}
 
 
-def page_message(kind: PageMessage, text: str) -> str:
-    """Return the websocket text that tells the page `text` as a `kind` message."""
-    return json.dumps([kind.value, safe_text(text, MAX_TEXT)])
+def page_message(kind: PageMessage, text: str, *extra: int) -> str:
+    """Return the websocket text that tells the page `text` as a `kind` message (numbers in `extra` follow it)."""
+    return json.dumps([kind.value, safe_text(text, MAX_TEXT), *(int(number) for number in extra)])
+
+
+def speak_meta(text: str, priority: int) -> dict[str, object]:
+    """Return the meta packet with which the app asks the page to say `text` (a more important one cuts in)."""
+    return {"type": PageMessage.SPEAK.value, "text": safe_text(text, MAX_TEXT), "priority": int(priority)}
 
 
 def notice_message(text: str) -> str:
@@ -45,4 +53,18 @@ def message_for_meta(meta: object) -> str | None:
     """Return the websocket text for a meta packet the app sent, or None when the page has nothing to show for it."""
     if isinstance(meta, dict) and meta.get("type") == PageMessage.TITLE and isinstance(meta.get("title"), str):
         return page_message(PageMessage.TITLE, meta["title"])
+    if meta_is_speech(meta):
+        assert isinstance(meta, dict)
+        return page_message(PageMessage.SPEAK, meta["text"], meta["priority"])
     return None
+
+
+def meta_is_speech(meta: object) -> bool:
+    """Whether `meta` is a well-formed speech packet from the app."""
+    return (
+        isinstance(meta, dict)
+        and meta.get("type") == PageMessage.SPEAK
+        and isinstance(meta.get("text"), str)
+        and type(meta.get("priority")) is int
+        and 0 <= meta["priority"] <= 9
+    )

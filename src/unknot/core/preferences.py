@@ -17,6 +17,7 @@ from msgspec import UNSET, UnsetType
 
 from .notify import NotifyMode
 from .settings import MAX_RECENT, Settings, SettingsStore
+from .speech.modes import VoiceMode
 
 
 class RunOverrides(msgspec.Struct, frozen=True, kw_only=True):
@@ -34,6 +35,8 @@ class RunOverrides(msgspec.Struct, frozen=True, kw_only=True):
     """`--remind 50m` (None: `--remind off`)."""
     mouse: bool | UnsetType = UNSET
     """`--no-mouse` (False)."""
+    voice: VoiceMode | UnsetType = UNSET
+    """`--voice MODE`."""
 
     def given(self) -> dict[str, Any]:
         """Return the fields that were given, by name."""

@@ -14,6 +14,7 @@ import msgspec
 from .notify import NOTIFY_MODE_WORDS, NotifyMode
 from .session.bell import BELL_MODE_WORDS, BellMode
 from .settings import Settings
+from .speech.modes import VOICE_DETAIL_WORDS, VOICE_MODE_WORDS, VoiceDetail, VoiceMode
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,11 @@ def remind_choices(current: str | None) -> tuple[Choice, ...]:
     return (Choice(None, "off"), *(Choice(every, f"after {every} with no session") for every in intervals))
 
 
-def setting_rows(themes: Sequence[str], current: Settings | None = None) -> list[SettingRow]:
+def setting_rows(themes: Sequence[str], current: Settings | None = None, voice_note: str = "") -> list[SettingRow]:
     """Return the rows of the settings screen; `themes` are the theme names the app knows.
 
-    `current` adds a break reminder interval set by hand in settings.json to the choices.
+    `current` adds a break reminder interval set by hand in settings.json to the choices;
+    `voice_note` says which engine speaks here, or why none can reach the person's speakers.
     """
     return [
         SettingRow("bell", "Bell", tuple(Choice(mode, f"{mode.value}: {BELL_MODE_WORDS[mode]}") for mode in BellMode)),
@@ -94,6 +96,15 @@ def setting_rows(themes: Sequence[str], current: Settings | None = None) -> list
         ),
         SettingRow("theme", "Theme", tuple(Choice(name, name) for name in themes)),
         SettingRow("mouse", "Mouse", ON_OFF, note="from the next start"),
+        SettingRow(
+            "voice",
+            "Voice",
+            tuple(Choice(mode, VOICE_MODE_WORDS[mode]) for mode in VoiceMode),
+            note=voice_note,
+        ),
+        SettingRow(
+            "voice_detail", "Voice detail", tuple(Choice(detail, VOICE_DETAIL_WORDS[detail]) for detail in VoiceDetail)
+        ),
     ]
 
 

@@ -1,4 +1,4 @@
-"""The user's remembered preferences (bell, theme, mouse, pain questions, recent routines), in a small JSON file.
+"""The user's remembered preferences (bell, voice, theme, mouse, pain questions, recent routines), in a small JSON file.
 
 Reading keeps every good field: one bad value is reported and replaced by its default, the
 others stay. A file that is not JSON at all (or not an object, or nested absurdly deep) is
@@ -20,6 +20,7 @@ from .paths import user_config_dir
 from .routines.text import shown_path
 from .safe_files import move_aside, read_regular_file, write_private_file
 from .session.bell import BellMode
+from .speech.modes import VoiceDetail, VoiceMode
 
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -43,6 +44,14 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """List the routines that are due first in the browser (and those at their limit last)."""
     remind_every: Annotated[str, Meta(max_length=20)] | None = None
     """Remind to take a break after this long with no session (`50m`, at least `1m`); None: no reminder."""
+    voice: VoiceMode = VoiceMode.AUTO
+    """The spoken guide: off, auto (an engine found here, the session local), an engine, or `command`."""
+    voice_command: Annotated[tuple[Annotated[str, Meta(min_length=1, max_length=1000)], ...], Meta(max_length=32)] = ()
+    """With `"voice": "command"`: the program and its arguments; the words are appended as the last argument."""
+    voice_detail: VoiceDetail = VoiceDetail.BRIEF
+    """`detailed` also reads each step's instructions."""
+    voice_rate: Annotated[int, Meta(ge=80, le=450)] | None = None
+    """Words per minute, where the engine takes a rate; None: the engine's own."""
 
     def __post_init__(self) -> None:
         if self.remind_every is not None:

@@ -21,6 +21,11 @@ _STYLE = """
       body.-closed .closed { display: flex; }
       button { font: inherit; padding: 0.8em 2em; margin-top: 1em; border: none; color: #fff; background: #5e0ba7; }
       #start { display: none; }
+      #voice { position: fixed; right: 0.5em; bottom: 0.5em; z-index: 20; max-width: 22em; font-size: 14px;
+               text-align: right; }
+      #voice button { margin: 0; padding: 0.6em 1em; }
+      #voice-note { background: #12232d; padding: 0.4em 0.6em; margin-top: 0.3em; }
+      #voice-note:empty, #voice.-on #voice-on { display: none; }
 """
 
 
@@ -41,6 +46,8 @@ def app_page(font_size: int) -> str:
       <button type="button" id="start">Start</button></div></div>
     <div class="dialog closed"><div><div id="closed-message">The session has ended.</div>
       <button type="button" id="restart">Start again</button></div></div>
+    <div id="voice"><button type="button" id="voice-on">Tap to turn the voice on</button>
+      <div id="voice-note"></div></div>
     <div id="terminal" class="textual-terminal" data-font-size="{int(font_size)}"></div>
     <script src="static/unknot.js"></script>
   </body>

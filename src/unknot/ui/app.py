@@ -176,7 +176,8 @@ class UnknotApp(App[None]):
         from .screens.settings import SettingsScreen
 
         if not isinstance(self.screen, SettingsScreen):
-            self.push_screen(SettingsScreen.for_settings(self.settings, sorted(self.available_themes)))
+            voice = self.controllers.moments.voice.note(self.settings)
+            self.push_screen(SettingsScreen.for_settings(self.settings, sorted(self.available_themes), voice))
 
     def action_help(self) -> None:
         """Show every key, read from each screen's bindings, how things are set now, and the safety note."""

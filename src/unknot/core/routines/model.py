@@ -60,6 +60,10 @@ ShortText = Annotated[str, Meta(max_length=160)]
 Instructions = Annotated[str, Meta(max_length=400, description="Short enough to take in during a hold.")]
 LongText = Annotated[str, Meta(max_length=4000)]
 Caution = Annotated[str, Meta(min_length=1, max_length=300)]
+Spoken = Annotated[
+    str,
+    Meta(max_length=200, description="What the voice says instead of the generated words (plain text, no markup)."),
+]
 FrameName = Annotated[str, Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
 StepId = Annotated[
     str,
@@ -115,6 +119,7 @@ class Cue(Strict):
 
     at: Seconds
     text: ShortText
+    say: Spoken = ""
 
 
 Count = Annotated[int, Meta(ge=1, le=100)]
@@ -145,6 +150,8 @@ class Step(Strict):
     id: StepId | None = None
     use: StepRef | None = None
     instructions: Instructions = ""
+    say: Spoken = ""
+    """Spoken when the step starts, instead of its title and length."""
     duration: StepSeconds | None = None
     reps: Annotated[int, Meta(ge=1, le=100)] | None = None
     phases: Annotated[list[Phase], Meta(min_length=1, max_length=8)] | None = None

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from ...core.history.recorder import SessionRecorder
 from ...core.library.library import LibraryEntry
 from ...core.routines.model import Routine
-from ...core.session.events import CueReached, FinalSeconds, Finished, SegmentStarted, SessionEvent, SessionRecord
+from ...core.session.events import CueReached, Finished, SegmentStarted, SessionEvent, SessionRecord
 from ...core.session.player import Player, PlayerState, Position
 from ...core.session.ticker import Sleep, Ticker
 from ...core.session.wording import next_up_text, session_left_text, status_text
@@ -176,8 +176,7 @@ class PlayerScreen(Screen[None]):
                 self.cue_text = ""
             elif isinstance(event, CueReached):
                 self.cue_text = event.text
-            if isinstance(event, SegmentStarted | FinalSeconds | Finished):
-                self.post_message(self.Cued(event, self.entry.routine))
+            self.post_message(self.Cued(event, self.entry.routine))
         self.recorder.observe(events)
         problem = self.recorder.checkpoint_problem
         if problem and problem != self._said_problem:

@@ -48,9 +48,12 @@ class SettingsScreen(ModalScreen[None]):
         self.settings = settings
 
     @classmethod
-    def for_settings(cls, settings: Settings, themes: Sequence[str]) -> SettingsScreen:
-        """The screen with a row for every setting, showing `settings`; `themes` are the themes the app has."""
-        return cls(setting_rows(themes, settings), settings)
+    def for_settings(cls, settings: Settings, themes: Sequence[str], voice_note: str = "") -> SettingsScreen:
+        """The screen with a row for every setting, showing `settings`; `themes` are the themes the app has.
+
+        `voice_note` says which engine speaks, or why nothing here can reach the person's speakers.
+        """
+        return cls(setting_rows(themes, settings, voice_note), settings)
 
     def compose(self) -> ComposeResult:
         """Lay out the list of settings and the keys."""
