@@ -91,7 +91,9 @@ def test_sigkill_loses_at_most_five_seconds(tmp_path: Path) -> None:
         offer = resume_offer(second)
         lost = seconds_left(offer) - (120 - killed_after)
         assert 0 <= lost <= 5 + 1, f"lost {lost:.1f} s"  # the shown seconds round up: allow one
-        # Discard: it stays in history as interrupted, and `unknot resume` ends.
-        assert second.press_until_exit("n") == 0
+        # Discard (n, then y to confirm): it stays in history as interrupted, and `unknot resume` ends.
+        second.send("n")
+        second.wait_for("y  discard")
+        assert second.press_until_exit("y") == 0
     finally:
         second.close()

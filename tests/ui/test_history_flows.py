@@ -21,6 +21,7 @@ from unknot.core.history.store import HistoryStore
 from unknot.core.session.events import Outcome, SessionRecord
 from unknot.core.session.player import PlayerState
 from unknot.ui.screens.browser import BrowserScreen
+from unknot.ui.screens.confirm import ConfirmDiscardScreen
 from unknot.ui.screens.history import HistoryScreen
 from unknot.ui.screens.pain import PainScreen
 from unknot.ui.screens.player import PlayerScreen
@@ -410,3 +411,49 @@ async def test_under_no_color_the_chart_numbers_are_shown(tmp_path: Path, monkey
         await settle(pilot)
         numbers = app.screen.query_one("#history-numbers", Static)
         assert numbers.display and "Pain before" in str(numbers.render())
+
+
+@pytest.mark.parametrize("keys", [("escape",), ("n", "escape"), ("n", "n"), ("n", "enter")])
+async def test_a_stray_key_never_throws_a_cut_off_session_away(tmp_path: Path, keys: tuple[str, ...]) -> None:
+    """Esc is "not now"; n asks first, and anything but y keeps the session to resume."""
+    store = HistoryStore(tmp_path / "data")
+    app, clock = build_app(tmp_path, history=store, saved={"ask_pain": False})
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("floor-stretches")
+        await settle(pilot)
+        await advance(pilot, clock, 5 + 12)
+        app.on_terminate_signal(signal.SIGHUP)
+        await settle(pilot)
+    orphan_checkpoints(store)
+    again, _clock = build_app(tmp_path, history=store)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, ResumeScreen)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        assert isinstance(again.screen, BrowserScreen)
+    assert len(store.interrupted()) == 1  # still there to resume
+    assert store.recent_sessions() == []
+
+
+async def test_discarding_asks_and_y_keeps_it_in_history_as_interrupted(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data")
+    app, clock = build_app(tmp_path, history=store, saved={"ask_pain": False})
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("floor-stretches")
+        await settle(pilot)
+        await advance(pilot, clock, 5 + 12)
+        app.on_terminate_signal(signal.SIGHUP)
+        await settle(pilot)
+    orphan_checkpoints(store)
+    again, _clock = build_app(tmp_path, history=store)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(again.screen, ConfirmDiscardScreen)
+        await pilot.press("y")
+        await settle(pilot)
+    assert store.interrupted() == []
+    assert [session.outcome for session in store.recent_sessions()] == ["interrupted"]

@@ -104,7 +104,7 @@ async def test_the_resume_offer_shows_a_markup_title_as_text(tmp_path: Path) -> 
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, ResumeScreen)
-        await pilot.press("n")
+        await pilot.press("n", "y")  # discard, and yes, discard
         await settle(pilot)
         assert isinstance(again.screen, BrowserScreen)
 

@@ -90,11 +90,13 @@ class SessionFlow:
     async def offer_resumes(self) -> bool:
         """Offer interrupted sessions, newest first, until one is resumed or none is left; return whether one was.
 
-        Resuming opens the player where the session stopped. Discarding keeps the session in
-        history as interrupted and offers the next one.
+        Resuming opens the player where the session stopped. "Not now" leaves it (and any other)
+        to be offered next time. Discarding asks first, keeps the session in history as interrupted
+        and offers the next one.
         """
         from ...core.history.resume import find_resumable
-        from ..screens.resume import ResumeScreen
+        from ..screens.confirm import ConfirmDiscardScreen
+        from ..screens.resume import LATER, RESUME, ResumeScreen
 
         if self._history is None:
             return False
@@ -106,9 +108,15 @@ class SessionFlow:
             offer = search.offer
             if offer is None:
                 return False
-            if await self._app.push_screen_wait(ResumeScreen(offer)):
+            choice = await self._app.push_screen_wait(ResumeScreen(offer))
+            if choice == RESUME:
                 self.play(offer.entry, resumed=offer)
                 return True
+            if choice == LATER or not await self._app.push_screen_wait(
+                ConfirmDiscardScreen(offer.checkpoint.title, touch=self.plan.touch)
+            ):
+                self._say(f"{offer.checkpoint.title} is kept: `unknot resume` or the next start offers it again.")
+                return False
 
             def discard(store: HistoryStore, checkpoint: Checkpoint = offer.checkpoint) -> None:
                 store.discard_checkpoint(checkpoint)

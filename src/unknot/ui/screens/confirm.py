@@ -61,6 +61,22 @@ class ConfirmLeaveScreen(YesNoScreen):
         super().__init__("Leave this session?", touch=touch)
 
 
+class ConfirmDiscardScreen(YesNoScreen):
+    """Asks before a cut-off session is given up for good; True (y) discards it. Enter and Esc keep it."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Discard", id="confirm_discard.yes"),
+        Binding("n,escape,q,enter", "answer(False)", "Keep it", id="confirm_discard.no"),
+    ]
+    HINT = "y  discard · n / Esc / Enter  keep it to resume"
+    ANSWERS = ("Discard", "Keep it")
+
+    def __init__(self, title: str, *, touch: bool = False) -> None:
+        super().__init__(
+            f"Discard {title}? It stays in history as interrupted, but can no longer be resumed.", touch=touch
+        )
+
+
 class ConfirmStartScreen(YesNoScreen):
     """Asks before starting a routine that is at its limit; True (y or Enter) starts it anyway."""
 

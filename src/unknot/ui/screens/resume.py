@@ -36,12 +36,18 @@ def resume_content(offer: ResumeOffer) -> Content:
     )
 
 
-class ResumeScreen(AnswerOnce, Screen[bool]):
-    """Shown before anything else when a session was interrupted: Enter resumes, n discards."""
+#: What the person chose: resume now, not now (it stays resumable), or discard (after a confirmation).
+RESUME, LATER, DISCARD = "resume", "later", "discard"
+
+
+class ResumeScreen(AnswerOnce, Screen[str]):
+    """Shown before anything else when a session was interrupted: Enter resumes, Esc leaves it for later,
+    n discards it (the flow asks first). A stray key never throws a session away."""
 
     BINDINGS = [
-        Binding("enter,y", "dismiss(True)", "Resume", id="resume.yes", key_display="enter"),
-        Binding("n,escape", "dismiss(False)", "Discard", id="resume.no", key_display="n"),
+        Binding("enter,y", "dismiss('resume')", "Resume", id="resume.yes", key_display="enter"),
+        Binding("escape", "dismiss('later')", "Not now", id="resume.later", key_display="esc"),
+        Binding("n", "dismiss('discard')", "Discard…", id="resume.no", key_display="n"),
     ]
 
     def __init__(self, offer: ResumeOffer) -> None:
@@ -52,5 +58,5 @@ class ResumeScreen(AnswerOnce, Screen[bool]):
         """Lay out the offer."""
         with Vertical(id="resume-card"):
             yield Static(resume_content(self.offer), id="resume-text")
-            yield Static("Enter resume · n discard (it stays in history as interrupted)", classes="dialog-hint")
+            yield Static("Enter resume · Esc not now (offered again next time) · n discard…", classes="dialog-hint")
         yield KeyFooter()
