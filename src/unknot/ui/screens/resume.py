@@ -58,5 +58,5 @@ class ResumeScreen(AnswerOnce, Screen[str]):
         """Lay out the offer."""
         with Vertical(id="resume-card"):
             yield Static(resume_content(self.offer), id="resume-text")
-            yield Static("Enter resume · Esc not now (offered again next time) · n discard…", classes="dialog-hint")
+            yield Static("Enter resume · Esc not now, offered again · n discard…", classes="dialog-hint")
         yield KeyFooter()
