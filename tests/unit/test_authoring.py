@@ -28,7 +28,7 @@ def test_new_writes_a_valid_commented_starter_and_never_overwrites(capsys: pytes
     library = load_library([shipped_routines_dir(), path.parent])
     assert library.errors == [] and "my-evening" in library.routines
     assert main(["new", "my-evening"]) == 1
-    assert "exists already" in capsys.readouterr().err
+    assert "already has the id 'my-evening'" in capsys.readouterr().err  # nothing overwritten or hidden
     assert path.read_text() == text
     assert main(["new", "Not_An_Id"]) == 1
     assert "lower-case letters, digits and dashes" in capsys.readouterr().err
@@ -113,3 +113,23 @@ def test_new_refuses_an_id_with_a_newline(capsys: pytest.CaptureFixture[str]) ->
     assert main(["new", "abc\n"]) == 1
     assert "is not a routine id" in capsys.readouterr().err
     assert not user_routines_dir().exists() or list(user_routines_dir().iterdir()) == []
+
+
+def test_new_with_the_id_of_an_existing_routine_refuses_and_says_what_to_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A starter named floor-stretches would hide the shipped routine (and its own `use:` would loop)."""
+    assert main(["new", "floor-stretches"]) == 1
+    err = capsys.readouterr().err
+    assert "already has the id 'floor-stretches'" in err and "unknot edit floor-stretches" in err
+    assert "--from floor-stretches" in err
+    assert not (user_routines_dir() / "floor-stretches.yaml").exists()
+
+
+def test_a_copy_says_it_is_a_copy_and_the_starter_ends_with_a_newline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "my-floor", "--from", "floor-stretches"]) == 0
+    copy = Path(capsys.readouterr().out.strip())
+    library = load_library([shipped_routines_dir(), copy.parent])
+    assert library.routines["my-floor"].card.title == library.routines["floor-stretches"].card.title + " (copy)"
+    assert main(["new", "mine"]) == 0
+    assert Path(capsys.readouterr().out.strip()).read_text().endswith("\n")

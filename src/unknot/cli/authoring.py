@@ -9,6 +9,7 @@ import sys
 
 from ..core.authoring import (
     AuthoringError,
+    check_id_is_free,
     check_new_id,
     copy_text,
     create_routine_file,
@@ -27,8 +28,10 @@ def command_new(args: argparse.Namespace) -> int:
     """Write a starter routine (or a copy of another) into the user folder; print its path."""
     try:
         check_new_id(args.id)
+        library = open_library(args.routines)
+        check_id_is_free(args.id, library)
         if args.source:
-            entry = open_library(args.routines).routines.get(args.source)
+            entry = library.routines.get(args.source)
             if entry is None:
                 raise UsageError(f"no routine with the id {args.source!r} to copy; `unknot list` shows the ids")
             text = copy_text(entry.path.read_text(encoding="utf-8"), args.id)  # without `id:`, the file name is it

@@ -24,6 +24,7 @@ SCHEMA_FILE = "routine.schema.json"
 MODELINE = f"# yaml-language-server: $schema=../{SCHEMA_FILE}"
 _MODELINE_LINE = re.compile(r"^#\s*yaml-language-server:.*\n?")
 _ID_LINE = re.compile(r"^id:.*$", re.MULTILINE)
+_TITLE_LINE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 
 #: Editors that open a file at a line with `+LINE FILE`; helix takes `FILE:LINE` instead.
 PLUS_LINE_EDITORS = {"vi", "vim", "nvim", "view", "gvim", "emacs", "emacsclient", "nano", "micro", "kak", "kakoune"}
@@ -86,9 +87,27 @@ steps:
 
 
 def copy_text(source: str, new_id: str) -> str:
-    """Return the text of a routine file under `new_id`: the modeline first, the `id:` changed (or none)."""
+    """Return the text of a routine file under `new_id`: the modeline first, the `id:` changed (or none),
+    and a title that says it is a copy, so the list never shows two routines of one name."""
     body = _ID_LINE.sub(f"id: {new_id}", _MODELINE_LINE.sub("", source, count=1), count=1)
-    return f"{MODELINE}\n{body}"
+    return f"{MODELINE}\n{_TITLE_LINE.sub(_copy_title, body, count=1)}"
+
+
+def _copy_title(match: re.Match[str]) -> str:
+    value = match.group(1)
+    if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
+        return f"title: {value[:-1]} (copy){value[-1]}"
+    return f"title: {value} (copy)"
+
+
+def check_id_is_free(routine_id: str, library: Library) -> None:
+    """Raise AuthoringError when a routine already has `routine_id`: a new file would hide it."""
+    entry = library.routines.get(routine_id)
+    if entry is not None:
+        raise AuthoringError(
+            f"{entry.card.title!r} already has the id {routine_id!r} ({shown_path(entry.path)}); a new file would "
+            f"hide it. To change it: unknot edit {routine_id}. To start from it: unknot new NEW-ID --from {routine_id}"
+        )
 
 
 def write_schema(folder: Path) -> Path:
