@@ -68,8 +68,10 @@ def test_the_sixth_pressure_point_session_is_at_the_limit() -> None:
     today = dt.date(2026, 11, 22)
     starts = [("pressure-points-hands", at(f"2026-11-22T{hour:02}:00:00")) for hour in range(8, 13)]
     (row,) = due_rows(routine_limits([SHIPPED.routines["pressure-points-hands"]]), starts, today)
-    assert row.status is DueStatus.AT_LIMIT and row.limit_text() == "5/5 today"
-    assert short_line([row]) == "pressure-points-hands 5/5 today (limit)"
+    assert row.status is DueStatus.AT_LIMIT and row.limit_text() == "done today; next tomorrow"
+    assert short_line([row]) == ""  # nothing due: the prompt goes quiet
+    (one,) = due_rows(routine_limits([SHIPPED.routines["pressure-points-hands"]]), starts[:1], today)
+    assert one.limit_text() == "1 today, up to 5 a day"  # a limit, never read as five to do
     assert row.as_json()["status"] == "at-limit"
 
 
@@ -163,7 +165,7 @@ def test_the_quick_prompt_line_matches_the_full_one(tmp_path: Path, capsys: pyte
         capsys.readouterr()
         quick = prompt_line()
         assert quick is not None and quick + "\n" == slow
-        assert "pressure-points-hands 1/5 today" in quick
+        assert "pressure-points-hands" not in quick  # a count against a maximum is nothing to do
     finally:
         del os.environ["UNKNOT_DATA_DIR"]
 

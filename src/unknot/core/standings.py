@@ -63,14 +63,27 @@ class DueRow(NamedTuple):
     frequency: Limits | None
 
     def limit_text(self) -> str:
-        """Return the count against the nearest limit (`2/5 today`, `1/2 this week`), or empty."""
+        """Return the count against the nearest limit or target, worded as what it is, or empty.
+
+        A target reads as one (`1/2 today`: two to do); a maximum as a limit (`1 today, up to 5 a
+        day`), and once reached as a rest (`done today; next tomorrow`): `0/5 today` for a maximum
+        of five read as five still to do.
+        """
         often = self.frequency
         if often is None:
             return ""
-        if often.max_per_day or often.min_per_day:
-            return f"{self.count_today}/{often.max_per_day or often.min_per_day} today"
-        if often.max_per_week or often.min_per_week:
-            return f"{self.count_week}/{often.max_per_week or often.min_per_week} this week"
+        if often.min_per_day:
+            return f"{self.count_today}/{often.min_per_day} today"
+        if often.max_per_day:
+            if self.count_today >= often.max_per_day:
+                return "done today; next tomorrow"
+            return f"{self.count_today} today, up to {often.max_per_day} a day"
+        if often.min_per_week:
+            return f"{self.count_week}/{often.min_per_week} this week"
+        if often.max_per_week:
+            if self.count_week >= often.max_per_week:
+                return "done this week; next on Monday"
+            return f"{self.count_week} this week, up to {often.max_per_week} a week"
         return ""
 
     def as_json(self) -> dict[str, object]:
@@ -146,15 +159,14 @@ def limit_question(row: DueRow) -> str | None:
 
 
 def short_line(rows: Sequence[DueRow]) -> str:
-    """Return one plain line for a prompt: what is due, and what has a daily count going.
+    """Return one plain line for a prompt: what is due (`self-massage due · desk-break 1/2 today`).
 
-    For example `self-massage due · desk break 2/5 today`; empty when there is nothing to say.
+    Empty when nothing is due, so the prompt goes quiet once the day's targets are met; counts
+    against a maximum are never shown here (they are not something to do).
     """
     rows = sorted(rows, key=lambda row: row.id)
-    parts = [f"{row.id} due" for row in rows if row.status is DueStatus.DUE]
-    parts += [
-        f"{row.id} {row.limit_text()}" + (" (limit)" if row.status is DueStatus.AT_LIMIT else "")
+    return " · ".join(
+        f"{row.id} due" + (f" {row.limit_text()}" if row.frequency and row.frequency.min_per_day else "")
         for row in rows
-        if row.status is not DueStatus.DUE and row.count_today and row.limit_text().endswith("today")
-    ]
-    return " · ".join(parts)
+        if row.status is DueStatus.DUE
+    )
