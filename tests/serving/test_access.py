@@ -155,3 +155,16 @@ def test_only_the_last_mouse_motion_of_a_message_is_kept() -> None:
     moves = "".join(f"\x1b[<35;{x};5M" for x in range(1, 30))
     assert thin_motion("a" + moves + "\x1b[<0;29;5M\x1b[<0;29;5mb") == "a\x1b[<35;29;5M\x1b[<0;29;5M\x1b[<0;29;5mb"
     assert thin_motion("j\x1b[<35;3;4M") == "j\x1b[<35;3;4M"
+
+
+def test_a_qr_code_only_for_an_address_a_phone_can_reach() -> None:
+    from unknot.serving.run import ServeOptions, banner
+    from unknot.serving.server import ServeConfig
+
+    config = ServeConfig(token=new_token(), argv=["unknot"])
+    local = banner(ServeOptions(config=config, host="127.0.0.1"))
+    assert "No QR code" in local and "█" not in local and "▀" not in local
+    lan = banner(ServeOptions(config=config, host="0.0.0.0"))
+    assert "No QR code" not in lan and ("█" in lan or "▀" in lan)
+    proxied = ServeConfig(token=new_token(), argv=["unknot"], public_url="https://back.example.org")
+    assert "No QR code" not in banner(ServeOptions(config=proxied, host="127.0.0.1"))

@@ -58,8 +58,15 @@ def banner(options: ServeOptions) -> str:
             "The report for your physiotherapist (the last 12 weeks) is at the same address, /report.",
             "",
         ]
-    if options.show_qr:
+    phone_can_reach = bool(config.public_url) or not is_loopback(options.host)
+    if options.show_qr and phone_can_reach:
         lines += ["", qr_code_text(address).rstrip("\n")]
+    elif options.show_qr:
+        # A code for 127.0.0.1 would open the phone itself: there is no Unknot there.
+        lines += [
+            "No QR code: this address reaches this machine only. For a phone, serve with --host 0.0.0.0",
+            "on a network you trust, or forward the port with ssh -L as above.",
+        ]
     return "\n".join(lines)
 
 
