@@ -100,8 +100,11 @@ async def test_enter_starts_the_highlighted_routine(tmp_path: Path) -> None:
 async def test_problems_are_counted_and_listed(tmp_path: Path) -> None:
     bad = tmp_path / "routines"
     bad.mkdir()
-    (bad / "broken.yaml").write_text("title: Broken\nsteps:\n  - {title: a, duration: forever}\n")
+    (bad / "broken.yaml").write_text(
+        "title: Broken\nsteps:\n  - {title: a}\n  - {title: b}\n"
+    )
     library = load_library([shipped_routines_dir(), bad])
+    assert len(library.errors) == 2  # two problems, one file
     app, _ = build_app(tmp_path, library=library)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -111,7 +114,10 @@ async def test_problems_are_counted_and_listed(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)
         text = plain(app.screen.query_one("#problems-text", Static))
-        assert "broken.yaml:3:26: steps[0].duration: expected a duration" in text
+        assert "broken.yaml:3:5: steps[0]: a step needs a duration" in text
+        title = plain(app.screen.query_one("#problems-dialog .dialog-title", Static))
+        assert title == "2 problems in 1 routine file"
+        assert "restart" not in plain(app.screen.query_one("#problems-dialog .dialog-hint", Static))
         await pilot.press("escape")
         assert isinstance(app.screen, BrowserScreen)
 

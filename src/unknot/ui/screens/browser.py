@@ -116,7 +116,7 @@ class BrowserScreen(Screen[None]):
 
     def show_problem_line(self) -> None:
         """Say how many routine files have problems (or notices), under the list."""
-        errors = len(self.library.errors)
+        errors = len({problem.path for problem in self.library.errors})  # files, not problems
         line = self.query_one("#problem-line", Static)
         if errors:
             files = f"{errors} routine file{'s' if errors != 1 else ''}"

@@ -27,8 +27,18 @@ class ProblemsScreen(ModalScreen[None]):
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         notices = [p for p in self.problems if p.severity is Severity.NOTICE]
         with Vertical(id="problems-dialog", classes="dialog"):
-            yield Static(f"Routine files: {len(errors)} error(s), {len(notices)} notice(s)", classes="dialog-title")
+            files = len({problem.path for problem in errors})
+            title = (
+                f"{plural(len(errors), 'problem')} in {plural(files, 'routine file')}"
+                + (f", {plural(len(notices), 'notice')}" if notices else "")
+            )
+            yield Static(title if errors or notices else "Routine files", classes="dialog-title", markup=False)
             with VerticalScroll():
                 text = "\n".join(f"{p.severity.value}: {p}" for p in [*errors, *notices]) or "No problems."
                 yield Static(text, markup=False, id="problems-text")
-            yield Static("Fix the files, then restart Unknot · Esc to close", classes="dialog-hint")
+            yield Static("Save a fixed file and Unknot reloads it by itself · Esc to close", classes="dialog-hint")
+
+
+def plural(count: int, word: str) -> str:
+    """Return `1 problem`, `2 problems`."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
