@@ -39,7 +39,7 @@ COMMANDS = (
     ),
     Command(
         "validate",
-        "check routine files; exit 1 when any has a problem",
+        "check routine and plan files; exit 1 when any has a problem",
         "validate:command_validate",
         arguments=(
             argument(
@@ -53,7 +53,12 @@ COMMANDS = (
         ),
         flags=(ROUTINES,),
     ),
-    Command("schema", "print the JSON Schema of a routine file", "schema:command_schema"),
+    Command(
+        "schema",
+        "print the JSON Schema of a routine file (or of a plan file)",
+        "schema:command_schema",
+        arguments=(argument("--plan", action="store_true", help="the schema of a plan file instead"),),
+    ),
     Command(
         "new",
         "write a new routine file to start from in your routines folder",
