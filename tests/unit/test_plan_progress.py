@@ -20,15 +20,26 @@ def make_plan(*, advance: dict[str, int] | None = None, hold: bool = True, days:
         "rules": {"hold_when_worse": {"worse": 2, "of_last": 3}} if hold else {},
         "phases": [
             {"title": "One", "advance": advance or {"after_sessions": 4}, "days": [{"routines": ["mat", "stretch"]}]},
-            {"title": "Two", "advance": advance or {"after_sessions": 4}, "days": [{"routines": ["mat"]}, {"rest": True}]},
+            {
+                "title": "Two",
+                "advance": advance or {"after_sessions": 4},
+                "days": [{"routines": ["mat"]}, {"rest": True}],
+            },
             {"title": "Three", "days": [{"routines": ["mat", "stretch", "mat"]}]},
         ],
     }
     return msgspec.convert(data, Plan)
 
 
-def on(day: int, routine_id: str = "mat", *, before: int | None = None, after: int | None = None,
-       rating: Rating | None = None, counts: bool = True) -> PlanSession:
+def on(
+    day: int,
+    routine_id: str = "mat",
+    *,
+    before: int | None = None,
+    after: int | None = None,
+    rating: Rating | None = None,
+    counts: bool = True,
+) -> PlanSession:
     """A session on the plan's day `day` (1 is the start)."""
     return PlanSession(routine_id, START + dt.timedelta(days=day - 1), counts, before, after, rating)
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..routines.model import is_id
 from ..routines.text import clean_text
-from ..session.events import Outcome, SessionRecord
+from ..session.events import RATINGS, Outcome, SessionRecord
 from .report import HistoryRow, session_json
 
 #: The columns of `--csv`, in the order of `--json`'s fields.
@@ -39,6 +39,7 @@ CSV_FIELDS = (
     "resumable",
     "pain_before",
     "pain_after",
+    "rating",
 )
 #: The text columns a person wrote or a file named, which a spreadsheet could take for a formula.
 CSV_TEXT_FIELDS = ("title",)
@@ -148,7 +149,7 @@ def _csv_rows(text: str) -> Iterable[tuple[str, object]]:
         header = next(reader)
     except (StopIteration, csv.Error):
         raise UnreadableFile("empty, or not a CSV export of `unknot history --csv`") from None
-    missing = [name for name in CSV_FIELDS if name not in header and name not in ("id", "resumable")]
+    missing = [name for name in CSV_FIELDS if name not in header and name not in ("id", "resumable", "rating")]
     if missing:
         raise UnreadableFile(
             "neither a JSON array nor a CSV export of `unknot history`: the header lacks "
@@ -190,6 +191,7 @@ def _from_csv(cells: Mapping[str, str]) -> dict[str, object]:
     for name in ("steps_done", "steps_skipped", "pain_before", "pain_after"):
         typed[name] = _number(cells.get(name, ""), int)
     typed["resumable"] = cells.get("resumable", "").strip().lower() == "true"
+    typed["rating"] = cells.get("rating", "").strip() or None
     return typed
 
 
@@ -249,7 +251,19 @@ def session_from_row(item: object, now: float | None = None) -> SessionRecord:
         outcome=Outcome(outcome),
         pain_before=_pain(item, "pain_before"),
         pain_after=_pain(item, "pain_after"),
+        rating=_rating(item),
     )
+
+
+def _rating(item: Mapping[str, Any]) -> str | None:
+    """The optional rating of a plan session (exports made before plans have none)."""
+    rating = item.get("rating")
+    if rating is None:
+        return None
+    if rating not in RATINGS:
+        shown = clean_text(str(rating))[:40]
+        raise ValueError(f"rating must be one of {', '.join(RATINGS)} or empty, not {shown!r}")
+    return str(rating)
 
 
 def _kind(value: object) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from ..session.events import Outcome, SessionRecord
+from ..session.events import RATINGS, Outcome, SessionRecord
 
 JOURNAL_NAME = "unsaved-sessions.jsonl"
 #: A journal larger than this is not read whole (it would be thousands of sessions: something is wrong).
@@ -48,6 +48,7 @@ def parse_line(line: bytes) -> SessionRecord | None:
             outcome=Outcome(data["outcome"]),
             pain_before=None if data.get("pain_before") is None else int(data["pain_before"]),
             pain_after=None if data.get("pain_after") is None else int(data["pain_after"]),
+            rating=data.get("rating") if data.get("rating") in RATINGS else None,
         )
     except (ValueError, KeyError, TypeError):
         return None

@@ -379,4 +379,5 @@ def session_json(row: HistoryRow) -> dict[str, Any]:
         "resumable": row.status is RowStatus.RESUMABLE,
         "pain_before": record.pain_before,
         "pain_after": record.pain_after,
+        "rating": record.rating,
     }

@@ -33,7 +33,7 @@ COUNTED_QUERY = "SELECT routine_id, started_at FROM sessions WHERE started_at >=
 def insert_session(connection: sqlite3.Connection, record: SessionRecord) -> int | None:
     """Write one session row; return its id."""
     cursor = connection.execute(
-        f"INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ({SESSION_PLACEHOLDERS})",
+        f"INSERT INTO sessions ({SESSION_COLUMNS}, rating) VALUES ({SESSION_PLACEHOLDERS}, ?)",
         (
             record.routine_id,
             record.title,
@@ -45,6 +45,7 @@ def insert_session(connection: sqlite3.Connection, record: SessionRecord) -> int
             record.outcome.value,
             record.pain_before,
             record.pain_after,
+            record.rating,
         ),
     )
     return cursor.lastrowid
@@ -54,11 +55,29 @@ def read_sessions(connection: sqlite3.Connection, limit: int | None) -> list[Ses
     """Return stored sessions, newest first (at most `limit` when given); ValueError for an unknown outcome."""
     from ..session.events import Outcome, SessionRecord
 
-    query = f"SELECT {SESSION_COLUMNS}, id FROM sessions ORDER BY started_at DESC, id DESC"
+    query = f"SELECT {SESSION_COLUMNS}, id, rating FROM sessions ORDER BY started_at DESC, id DESC"
     rows = connection.execute(query + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
     return [
-        SessionRecord(routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, id_)
-        for routine_id, title, started, ended, active, done, skipped, out, before, after, id_ in rows
+        SessionRecord(
+            routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, id_, rating
+        )
+        for routine_id, title, started, ended, active, done, skipped, out, before, after, id_, rating in rows
+    ]
+
+
+def sessions_since(connection: sqlite3.Connection, since: dt.date) -> list[SessionRecord]:
+    """Return the sessions begun since the start of `since` (local time), oldest first (what a plan reads)."""
+    from ..session.events import Outcome, SessionRecord
+
+    start = dt.datetime.combine(since, dt.time()).timestamp()
+    query = f"SELECT {SESSION_COLUMNS}, id, rating FROM sessions WHERE started_at >= ? ORDER BY started_at, id"
+    return [
+        SessionRecord(
+            routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, id_, rating
+        )
+        for routine_id, title, started, ended, active, done, skipped, out, before, after, id_, rating in (
+            connection.execute(query, (start,))
+        )
     ]
 
 
