@@ -11,6 +11,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime
     from pathlib import Path
 
 
@@ -72,3 +73,17 @@ def public_url(value: str) -> str:
     if not usable:
         raise argparse.ArgumentTypeError(f"{value!r} is not an http:// or https:// address (no ? or #)")
     return value.rstrip("/")
+
+
+def iso_date(value: str) -> datetime.date:
+    """Read a day as YYYY-MM-DD (or `today`, `tomorrow`, `yesterday`)."""
+    import datetime as dt
+
+    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    text = value.strip().lower()
+    if text in words:
+        return dt.date.today() + dt.timedelta(days=words[text])
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day; write it as YYYY-MM-DD, e.g. 2025-03-03") from None
