@@ -179,6 +179,7 @@ COMMANDS = (
             ),
             dest="plan_command",
             metavar="list|show|start|stop|status",
+            help="what to do with plans (without one: status)",
         ),
     ),
     Command(

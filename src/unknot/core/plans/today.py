@@ -10,15 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..library.library import LibraryEntry
 from ..routines.model import Routine
 from ..routines.timeline import build_timeline
 from ..session.events import SessionRecord
-from .loading import PlanEntry
 from .model import Plan, Rating
 from .progress import PlanSession, Standing, session_counts, standing
 from .tuning import tuned_routine
+
+if TYPE_CHECKING:
+    from .loading import PlanEntry
 
 
 @dataclass(frozen=True)

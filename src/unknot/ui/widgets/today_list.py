@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.content import Content
@@ -10,7 +11,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...core.plans.today import Today, item_line
+if TYPE_CHECKING:  # the plan modules load once a plan is shown, never before the first frame
+    from ...core.plans.today import Today
 
 
 class TodayList(OptionList):
@@ -24,6 +26,8 @@ class TodayList(OptionList):
 
     def show(self, today: Today | None) -> None:
         """Show the day (or nothing, without a plan), with the next session highlighted."""
+        from ...core.plans.today import item_line
+
         self.clear_options()
         self.set_class(today is None, "-empty")
         if today is None:
