@@ -100,9 +100,7 @@ async def test_enter_starts_the_highlighted_routine(tmp_path: Path) -> None:
 async def test_problems_are_counted_and_listed(tmp_path: Path) -> None:
     bad = tmp_path / "routines"
     bad.mkdir()
-    (bad / "broken.yaml").write_text(
-        "title: Broken\nsteps:\n  - {title: a}\n  - {title: b}\n"
-    )
+    (bad / "broken.yaml").write_text("title: Broken\nsteps:\n  - {title: a}\n  - {title: b}\n")
     library = load_library([shipped_routines_dir(), bad])
     assert len(library.errors) == 2  # two problems, one file
     app, _ = build_app(tmp_path, library=library)

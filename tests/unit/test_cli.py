@@ -62,7 +62,7 @@ def test_show_unknown_id_is_a_clean_error(capsys: pytest.CaptureFixture[str]) ->
 
 def test_validate_whole_library_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate")
-    assert code == 0 and out == "8 routines valid\n"
+    assert code == 0 and out == "8 routines, 2 plans valid\n"
 
 
 def test_validate_reports_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

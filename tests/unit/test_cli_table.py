@@ -44,6 +44,13 @@ PROMISED = {
     "report": (DATA_DIR,),
     "resume": (ROUTINES, DATA_DIR, APP_FLAGS),
     "due": (ROUTINES, DATA_DIR),
+    "plan": (ROUTINES, DATA_DIR),
+    "plan list": (ROUTINES,),
+    "plan show": (ROUTINES,),
+    "plan start": (ROUTINES, DATA_DIR),
+    "plan stop": (DATA_DIR,),
+    "plan status": (ROUTINES, DATA_DIR),
+    "today": (ROUTINES, DATA_DIR),
     "serve": (ROUTINES, DATA_DIR, SERVED_FLOOR),
 }
 

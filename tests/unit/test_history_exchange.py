@@ -132,7 +132,7 @@ def test_csv_rows_are_reported_by_line(
     out, err = capsys.readouterr()
     assert err.splitlines() == [
         "unknot: edited.csv: line 2: steps_done must be a whole number from 0 to 10000",
-        "unknot: edited.csv: line 5: 3 cells where the header has 13",
+        "unknot: edited.csv: line 5: 3 cells where the header has 14",
     ]
     assert out == "2 sessions added, 2 bad rows left out\n"
 
@@ -294,3 +294,22 @@ def test_the_streamed_export_is_what_the_whole_list_was(
     assert streamed == json.dumps([session_json(row) for row in rows], indent=2, ensure_ascii=False) + "\n"
     assert main(["history", "--csv", "--data-dir", str(folder)]) == 0
     assert capsys.readouterr().out == sessions_csv(rows)
+
+
+def test_a_plan_sessions_rating_is_exported_and_imported(tmp_path: Path) -> None:
+    from unknot.core.history.report import history_rows, session_json
+
+    here = HistoryStore(tmp_path / "here")
+    session_id = here.add_session(
+        SessionRecord("desk-break", "Desk break", 1_750_000_000.0, 1_750_000_300.0, 300.0, 5, 0, Outcome.COMPLETED)
+    )
+    assert session_id is not None and here.set_rating(session_id, "too-much")
+    exported = [session_json(row) for row in history_rows(here.recent_sessions(), [])]
+    assert exported[0]["rating"] == "too-much"
+    there = HistoryStore(tmp_path / "there")
+    assert there.import_sessions([session_from_row(row, now=1_750_000_400.0) for row in exported]) == 1
+    assert there.recent_sessions()[0].rating == "too-much"
+    with pytest.raises(ValueError, match="rating must be one of"):
+        session_from_row({**exported[0], "rating": "meh"}, now=1_750_000_400.0)
+    older = {key: value for key, value in exported[0].items() if key != "rating"}
+    assert session_from_row(older, now=1_750_000_400.0).rating is None

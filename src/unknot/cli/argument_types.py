@@ -22,16 +22,6 @@ def path(value: str) -> Path:
     return Path(value)
 
 
-def date(value: str) -> datetime.date:
-    """Read a day: `2026-03-01`."""
-    import datetime
-
-    try:
-        return datetime.date.fromisoformat(value.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-01, not {value!r}") from None
-
-
 def remind_interval(value: str) -> int:
     """Read `--remind`: seconds, or 0 for `off`."""
     from ..core.reminder import parse_remind_every
@@ -83,3 +73,17 @@ def public_url(value: str) -> str:
     if not usable:
         raise argparse.ArgumentTypeError(f"{value!r} is not an http:// or https:// address (no ? or #)")
     return value.rstrip("/")
+
+
+def iso_date(value: str) -> datetime.date:
+    """Read a day as YYYY-MM-DD (or `today`, `tomorrow`, `yesterday`)."""
+    import datetime as dt
+
+    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    text = value.strip().lower()
+    if text in words:
+        return dt.date.today() + dt.timedelta(days=words[text])
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day; write it as YYYY-MM-DD, e.g. 2025-03-03") from None

@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import __version__
-from .argument_types import date, path, port, positive, public_url
+from .argument_types import iso_date, path, port, positive, public_url
 from .declarations import Argument, Command, OneOf, Subcommands, argument
 from .flags import APP_FLAGS, DATA_DIR, REMIND, ROUTINES, SERVED_FLOOR
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     CommandFunction = Callable[[argparse.Namespace], int]
 
 _ID = argument("id", metavar="ID", help="the routine's id, as `unknot list` shows it")
+_PLAN_ID = argument("id", metavar="ID", help="the plan's id, as `unknot plan list` shows it")
 
 COMMANDS = (
     Command(
@@ -39,7 +40,7 @@ COMMANDS = (
     ),
     Command(
         "validate",
-        "check routine files; exit 1 when any has a problem",
+        "check routine and plan files; exit 1 when any has a problem",
         "validate:command_validate",
         arguments=(
             argument(
@@ -53,7 +54,12 @@ COMMANDS = (
         ),
         flags=(ROUTINES,),
     ),
-    Command("schema", "print the JSON Schema of a routine file", "schema:command_schema"),
+    Command(
+        "schema",
+        "print the JSON Schema of a routine file (or of a plan file)",
+        "schema:command_schema",
+        arguments=(argument("--plan", action="store_true", help="the schema of a plan file instead"),),
+    ),
     Command(
         "voice",
         "say which speech engine the spoken guide uses here, or why none works",
@@ -135,8 +141,10 @@ COMMANDS = (
         "write a report for a physiotherapist: sessions, minutes, pain before/after, notes (HTML, or PDF)",
         "report:command_report",
         arguments=(
-            argument("--from", dest="from_date", metavar="DATE", type=date, help="first day (default: 12 weeks ago)"),
-            argument("--to", dest="to_date", metavar="DATE", type=date, help="last day (default: today)"),
+            argument(
+                "--from", dest="from_date", metavar="DATE", type=iso_date, help="first day (default: 12 weeks ago)"
+            ),
+            argument("--to", dest="to_date", metavar="DATE", type=iso_date, help="last day (default: today)"),
             argument(
                 "--routine",
                 metavar="ID",
@@ -167,6 +175,68 @@ COMMANDS = (
                 "--short",
                 action="store_true",
                 help="print one plain line (or nothing) for a shell prompt or tmux status line",
+            ),
+        ),
+        flags=(ROUTINES, DATA_DIR),
+    ),
+    Command(
+        "plan",
+        "plans that build up over weeks: list, show, start, stop, status (status when none is named)",
+        "plans:command_plan_status",
+        flags=(ROUTINES, DATA_DIR),
+        subcommands=Subcommands(
+            Command(
+                "list",
+                "list the plans: id, days and title",
+                "plans:command_plan_list",
+                arguments=(argument("--json", action="store_true", help="print a JSON array: id, title, days"),),
+                flags=(ROUTINES,),
+            ),
+            Command(
+                "show",
+                "print a plan as text: its phases, days, durations and rules",
+                "plans:command_plan_show",
+                arguments=(_PLAN_ID,),
+                flags=(ROUTINES,),
+            ),
+            Command(
+                "start",
+                "follow a plan from today (in place of any plan followed before)",
+                "plans:command_plan_start",
+                arguments=(
+                    _PLAN_ID,
+                    argument(
+                        "--from",
+                        dest="start",
+                        metavar="DATE",
+                        type=iso_date,
+                        default=None,
+                        help="the plan's first day instead of today (YYYY-MM-DD)",
+                    ),
+                ),
+                flags=(ROUTINES, DATA_DIR),
+            ),
+            Command("stop", "stop following the plan", "plans:command_plan_stop", flags=(DATA_DIR,)),
+            Command(
+                "status",
+                "the followed plan's day: phase, sessions, whether progress is held",
+                "plans:command_plan_status",
+                flags=(ROUTINES, DATA_DIR),
+            ),
+            dest="plan_command",
+            metavar="list|show|start|stop|status",
+            help="what to do with plans (without one: status)",
+        ),
+    ),
+    Command(
+        "today",
+        "the followed plan's day: each session with its length today, done or not",
+        "plans:command_today",
+        arguments=(
+            argument(
+                "--json",
+                action="store_true",
+                help="print a JSON object: plan, day, days, phase, held, reason, items",
             ),
         ),
         flags=(ROUTINES, DATA_DIR),

@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.library.checking import load_for_checking
+from ..core.library.library import Library
+from ..core.library.loader import load_library
 from ..core.paths import routine_folders
+from ..core.plans.checking import check_plans, is_plan_path
 from ..core.routines.text import shown_path
 from . import UsageError
 from .problems import print_problems
@@ -33,18 +36,25 @@ def command_validate(args: argparse.Namespace) -> int:
 
 def _check_and_print(args: argparse.Namespace) -> int:
     """Validate once and print the result; 1 when there is a problem."""
-    library = load_for_checking(args.paths, args.routines)
-    print_problems(library.problems)
-    errors = len(library.errors)
-    count = len(library.routines)
+    routine_paths = [path for path in args.paths if not is_plan_path(path)]
+    named_plans = len(routine_paths) < len(args.paths)
+    library = load_for_checking(routine_paths, args.routines) if routine_paths or not args.paths else Library()
+    everything = library if not args.paths else load_library(routine_folders(args.routines))
+    book = check_plans(args.paths, args.routines, {key: entry.routine for key, entry in everything.routines.items()})
+    print_problems(library.problems + book.problems)
+    errors = len(library.errors) + len(book.errors)
+    count = _count(len(library.routines), "routine") if routine_paths or not args.paths else ""
+    if book.plans or not args.paths or named_plans:
+        count = ", ".join(filter(None, [count, _count(len(book.plans), "plan")]))
     if errors:
-        print(
-            f"{errors} problem{'s' if errors != 1 else ''}; {count} routine{'s' if count != 1 else ''} valid",
-            file=sys.stderr,
-        )
+        print(f"{_count(errors, 'problem')}; {count} valid", file=sys.stderr)
         return 1
-    print(f"{count} routine{'s' if count != 1 else ''} valid")
+    print(f"{count} valid")
     return 0
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'s' if number != 1 else ''}"
 
 
 def _validate_on_change(args: argparse.Namespace, status: int) -> int:

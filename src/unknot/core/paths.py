@@ -11,6 +11,8 @@ APP_NAME = "unknot"
 ROUTINES_ENV = "UNKNOT_ROUTINES"
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 DIAGRAM_FOLDER = "diagrams"
+#: The folder of plans: shipped beside `routines/`, in the config folder, and inside a named routines folder.
+PLAN_FOLDER = "plans"
 DATA_DIR_ENV = "UNKNOT_DATA_DIR"
 #: History's database file, in the data folder.
 DATABASE_NAME = "history.sqlite3"
@@ -26,6 +28,14 @@ def shipped_routines_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "routines"
+
+
+def shipped_plans_dir() -> Path:
+    """Return the folder of plans that ship with Unknot (inside the package, or `plans/` in a checkout)."""
+    packaged = Path(__file__).resolve().parent.parent / PLAN_FOLDER
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / PLAN_FOLDER
 
 
 #: (XDG variable, default under the home folder) of each kind of user folder, on Linux and the BSDs.
@@ -84,6 +94,15 @@ def routine_folders(extra: Sequence[Path] = (), environ: Mapping[str, str] | Non
     A routine found later replaces one with the same id found earlier.
     """
     return [shipped_routines_dir(), user_routines_dir(), *named_routine_folders(extra, environ)]
+
+
+def plan_folders(extra: Sequence[Path] = (), environ: Mapping[str, str] | None = None) -> list[Path]:
+    """Return where plans are found, in order: shipped, the user's, then `plans/` in each named routines folder.
+
+    A plan found later replaces one with the same id found earlier, as routines do.
+    """
+    named = [folder / PLAN_FOLDER for folder in named_routine_folders(extra, environ)]
+    return [shipped_plans_dir(), user_config_dir() / PLAN_FOLDER, *named]
 
 
 def folder_problem(folder: Path) -> str | None:

@@ -30,8 +30,10 @@ from .screens.browser import BrowserScreen
 from .terminal import Terminal
 
 if TYPE_CHECKING:
+    from ..core.plans.today import Today
     from ..core.standings import DueRow
     from .screens.player import PlayerScreen
+    from .widgets.today_list import TodayList
 
 
 class UnknotApp(App[None]):
@@ -56,6 +58,8 @@ class UnknotApp(App[None]):
     """The routines loaded now (a reload replaces it)."""
     due: var[Mapping[str, DueRow]] = var(dict, init=False)
     """Each routine's standing for today and this week (empty until history is read)."""
+    plan_today: var[Today | None] = var(None, init=False)
+    """The followed plan's day (None without one): the browser's Today shows it."""
 
     def __init__(self, options: AppOptions) -> None:
         super().__init__()
@@ -110,12 +114,17 @@ class UnknotApp(App[None]):
         if self.services.history is not None:
             entries, today = self.library.routines.values(), datetime.date.today()
             self.due = await self.services.history.ask(lambda store: read_standings(store, entries, today))
+            self.plan_today = await self.controllers.plans.read_today()
 
     # ----- messages: each goes to whoever does the job ---------------------------------------
 
     def on_play_requested(self, message: PlayRequested) -> None:
         """A screen, the palette or the reminder asked for a routine."""
         self.controllers.sessions.request(message.routine_id)
+
+    def on_today_list_item_chosen(self, message: TodayList.ItemChosen) -> None:
+        """A session of the plan's day: played with the phase's durations, "How was that?" after it."""
+        self.controllers.plans.play(message.routine_id)
 
     def on_edit_requested(self, message: EditRequested) -> None:
         """Edit a routine in $VISUAL or $EDITOR, with the app suspended; then reload the routines."""

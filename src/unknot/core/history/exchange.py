@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from ..routines.model import is_id
 from ..routines.text import clean_text
-from ..session.events import Outcome, SessionRecord
+from ..session.events import RATINGS, Outcome, SessionRecord
 from .notes import MAX_NOTE_LENGTH, clean_note
 from .report import HistoryRow, session_json
 
@@ -41,6 +41,7 @@ CSV_FIELDS = (
     "resumable",
     "pain_before",
     "pain_after",
+    "rating",
     "note",
 )
 #: The text columns a person wrote or a file named, which a spreadsheet could take for a formula.
@@ -48,7 +49,7 @@ CSV_TEXT_FIELDS = ("title", "note")
 #: What a spreadsheet reads as the start of a formula (OWASP's list), and the quote that marks text.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 #: Columns an older export may lack: the note came later (an export without it still imports).
-OPTIONAL_FIELDS = ("id", "resumable", "note")
+OPTIONAL_FIELDS = ("id", "resumable", "rating", "note")
 #: An import file larger than this is refused whole (a year of ten sessions a day is about 2 MB of JSON).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_TITLE_LENGTH = 200
@@ -210,6 +211,7 @@ def _from_csv(cells: Mapping[str, str]) -> dict[str, object]:
     for name in ("steps_done", "steps_skipped", "pain_before", "pain_after"):
         typed[name] = _number(cells.get(name, ""), int)
     typed["resumable"] = cells.get("resumable", "").strip().lower() == "true"
+    typed["rating"] = cells.get("rating", "").strip() or None
     return typed
 
 
@@ -269,8 +271,20 @@ def session_from_row(item: object, now: float | None = None) -> SessionRecord:
         outcome=Outcome(outcome),
         pain_before=_pain(item, "pain_before"),
         pain_after=_pain(item, "pain_after"),
+        rating=_rating(item),
         note=_note(item),
     )
+
+
+def _rating(item: Mapping[str, Any]) -> str | None:
+    """The optional rating of a plan session (exports made before plans have none)."""
+    rating = item.get("rating")
+    if rating is None:
+        return None
+    if rating not in RATINGS:
+        shown = clean_text(str(rating))[:40]
+        raise ValueError(f"rating must be one of {', '.join(RATINGS)} or empty, not {shown!r}")
+    return str(rating)
 
 
 def _kind(value: object) -> str:

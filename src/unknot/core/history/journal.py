@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from ..session.events import Outcome, SessionRecord
+from ..session.events import RATINGS, Outcome, SessionRecord
 from .notes import clean_note
 
 JOURNAL_NAME = "unsaved-sessions.jsonl"
@@ -50,6 +50,7 @@ def parse_line(line: bytes) -> SessionRecord | None:
             pain_before=None if data.get("pain_before") is None else int(data["pain_before"]),
             pain_after=None if data.get("pain_after") is None else int(data["pain_after"]),
             note=clean_note(data["note"]) if isinstance(data.get("note"), str) else None,
+            rating=data.get("rating") if data.get("rating") in RATINGS else None,
         )
     except (ValueError, KeyError, TypeError):
         return None

@@ -156,6 +156,22 @@ class SessionRecorder:
 
         return self.history.run(save)
 
+    def set_rating(self, rating: str) -> Future[SaveResult]:
+        """Record how a plan session felt ("too-easy", "about-right", "too-much") once the session is saved."""
+        if self.history is None or self.saved is None:
+            return finished_future(SaveResult(False, HISTORY_OFF))
+        session = self.saved
+
+        def save(store: HistoryStore) -> SaveResult:
+            result = session.result()
+            if result.session_id is None:
+                return SaveResult(False, result.problem)
+            if store.set_rating(result.session_id, rating):
+                return SaveResult(True, session_id=result.session_id)
+            return SaveResult(False, store.problem)
+
+        return self.history.run(save)
+
     def _write_session(self, record: SessionRecord) -> Future[SaveResult]:
         if self.history is None:
             return finished_future(SaveResult(False, HISTORY_OFF))

@@ -400,5 +400,6 @@ def session_json(row: HistoryRow) -> dict[str, Any]:
         "resumable": row.status is RowStatus.RESUMABLE,
         "pain_before": record.pain_before,
         "pain_after": record.pain_after,
+        "rating": record.rating,
         "note": clean_note(record.note),
     }

@@ -33,7 +33,7 @@ COUNTED_QUERY = "SELECT routine_id, started_at FROM sessions WHERE started_at >=
 def insert_session(connection: sqlite3.Connection, record: SessionRecord) -> int | None:
     """Write one session row; return its id."""
     cursor = connection.execute(
-        f"INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ({SESSION_PLACEHOLDERS})",
+        f"INSERT INTO sessions ({SESSION_COLUMNS}, rating) VALUES ({SESSION_PLACEHOLDERS}, ?)",
         (
             record.routine_id,
             record.title,
@@ -46,6 +46,7 @@ def insert_session(connection: sqlite3.Connection, record: SessionRecord) -> int
             record.pain_before,
             record.pain_after,
             record.note,
+            record.rating,
         ),
     )
     return cursor.lastrowid
@@ -61,11 +62,11 @@ def each_session(connection: sqlite3.Connection, limit: int | None = None) -> It
     (an export of hundreds of thousands never holds them all); ValueError for an unknown outcome."""
     from ..session.events import Outcome, SessionRecord
 
-    query = f"SELECT {SESSION_COLUMNS}, id FROM sessions ORDER BY started_at DESC, id DESC"
+    query = f"SELECT {SESSION_COLUMNS}, id, rating FROM sessions ORDER BY started_at DESC, id DESC"
     rows = connection.execute(query + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
-    for routine_id, title, started, ended, active, done, skipped, out, before, after, note, id_ in rows:
+    for routine_id, title, started, ended, active, done, skipped, out, before, after, note, id_, rating in rows:
         yield SessionRecord(
-            routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, note, id_
+            routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, note, id_, rating
         )
 
 
@@ -89,6 +90,22 @@ def salvage_columns(present: Iterable[str]) -> str:
     """Return SESSION_COLUMNS for a SELECT from a file of an older schema: NULL for each column it lacks."""
     have = set(present)
     return ", ".join(name if name in have else "NULL" for name in (n.strip() for n in SESSION_COLUMNS.split(",")))
+
+
+def sessions_since(connection: sqlite3.Connection, since: dt.date) -> list[SessionRecord]:
+    """Return the sessions begun since the start of `since` (local time), oldest first (what a plan reads)."""
+    from ..session.events import Outcome, SessionRecord
+
+    start = dt.datetime.combine(since, dt.time()).timestamp()
+    query = f"SELECT {SESSION_COLUMNS}, id, rating FROM sessions WHERE started_at >= ? ORDER BY started_at, id"
+    return [
+        SessionRecord(
+            routine_id, title, started, ended, active, done, skipped, Outcome(out), before, after, note, id_, rating
+        )
+        for routine_id, title, started, ended, active, done, skipped, out, before, after, note, id_, rating in (
+            connection.execute(query, (start,))
+        )
+    ]
 
 
 #: A session's identity: its routine, and its start to the millisecond ("ms") or to the second ("s").

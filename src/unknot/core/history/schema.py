@@ -76,6 +76,17 @@ MIGRATIONS = [
     """
     ALTER TABLE sessions ADD COLUMN note TEXT CHECK (note IS NULL OR length(note) <= 500);
     """,
+    # version 5: plans. How a plan session felt (rated after it), and which plan is followed from which day.
+    """
+    ALTER TABLE sessions ADD COLUMN rating TEXT CHECK (rating IN ('too-easy', 'about-right', 'too-much'));
+    CREATE TABLE plan_runs (
+        id INTEGER PRIMARY KEY,
+        plan_id TEXT NOT NULL,
+        started_on TEXT NOT NULL,
+        chosen_at REAL NOT NULL,
+        stopped_at REAL
+    )
+    """,
 ]
 
 #: SQLite's own words for a file that is damaged (and nothing else: not full, not locked).

@@ -25,7 +25,7 @@ from ..session.events import Outcome, SessionRecord
 from .database import PATIENCE, HistoryDatabase, Patience
 from .journal import Journal
 from .notes import clean_note
-from .rows import each_session, insert_new, insert_session, read_sessions, set_note, starts_since
+from .rows import each_session, insert_new, insert_session, read_sessions, sessions_since, set_note, starts_since
 
 
 @dataclass(frozen=True)
@@ -193,6 +193,76 @@ class HistoryStore:
                 set_note(connection, session_id, clean_note(note))
         except sqlite3.Error as error:
             self.database.failed("save the note", error)
+            return False
+        return True
+
+    def set_rating(self, session_id: int, rating: str) -> bool:
+        """Record how a plan session felt ("too-easy", "about-right", "too-much"); return whether it was saved."""
+        if not self.writable:
+            return False
+        try:
+            with self.database.transaction() as connection:
+                connection.execute("UPDATE sessions SET rating = ? WHERE id = ?", (rating, session_id))
+        except sqlite3.Error as error:
+            self.database.failed("save the rating", error)
+            return False
+        return True
+
+    def sessions_since(self, since: dt.date) -> list[SessionRecord]:
+        """Return the sessions begun since `since`, oldest first (none when they cannot be read)."""
+        connection = self.database.connection
+        if connection is None:
+            return []
+        try:
+            return sessions_since(connection, since)
+        except (sqlite3.Error, ValueError) as error:
+            self.database.failed("read history", error)
+            return []
+
+    # ----- the plan followed ------------------------------------------------------------------
+
+    def active_plan(self) -> tuple[str, dt.date] | None:
+        """Return the plan being followed and the day it started, or None when none is."""
+        connection = self.database.connection
+        if connection is None:
+            return None
+        try:
+            row = connection.execute(
+                "SELECT plan_id, started_on FROM plan_runs WHERE stopped_at IS NULL ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            return None if row is None else (str(row[0]), dt.date.fromisoformat(row[1]))
+        except (sqlite3.Error, ValueError) as error:
+            self.database.failed("read the plan followed", error)
+            return None
+
+    def start_plan(self, plan_id: str, start: dt.date) -> bool:
+        """Follow `plan_id` from `start`, stopping any plan followed before; return whether it was saved."""
+        if not self.writable:
+            self.problem = self.problem or "history cannot be written"
+            return False
+        try:
+            with self.database.transaction() as connection:
+                now = time.time()
+                connection.execute("UPDATE plan_runs SET stopped_at = ? WHERE stopped_at IS NULL", (now,))
+                connection.execute(
+                    "INSERT INTO plan_runs (plan_id, started_on, chosen_at) VALUES (?, ?, ?)",
+                    (plan_id, start.isoformat(), now),
+                )
+        except sqlite3.Error as error:
+            self.database.failed("save the plan", error)
+            return False
+        return True
+
+    def stop_plan(self) -> bool:
+        """Stop following the plan (kept in history as stopped); return whether it was saved."""
+        if not self.writable:
+            self.problem = self.problem or "history cannot be written"
+            return False
+        try:
+            with self.database.transaction() as connection:
+                connection.execute("UPDATE plan_runs SET stopped_at = ? WHERE stopped_at IS NULL", (time.time(),))
+        except sqlite3.Error as error:
+            self.database.failed("stop the plan", error)
             return False
         return True
 

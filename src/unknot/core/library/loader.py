@@ -24,7 +24,7 @@ from .library import Library, LibraryEntry, mark_look_alikes
 from .references import PendingRoutine, overridden_keys, resolve_pending
 
 _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
-_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|(\[\.\.\.\])")
 _StructT = TypeVar("_StructT", bound=msgspec.Struct)
 
 
@@ -108,16 +108,51 @@ def _choices_at(struct: type[msgspec.Struct], where: DocPath) -> list[str]:
     return []
 
 
+#: msgspec's word for "some key of this mapping" in an error's path (it does not say which).
+_SOME_KEY = "[...]"
+
+
 def _error_path(text: str) -> tuple[str, DocPath]:
     match = _ERROR_PATH.match(text)
     assert match is not None
     parts: DocPath = tuple(
-        name if name else int(number) for name, number in _PATH_PART.findall(match.group("path") or "")
+        _SOME_KEY if some else (name if name else int(number))
+        for name, number, some in _PATH_PART.findall(match.group("path") or "")
     )
     return match.group("message"), parts
 
 
-class _Located:
+def _name_map_keys(data: Any, struct: type[msgspec.Struct], where: DocPath, message: str) -> DocPath:
+    """Put the key msgspec leaves out (`[...]`) back into an error's path: the one key that gives that error."""
+    while _SOME_KEY in where:
+        index = where.index(_SOME_KEY)
+        mapping = _value_at(data, where[:index])
+        found = None
+        for key in mapping if isinstance(mapping, dict) else ():
+            trial = _replaced_at(data, where[:index], {key: mapping[key]})
+            try:
+                msgspec.convert(trial, struct, strict=True, dec_hook=decode_hook)
+            except msgspec.ValidationError as error:
+                if _error_path(str(error))[0] == message:
+                    found, data = key, trial
+                    break
+        if found is None:
+            return where[:index]
+        where = (*where[:index], found, *where[index + 1 :])
+    return where
+
+
+def _replaced_at(data: Any, where: DocPath, value: Any) -> Any:
+    """Return `data` with the value at `where` replaced, copying only the containers on the way."""
+    if not where:
+        return value
+    head, rest = where[0], where[1:]
+    copy: Any = list(data) if isinstance(data, list) else dict(data)
+    copy[head] = _replaced_at(data[head], rest, value)
+    return copy
+
+
+class Located:
     """Builds Problems for one file from document paths."""
 
     def __init__(self, path: Path, document: YamlDocument | None = None) -> None:
@@ -130,7 +165,7 @@ class _Located:
 
 
 def _convert(
-    document: YamlDocument, struct: type[_StructT], located: _Located, what: str
+    document: YamlDocument, struct: type[_StructT], located: Located, what: str
 ) -> tuple[_StructT | None, list[Problem]]:
     if not isinstance(document.data, dict):
         kind = type(document.data).__name__.replace("str", "text").replace("list", "a list")
@@ -142,6 +177,7 @@ def _convert(
         return msgspec.convert(document.data, struct, strict=True, dec_hook=decode_hook), []
     except msgspec.ValidationError as error:
         message, where = _error_path(str(error))
+        where = _name_map_keys(document.data, struct, where, message)
         message = message.replace("Object missing required field", "missing required key")
         message = _friendlier(message, where, struct, document)
         return None, [located.problem(where, message[:1].lower() + message[1:])]
@@ -175,6 +211,8 @@ _ITEM_WORDS = {
     "tags": "tag",
     "areas": "area",
     "equipment": "piece of kit",
+    "days": "day",
+    "routines": "routine id",
 }
 
 
@@ -195,6 +233,23 @@ def _file_id(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:64] or "routine"
 
 
+def read_struct_file(path: Path, struct: type[_StructT], what: str) -> tuple[_StructT | None, list[Problem], Located]:
+    """Read one YAML file into `struct` (a plan, say) with located problems, and the means to locate more."""
+    located = Located(path)
+    try:
+        document = read_yaml_file(path)
+    except YamlError as error:
+        return None, [Problem(path, error.message, error.line, error.column)], located
+    located.document = document
+    value, problems = _convert(document, struct, located, what)
+    return value, problems, located
+
+
+def file_id(path: Path) -> str:
+    """Return the id a file without an `id:` gets: its name, made into an id."""
+    return _file_id(path)
+
+
 def load_routine_file(path: Path, diagrams: Mapping[str, Diagram]) -> tuple[Routine | None, list[Problem]]:
     """Read, validate and resolve one routine file; return it, or None and its problems.
 
@@ -207,7 +262,7 @@ def load_routine_file(path: Path, diagrams: Mapping[str, Diagram]) -> tuple[Rout
 def _read_routine_file(
     path: Path, diagrams: Mapping[str, Diagram]
 ) -> tuple[Routine | None, list[Problem], YamlDocument | None]:
-    located = _Located(path)
+    located = Located(path)
     try:
         document = read_yaml_file(path)
     except YamlError as error:
@@ -237,7 +292,7 @@ def load_diagram_file(path: Path) -> tuple[Diagram | None, list[Problem]]:
         document = read_yaml_file(path)
     except YamlError as error:
         return None, [Problem(path, error.message, error.line, error.column)]
-    located = _Located(path, document)
+    located = Located(path, document)
     diagram, problems = _convert(document, DiagramFile, located, "a diagram")
     if diagram is None:
         return None, problems

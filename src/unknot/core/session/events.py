@@ -18,6 +18,9 @@ class Outcome(StrEnum):
     INTERRUPTED = "interrupted"
 
 
+#: The answers to "How was that?" after a plan session (core.plans.model.Rating spells the same).
+RATINGS = ("too-easy", "about-right", "too-much")
+
 #: The outcomes of a session that reached the end: they count as having done the routine.
 REACHED_THE_END = (Outcome.COMPLETED, Outcome.PARTIAL)
 
@@ -42,6 +45,8 @@ class SessionRecord:
     note: str | None = None
     """What the person wrote after the session (`notes.clean_note`: one line, bounded), or None."""
     id: int | None = None
+    rating: str | None = None
+    """After a plan session: one of RATINGS, or None when not asked or not answered."""
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,15 @@ from ..messages import AppState, SessionClosed, SessionStarted
 from .services import Services
 
 if TYPE_CHECKING:
+    from ...core.history.recorder import SessionRecorder
     from ...core.history.resume import ResumeOffer
     from ...core.history.store import Checkpoint, HistoryStore
     from ...core.library.library import LibraryEntry
     from ...core.session.ticker import Sleep
     from ..screens.player import PlayerScreen
+
+#: What runs after a session's summary (a plan's question): given the recorder and what to do next.
+AfterSession = Callable[["SessionRecorder", Callable[[], None]], None]
 
 #: The browser tab's name when no session plays.
 PAGE_TITLE = "Unknot"
@@ -59,6 +63,7 @@ class SessionFlow:
         self._say = services.say
         self.plan = plan
         self._refresh_due = refresh_due
+        self._after: AfterSession | None = None
 
     def open_soon(self, *, at_once: bool) -> None:
         """Open history on its own thread just after the first frame, or `at_once` when a session waits."""
@@ -126,33 +131,38 @@ class SessionFlow:
 
     def request(self, routine_id: str) -> None:
         """Open the player on a routine; one at its limit for the day or week asks first."""
-        from ...core.standings import limit_question
-        from ..screens.confirm import ConfirmStartScreen
-
         entry = self._state.library.routines.get(routine_id)
         if entry is None:
             self._say(f"No routine with the id {routine_id!r}", "error")
             return
-        row = self._state.due.get(routine_id)
+        self.request_entry(entry)
+
+    def request_entry(self, entry: LibraryEntry, then: AfterSession | None = None) -> None:
+        """Open the player on `entry` (asking first at its limit); `then` runs between the summary and what follows."""
+        from ...core.standings import limit_question
+        from ..screens.confirm import ConfirmStartScreen
+
+        row = self._state.due.get(entry.id)
         question = limit_question(row) if row is not None else None
         if question is None:
-            self.play(entry)
+            self.play(entry, then=then)
             return
 
         def answered(start: bool | None) -> None:
             if start:
-                self.play(entry)
+                self.play(entry, then=then)
             elif self.plan.exit_after_session:
                 self._app.exit()
 
         self._app.push_screen(ConfirmStartScreen(question, touch=self.plan.touch), answered)
 
-    def play(self, entry: LibraryEntry, resumed: ResumeOffer | None = None) -> None:
-        """Open the player on `entry`, new or carrying on an interrupted session."""
+    def play(self, entry: LibraryEntry, resumed: ResumeOffer | None = None, then: AfterSession | None = None) -> None:
+        """Open the player on `entry`, new or carrying on an interrupted session; `then` follows its summary."""
         from ...core.history.recorder import SessionRecorder
         from ...core.session.player import Player
         from ..screens.player import PlayerScreen
 
+        self._after = then
         if resumed is not None:
             player = resumed.player
             recorder = SessionRecorder.resuming(self._history, player, self._clock, resumed.checkpoint)
@@ -176,11 +186,21 @@ class SessionFlow:
         self._send_title(PAGE_TITLE)
         self._app.post_message(SessionClosed())
 
-        def chosen(choice: str | None) -> None:
+        after, self._after = self._after, None
+
+        def go_on(choice: str | None) -> None:
             if choice == "repeat":
                 self.request(message.entry.id)
             elif choice == "quit" or self.plan.exit_after_session:
                 self._app.exit()
+
+        def chosen(choice: str | None) -> None:
+            from ...core.session.events import REACHED_THE_END
+
+            if after is not None and message.record.outcome in REACHED_THE_END:
+                after(message.recorder, lambda: go_on(choice))
+            else:
+                go_on(choice)
 
         ask_pain = self._state.settings.ask_pain
         self._app.push_screen(

@@ -20,6 +20,7 @@ from .services import Services
 if TYPE_CHECKING:
     from .folders import RoutineFolders
     from .moments import MomentEffects
+    from .plans import PlanSessions
     from .reminders import BreakReminders
     from .sessions import SessionFlow
 
@@ -75,3 +76,10 @@ class Controllers:
         from .reminders import BreakReminders
 
         return BreakReminders(self._app, self._state, self.services, self.moments)
+
+    @cached_property
+    def plans(self) -> PlanSessions:
+        """The followed plan: its day, its sessions with the phase's durations, the question after one."""
+        from .plans import PlanSessions
+
+        return PlanSessions(self._app, self._state, self.services, self.sessions, self._options.extra_routine_folders)

@@ -1,4 +1,8 @@
-"""The first screen: the routine list with a filter, and the highlighted routine's overview."""
+"""The first screen: the routine list with a filter, and the highlighted routine's overview.
+
+With a plan followed, Today sits above the list: the day's sessions, the next one highlighted and
+focused at start, Enter plays it as the plan wants it; `t` comes back to it from the list.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +26,10 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.overview import Overview
 from ..widgets.plain import set_plain
 from ..widgets.routine_list import RoutineList
+from ..widgets.today_list import TodayList
 
 if TYPE_CHECKING:
+    from ...core.plans.today import Today
     from ...core.standings import DueRow
 
 
@@ -46,6 +52,7 @@ class BrowserScreen(Screen[None]):
         Binding("escape", "focus_list", "Back to list", id="browser.focus_list"),
         Binding("e", "problems", "Problems", id="browser.problems"),
         Binding("o", "toggle_due_first", "Due first", id="browser.due_first"),
+        Binding("t", "focus_today", "Today", id="browser.today"),
         Binding("E", "edit", "Edit", show=False, id="browser.edit"),
         Binding("h", "app.history", "History", id="browser.history"),
         Binding("s", "app.settings", "Settings", id="browser.settings"),
@@ -79,6 +86,7 @@ class BrowserScreen(Screen[None]):
         """Lay out filter and list beside the overview, the problem line, and the footer."""
         with Horizontal(id="browser"):
             with Vertical(id="list-pane"):
+                yield TodayList(id="today", classes="-empty")
                 yield Input(placeholder="/ filter: name, tag, area, kit", id="filter", compact=True)
                 yield RoutineList(id="routines")
                 yield Static(id="list-legend", markup=False)
@@ -91,10 +99,22 @@ class BrowserScreen(Screen[None]):
         """Fill the list, focus it, report any files with problems, and follow the app's state."""
         self.show_matches("")
         self.set_focus(self.query_one(RoutineList))  # at once: see on_screen_resume
+        if isinstance(self.app, AppState) and getattr(self.app, "plan_today", None) is not None:
+            self._show_today(getattr(self.app, "plan_today", None))
         self.show_problem_line()
         self.watch(self.app, "library", self._show_library, init=False)
         self.watch(self.app, "due", self._show_due, init=False)
         self.watch(self.app, "settings", self._follow_settings, init=False)
+        self.watch(self.app, "plan_today", self._show_today, init=False)
+
+    def _show_today(self, today: Today | None) -> None:
+        """Show the plan's day above the list; the first time it appears, it takes the focus from the list."""
+        today_list = self.query_one(TodayList)
+        was_empty = today_list.has_class("-empty")
+        today_list.show(today)
+        if today is not None and was_empty and isinstance(self.focused, RoutineList):
+            self.set_focus(today_list)
+        self.refresh_bindings()
 
     def _show_library(self, library: Library) -> None:
         app = self.app
@@ -133,7 +153,8 @@ class BrowserScreen(Screen[None]):
         At once, not on the next idle as `focus()` would: a `/` typed right away must not have its
         filter focus taken back by a late focus on the list (the keys after it were lost).
         """
-        self.set_focus(self.query_one(RoutineList))
+        today_list = self.query_one(TodayList)
+        self.set_focus(today_list if not today_list.has_class("-empty") else self.query_one(RoutineList))
 
     @on(RoutineList.RoutineHighlighted)
     def show_overview(self, message: RoutineList.RoutineHighlighted) -> None:
@@ -201,12 +222,18 @@ class BrowserScreen(Screen[None]):
         """
         if action == "problems":
             return bool(self.library.problems)
+        if action == "focus_today":
+            return not self.query_one(TodayList).has_class("-empty")
         in_filter = isinstance(self.focused, Input) and self.focused.id == "filter"
         if action == "focus_filter":
             return not in_filter
         if action in ("start", "focus_list"):
             return in_filter
         return True
+
+    def action_focus_today(self) -> None:
+        """Back to the plan's day from the list."""
+        self.set_focus(self.query_one(TodayList))
 
     def action_problems(self) -> None:
         """Show every located problem with the routine files."""

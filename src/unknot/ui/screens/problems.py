@@ -28,9 +28,8 @@ class ProblemsScreen(ModalScreen[None]):
         notices = [p for p in self.problems if p.severity is Severity.NOTICE]
         with Vertical(id="problems-dialog", classes="dialog"):
             files = len({problem.path for problem in errors})
-            title = (
-                f"{plural(len(errors), 'problem')} in {plural(files, 'routine file')}"
-                + (f", {plural(len(notices), 'notice')}" if notices else "")
+            title = f"{plural(len(errors), 'problem')} in {plural(files, 'routine file')}" + (
+                f", {plural(len(notices), 'notice')}" if notices else ""
             )
             yield Static(title if errors or notices else "Routine files", classes="dialog-title", markup=False)
             with VerticalScroll():
