@@ -3,7 +3,6 @@ state screens watch (settings in force, the library, due standings), and passes 
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -96,11 +95,7 @@ class UnknotApp(App[None]):
 
     def on_unmount(self) -> None:
         """Stop watching routine files, let queued history writes finish, and give the signals back."""
-        if self.controllers.built("folders"):
-            self.controllers.folders.stop()
-        if self.services.history is not None:
-            self.services.history.drain()
-        self.services.terminal.release_signals()
+        self.controllers.stop()
 
     def on_terminate_signal(self, number: int) -> None:
         """Save every session in progress, then exit cleanly (restoring the terminal if it is still there)."""
@@ -108,13 +103,9 @@ class UnknotApp(App[None]):
         self.exit(return_code=128 + number)
 
     async def refresh_due(self) -> None:
-        """Count this week's sessions (on the history thread) and publish each routine's standing."""
-        from ..core.history.due import read_standings
-
+        """Publish each routine's standing and the followed plan's day (read on the history thread)."""
         if self.services.history is not None:
-            entries, today = self.library.routines.values(), datetime.date.today()
-            self.due = await self.services.history.ask(lambda store: read_standings(store, entries, today))
-            self.plan_today = await self.controllers.plans.read_today()
+            self.due, self.plan_today = await self.controllers.standings.read()
 
     # ----- messages: each goes to whoever does the job ---------------------------------------
 

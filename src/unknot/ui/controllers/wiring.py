@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .plans import PlanSessions
     from .reminders import BreakReminders
     from .sessions import SessionFlow
+    from .standings import Standings
 
 
 class Controllers:
@@ -42,6 +43,14 @@ class Controllers:
         self._options = options
         self._refresh_due = refresh_due
 
+    def stop(self) -> None:
+        """As the app ends: stop watching routine files, let queued history writes finish, give signals back."""
+        if self.built("folders"):
+            self.folders.stop()
+        if self.services.history is not None:
+            self.services.history.drain()
+        self.services.terminal.release_signals()
+
     def built(self, name: str) -> bool:
         """Whether the controller `name` has been made (nothing to stop otherwise)."""
         return name in self.__dict__
@@ -55,6 +64,13 @@ class Controllers:
         touch = self._app.is_web if options.touch is None else options.touch
         plan = SessionPlan(options.start_routine_id, options.leaves_after_session, touch, options.sleep)
         return SessionFlow(self._app, self._state, self.services, plan, self._refresh_due)
+
+    @cached_property
+    def standings(self) -> Standings:
+        """Where each routine stands, and the followed plan's day."""
+        from .standings import Standings
+
+        return Standings(self._state, self.services, lambda: self.plans.read_today())
 
     @cached_property
     def moments(self) -> MomentEffects:
