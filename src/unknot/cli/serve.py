@@ -6,11 +6,16 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..core.routines.text import shown_path
 from ..serving.access import TokenFileError, new_token, token_from_file
 from ..serving.run import ServeError, ServeOptions, configure_logging, serve
 from ..serving.server import ReportUnavailable, ServeConfig
 from . import UsageError
+
+if TYPE_CHECKING:
+    import ssl
 
 
 def served_report(data_folder: Path | None) -> str:
@@ -32,6 +37,23 @@ def served_report(data_folder: Path | None) -> str:
         raise ReportUnavailable(problem)
     first, last = report_period(None, None, dt.date.today())
     return physio_html(build_physio_report(sessions, first, last, ()))
+
+
+def tls_context(args: argparse.Namespace) -> ssl.SSLContext | None:
+    """Return the TLS context of --tls-cert and --tls-key (both or neither), or None for plain HTTP."""
+    cert, key = getattr(args, "tls_cert", None), getattr(args, "tls_key", None)
+    if cert is None and key is None:
+        return None
+    if cert is None or key is None:
+        raise UsageError("--tls-cert and --tls-key go together: the certificate and its private key")
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(cert, key)
+    except (OSError, ssl.SSLError) as error:
+        raise UsageError(f"cannot use {shown_path(cert)} and {shown_path(key)} for TLS: {error}") from None
+    return context
 
 
 def command_serve(args: argparse.Namespace) -> int:
@@ -56,8 +78,9 @@ def command_serve(args: argparse.Namespace) -> int:
         report=lambda: served_report(args.data_dir),
     )
     configure_logging(sys.stderr)
+    options = ServeOptions(config=config, host=args.host, show_qr=not args.no_qr, tls=tls_context(args))
     try:
-        asyncio.run(serve(ServeOptions(config=config, host=args.host, show_qr=not args.no_qr)))
+        asyncio.run(serve(options))
     except ServeError as error:
         raise UsageError(str(error)) from None
     return 0

@@ -32,15 +32,16 @@ def lan_address() -> str | None:
     return None
 
 
-def base_url(host: str, port: int, public_url: str | None) -> str:
-    """Return the address to open, without the token: `--public-url`, else one made from host and port."""
+def base_url(host: str, port: int, public_url: str | None, *, secure: bool = False) -> str:
+    """Return the address to open, without the token: `--public-url`, else one made from host and port
+    (https when the server itself speaks TLS)."""
     if public_url:
         return public_url.rstrip("/")
     if host in _ANY_HOSTS:
         host = lan_address() or socket.gethostname()
     if ":" in host and not host.startswith("["):
         host = f"[{host}]"
-    return f"http://{host}:{port}"
+    return f"{'https' if secure else 'http'}://{host}:{port}"
 
 
 def address_with_token(base: str, token: str) -> str:

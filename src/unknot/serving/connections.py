@@ -5,6 +5,7 @@ time limit, so that a thousand half-open connections cannot be held for ever.
 from __future__ import annotations
 
 import asyncio
+import ssl
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -104,11 +105,19 @@ def guarded(factory: Callable[[], Any], limits: ConnectionLimits) -> Callable[[]
 class GuardedSite(web.TCPSite):
     """aiohttp's TCP site with every connection guarded by `limits` (see GuardedProtocol)."""
 
-    def __init__(self, runner: web.BaseRunner, host: str, port: int, limits: ConnectionLimits) -> None:
-        super().__init__(runner, host, port)
+    def __init__(
+        self,
+        runner: web.BaseRunner,
+        host: str,
+        port: int,
+        limits: ConnectionLimits,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
+        super().__init__(runner, host, port, ssl_context=tls)
         self.guarded_runner = runner
         self.limits = limits
         self.address = (host, port)
+        self.tls = tls
 
     async def start(self) -> None:
         """Listen, as TCPSite does, with the guard in front of aiohttp's handler."""
@@ -117,4 +126,4 @@ class GuardedSite(web.TCPSite):
         assert handler is not None
         loop = asyncio.get_running_loop()
         # TCPSite keeps its listening server in `_server`, which `stop()` closes.
-        self._server = await loop.create_server(guarded(handler, self.limits), *self.address)
+        self._server = await loop.create_server(guarded(handler, self.limits), *self.address, ssl=self.tls)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import ssl
 import sys
 from dataclasses import dataclass
 from typing import TextIO
@@ -29,6 +30,8 @@ class ServeOptions:
     config: ServeConfig
     host: str = "127.0.0.1"
     show_qr: bool = True
+    tls: ssl.SSLContext | None = None
+    """HTTPS (--tls-cert, --tls-key): a secure page may keep a phone's screen awake."""
 
 
 def banner(options: ServeOptions) -> str:
@@ -37,7 +40,8 @@ def banner(options: ServeOptions) -> str:
     The address and the code come last, so on a short terminal what scrolls away is the notes.
     """
     config = options.config
-    address = address_with_token(base_url(options.host, config.port, config.public_url), config.token)
+    base = base_url(options.host, config.port, config.public_url, secure=options.tls is not None)
+    address = address_with_token(base, config.token)
     if config.public_url:
         lines = [f"Unknot is served on {options.host}:{config.port}, reached through {config.public_url}."]
     elif is_loopback(options.host):
@@ -86,7 +90,7 @@ async def serve(options: ServeOptions, out: TextIO = sys.stdout) -> None:
     runner = web.AppRunner(server.web_app(), handle_signals=False, shutdown_timeout=5, **server.runner_options)
     await runner.setup()
     try:
-        site = GuardedSite(runner, options.host, options.config.port, ConnectionLimits())
+        site = GuardedSite(runner, options.host, options.config.port, ConnectionLimits(), options.tls)
         try:
             await site.start()
         except OSError as error:
