@@ -171,3 +171,55 @@ async def stop_the_server_and_check_the_page(server: UnknotServer, page: Page) -
     assert await page.evaluate("document.getElementById('closed-message').textContent") == STOPPED_NOTICE
     await page.evaluate(say_title("Told after"))
     assert await page.evaluate("document.title") == "Told before"
+
+
+RECORD_SPEECH = """(() => {
+    window.spokenWords = [];
+    window.speechSynthesis.speak = function (utterance) { window.spokenWords.push(utterance.text); };
+    window.speechSynthesis.cancel = function () {};
+})()"""
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no Chromium here (apt-get install -y chromium; .ci/run does)")
+async def test_the_page_speaks_the_session_only_after_a_tap(tmp_path: Path, monkeypatch) -> None:
+    """Browsers play sound only after a tap: before it the page shows the prompt and says nothing;
+    after it, what the app says at each moment reaches speechSynthesis.speak."""
+    monkeypatch.setenv("UNKNOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    port = unused_port()
+    token = new_token()
+    server = UnknotServer(
+        ServeConfig(token=token, argv=[sys.executable, "-m", "unknot"], port=port, max_sessions=1),
+        session_factory=MirroredSession,
+    )
+    runner = web.AppRunner(server.web_app(), **server.runner_options)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        assert BROWSER is not None
+        async with headless_page(BROWSER) as page:
+            await page.send("Page.navigate", url=f"http://127.0.0.1:{port}/?token={token}")
+            await wait_for(lambda: "Self-massage" in screen_text() or "Cat" in screen_text(), "the routine list")
+            await page.evaluate(RECORD_SPEECH)
+            assert await page.evaluate("document.getElementById('voice-on').offsetParent !== null")
+            await play_first_routine(page)
+            await wait_for(clock_rows, "the player's clock")
+            await asyncio.sleep(1.5)  # the session has started talking, to a page not yet tapped
+            assert await page.evaluate("window.spokenWords.length") == 0
+            box = await page.evaluate(
+                "(() => { const r = document.getElementById('voice-on').getBoundingClientRect();"
+                " return [r.left + r.width / 2, r.top + r.height / 2]; })()"
+            )
+            for kind in ("mousePressed", "mouseReleased"):
+                await page.send("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
+            await wait_for(lambda: page.evaluate("window.spokenWords.length >= 1"), "the voice to come on")
+            await page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+            await page.press("n")  # the next step: the app says what it is
+            await wait_for(lambda: page.evaluate("window.spokenWords.length >= 2"), "words after the tap", 30)
+            spoken = await page.evaluate("window.spokenWords")
+            assert spoken[0] == "Voice on." and all(isinstance(words, str) and words for words in spoken[1:])
+            assert await page.evaluate("document.getElementById('voice').classList.contains('-on')")
+    finally:
+        await server.stop_sessions("test over")
+        await runner.cleanup()
