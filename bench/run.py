@@ -29,6 +29,7 @@ import library_scale  # noqa: E402
 import repaint_bytes  # noqa: E402
 import served_bytes  # noqa: E402
 import timer_accuracy  # noqa: E402
+import voice_delay  # noqa: E402
 import watching  # noqa: E402
 
 REPO = HERE.parent
@@ -114,6 +115,8 @@ def main() -> None:
     results["watching"] = watching.measure(5.0 if quick else 20.0)
     print("served to a browser…", flush=True)
     results["served"] = served_bytes.measure(unknot, seconds)
+    print("the voice's timing…", flush=True)
+    results["voice"] = voice_delay.measure(unknot)
     print("a key flood over the websocket…", flush=True)
     results["key_flood"] = key_flood.measure(unknot, 5.0, 10.0 if quick else 20.0)
     DOC.write_text(render(results), encoding="utf-8")
@@ -385,6 +388,31 @@ def render(results: dict) -> str:  # type: ignore[type-arg]
             "The served app writes what it would write to a terminal, in one frame per repaint (a second, during",
             "a hold); the websocket adds 2 to 4 bytes of framing per frame. Over a slow link the browser costs no",
             "more than SSH does.",
+            "",
+        ]
+    voice = results.get("voice")
+    if voice:
+        delay, on, off = (
+            voice["utterance_delay"],
+            voice["countdown_lateness_voice_on"],
+            voice["countdown_lateness_voice_off"],
+        )
+        lines += [
+            "## The spoken guide's timing",
+            "",
+            'A 40-second routine played by the real console script in a pty with `"voice": "command"` and a',
+            "recording program as the engine; every utterance belongs to a segment boundary. The delay runs from",
+            "the frame that shows the boundary to the start of the speech command (below zero: the voice began",
+            "first); the countdown's lateness, for each second, from that second to the next frame, with the",
+            "voice on and, as the peer in the same run, off (`bench/voice_delay.py`).",
+            "",
+            "| | median ms | worst ms | samples |",
+            "| --- | ---: | ---: | ---: |",
+            f"| utterance start after its boundary | {delay['median_ms']} | {delay['worst_ms']} | {delay['count']} |",
+            f"| countdown lateness, voice on | {on['median_ms']} | {on['worst_ms']} | {on['count']} |",
+            f"| countdown lateness, voice off (the peer) | {off['median_ms']} | {off['worst_ms']} | {off['count']} |",
+            "",
+            "Speech runs on its own thread and process: the countdown is as punctual with it as without.",
             "",
         ]
     flood = results.get("key_flood")
