@@ -183,3 +183,13 @@ def test_an_output_that_cannot_take_every_character_gets_no_traceback(encoding: 
         )
         assert b"Traceback" not in done.stderr, (command, done.stderr.decode(errors="replace"))
         assert done.returncode == 0, (command, done.stderr.decode(errors="replace"))
+
+
+def test_cli_rows_fit_80_columns_and_mistakes_get_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    """`list` rows stay within 80 columns; `show` of a misspelled id suggests one; --short and --json clash."""
+    assert main(["list"]) == 0
+    assert max(len(line) for line in capsys.readouterr().out.splitlines()) <= 80
+    assert main(["show", "floor-strech"]) == 2
+    assert "did you mean 'floor-stretches'?" in capsys.readouterr().err
+    assert main(["due", "--short", "--json"]) == 2
+    assert "choose one" in capsys.readouterr().err

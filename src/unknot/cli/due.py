@@ -25,6 +25,8 @@ def command_due(args: argparse.Namespace) -> int:
     `--short` is for a shell prompt or tmux's status line: it never writes, and prints nothing
     (exit 0) when history cannot be read or anything else goes wrong.
     """
+    if args.short and args.json:
+        raise UsageError("--short is one line of text for a prompt; --json is the whole table: choose one")
     today = datetime.date.today()
     database = data_dir(args.data_dir) / DATABASE_NAME
     if args.short:

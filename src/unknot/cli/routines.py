@@ -8,10 +8,13 @@ import json
 from ..core.library.opening import open_library
 from ..core.library.search import browse_order
 from ..core.routines.describe import describe_routine, equipment_text, total_text
-from ..core.routines.text import shown_path
+from ..core.routines.text import clean_line, shown_path
 from ..core.settings import SettingsStore
 from . import UsageError
 from .problems import summarise_problems
+
+#: The width `unknot list` lays its rows out for: a terminal's default.
+LIST_COLUMNS = 80
 
 
 def command_list(args: argparse.Namespace) -> int:
@@ -37,10 +40,22 @@ def command_list(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
+        # Laid out for 80 columns: the id and the time in full, the title cut with an ellipsis, the kit
+        # (the longest part) on a second line only when it does not fit beside the title.
         width = max((len(entry.id) for entry in entries), default=2)
         for entry in entries:
             time = total_text(entry.total_seconds, entry.open_ended)
-            print(f"{entry.id:<{width}}  {time:>7}  {entry.card.title}  [{equipment_text(entry.card.equipment)}]")
+            head = f"{entry.id:<{width}}  {time:>7}  "
+            title = entry.card.title
+            room = max(10, LIST_COLUMNS - len(head))
+            if len(title) > room:
+                title = title[: room - 1] + "…"
+            kit = f"[{equipment_text(entry.card.equipment)}]"
+            if len(head) + len(title) + 2 + len(kit) <= LIST_COLUMNS:
+                print(f"{head}{title}  {kit}")
+            else:
+                room = LIST_COLUMNS - len(head)
+                print(f"{head}{title}\n{' ' * len(head)}{kit if len(kit) <= room else kit[: room - 2] + '…]'}")
     summarise_problems(library)
     return 0
 
@@ -50,6 +65,10 @@ def command_show(args: argparse.Namespace) -> int:
     library = open_library(args.routines)
     entry = library.routines.get(args.id)
     if entry is None:
-        raise UsageError(f"no routine with the id {args.id!r}; `unknot list` shows the ids")
+        import difflib
+
+        guess = difflib.get_close_matches(args.id, list(library.routines), n=1)
+        hint = f"; did you mean {guess[0]!r}?" if guess else "; `unknot list` shows the ids"
+        raise UsageError(f"no routine with the id {clean_line(args.id)!r}{hint}")
     print(describe_routine(entry.routine, entry.total_seconds, entry.open_ended), end="")
     return 0
