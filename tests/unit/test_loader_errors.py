@@ -185,3 +185,8 @@ def test_an_id_ending_in_a_newline_is_refused(tmp_path: Path, field: str) -> Non
     )
     path = write(tmp_path, "quick.yaml", body)
     assert f"{field}:" in only_problem(path)
+
+
+def test_a_word_where_a_number_goes_is_said_in_the_files_terms(tmp_path: Path) -> None:
+    path = write(tmp_path, "words.yaml", "title: x\nsteps:\n  - {title: a, duration: 3s, reps: five}\n")
+    assert "steps[0].reps: reps is a whole number (like 5), not 'five'" in only_problem(path)

@@ -192,6 +192,9 @@ def _friendlier(message: str, where: DocPath, struct: type[msgspec.Struct], docu
     if message.startswith("Expected `array` of length >= 1"):
         item = _ITEM_WORDS.get(name, "item")
         return f"{name} needs at least one {item}"
+    if message.startswith(("Expected `int`", "Expected `int | null`")) and message.endswith("got `str`"):
+        given = _value_at(document.data, where)
+        return f"{name} is a whole number (like 5), not {clean_text(str(given))[:40]!r}"
     if message.startswith("Invalid enum value"):
         choices = _choices_at(struct, where)
         if choices:
