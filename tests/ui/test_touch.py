@@ -59,8 +59,9 @@ async def test_buttons_for_a_finger_pause_resume_and_go_on(tmp_path: Path) -> No
         for name in ("touch-next", "touch-pause"):
             assert fully_shown(buttons[name])
             assert buttons[name].region.height >= 3 and buttons[name].region.width >= 10  # a fingertip
-        assert not buttons["touch-done"].display  # a timed step: nothing to say done to
+        assert not buttons["touch-done"].visible and buttons["touch-done"].disabled  # nothing to say done to
         assert fully_shown(screen.query_one("#floor-clock"))
+        pause_at = buttons["touch-pause"].region.x
 
         await pilot.click("#touch-pause")
         await pilot.pause()
@@ -77,6 +78,7 @@ async def test_buttons_for_a_finger_pause_resume_and_go_on(tmp_path: Path) -> No
         await pilot.click("#touch-next")
         await pilot.pause()
         assert screen.player.segment.step_index == step + 1
+        assert buttons["touch-pause"].region.x == pause_at  # every button keeps its place
 
 
 async def test_done_shows_on_a_step_that_waits_and_finishes_it(tmp_path: Path) -> None:
@@ -86,11 +88,13 @@ async def test_done_shows_on_a_step_that_waits_and_finishes_it(tmp_path: Path) -
         await advance(pilot, clock, 11)  # past "get ready"
         assert screen.player.segment.until_done
         done = screen.query_one("#touch-done")
-        assert done.display and fully_shown(done)
+        pause_at = screen.query_one("#touch-pause").region.x
+        assert done.visible and fully_shown(done)
         await pilot.click("#touch-done")
         await pilot.pause()
         assert not screen.player.segment.until_done
-        assert not done.display
+        assert not done.visible and done.disabled
+        assert screen.query_one("#touch-pause").region.x == pause_at  # Pause stays where it was
 
 
 async def test_the_pain_question_is_answered_with_a_tap_on_a_number(tmp_path: Path) -> None:

@@ -19,7 +19,8 @@ from ...core.session.player import PlayerState, Position
 
 
 class TouchControls(Horizontal):
-    """A row of large buttons; it shows Done only when the step waits, and Resume while paused."""
+    """A row of large buttons, each always in its place; Done shows only when the step waits, Resume
+    while paused."""
 
     position: var[Position | None] = var(None)
     """Where the session is; handed down by the player screen."""
@@ -45,7 +46,11 @@ class TouchControls(Horizontal):
         label = "Resume" if paused else "Pause"
         if str(pause.label) != label:
             pause.label = label
-        self.query_one("#touch-done", Button).display = position.segment.until_done and position.lead_in_left is None
+        # Hidden, not removed: every button keeps its place, so a tap from memory never lands on Done.
+        done = self.query_one("#touch-done", Button)
+        waits = position.segment.until_done and position.lead_in_left is None
+        done.visible = waits
+        done.disabled = not waits
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
