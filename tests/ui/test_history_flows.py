@@ -350,8 +350,13 @@ async def test_a_note_that_cannot_be_saved_is_said_and_kept(tmp_path: Path) -> N
         assert isinstance(summary, SummaryScreen)
         saved = summary.recorder.saved
         await wait_until(pilot, lambda: saved is not None and saved.done(), "the session saved")
-        store.database.connection.execute(  # type: ignore[union-attr]
-            "CREATE TRIGGER full BEFORE UPDATE OF note ON sessions BEGIN SELECT RAISE(ABORT, 'disk is full'); END"
+        history = summary.recorder.history
+        assert history is not None
+        # The disk fills up: SQLite itself refuses the note (asked on the history thread, which owns the connection).
+        await history.ask(
+            lambda store: store.database.connection.execute(  # type: ignore[union-attr]
+                "CREATE TRIGGER full BEFORE UPDATE OF note ON sessions BEGIN SELECT RAISE(ABORT, 'disk is full'); END"
+            )
         )
         await pilot.press("n", *"stiff", "enter")
         status = app.screen.query_one("#note-status", Static)

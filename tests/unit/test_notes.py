@@ -115,6 +115,7 @@ def test_a_note_that_cannot_be_written_is_said_and_kept_until_the_next_start(tmp
     recorder.observe(player.start())
     recorder.observe(player.leave())
     assert recorder.saved is not None and recorder.saved.result(5).saved
+    assert recorder.history is not None and recorder.history.drain(5)
     store.close()  # the database went away after the session was stored
     result = recorder.set_note("left side tighter today", pain_after=2).result(5)
     assert not result.saved and result.problem
@@ -129,6 +130,7 @@ def test_a_note_for_a_session_that_was_not_stored_either_goes_in_with_it(tmp_pat
     store = HistoryStore(tmp_path / "data", journal_folders=journal)
     recorder, player = _recorder(store)
     recorder.observe(player.start())
+    assert recorder.history is not None and recorder.history.drain(5)  # the store is closed on its own thread only
     store.close()
     recorder.observe(player.leave())
     assert recorder.saved is not None and not recorder.saved.result(5).saved
