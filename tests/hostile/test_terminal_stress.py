@@ -79,7 +79,10 @@ def test_resizes_and_random_keys_while_playing(tmp_path: Path) -> None:
             terminal.send("?")
             terminal.wait_for(lambda screen: screen != before, timeout=10)
             terminal.send("\x11")  # ctrl+q
-        code = terminal.wait_exit()
+        try:
+            code = terminal.wait_exit()
+        except AssertionError as error:
+            raise AssertionError(f"{error}; the screen showed:\n{terminal.text()}") from None
     finally:
         terminal.close()
     assert code == 0

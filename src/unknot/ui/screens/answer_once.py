@@ -16,13 +16,16 @@ async def _nothing() -> None:
 
 
 class AnswerOnce:
-    """Mix in before a Textual screen: every `dismiss` after the first is ignored."""
+    """Mix in before a Textual screen: a `dismiss` once the screen is no longer on top is ignored.
 
-    _answered = False
+    Only a screen on top may answer: a second answer arriving after the first has popped it would
+    otherwise pop the screen beneath. (A flag set on the first answer is not enough: if that answer
+    never took the screen off the stack, every later key would be ignored and the question stuck.)
+    """
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
-        """Dismiss with the first answer; ignore any later one."""
-        if self._answered:
+        """Dismiss with the answer, unless the screen was already answered and taken off the top."""
+        app = self.app  # type: ignore[attr-defined]
+        if not app.screen_stack or app.screen_stack[-1] is not self:
             return AwaitComplete(_nothing())
-        self._answered = True
         return super().dismiss(result)  # type: ignore[misc, no-any-return]
