@@ -9,7 +9,7 @@ import pytest
 
 from tests.e2e.test_linux_console import CP437
 from unknot.core.glyphs import CONSOLE, UNICODE, glyphs, glyphs_for, use_glyphs
-from unknot.core.history.report import bar_chart
+from unknot.core.history.layout import bar_chart
 from unknot.core.routines.model import Breathing, StepSeconds
 from unknot.core.session.wording import breath_text
 

@@ -12,16 +12,8 @@ from pathlib import Path
 import pytest
 
 from unknot.cli import main
-from unknot.core.history.report import (
-    NO_SESSIONS,
-    RowStatus,
-    build_report,
-    overview_lines,
-    report_from_store,
-    report_text,
-    session_cells,
-    session_json,
-)
+from unknot.core.history.layout import overview_lines, report_text, session_cells
+from unknot.core.history.report import NO_SESSIONS, RowStatus, build_report, report_from_store, session_json
 from unknot.core.history.store import HistoryStore
 from unknot.core.session.events import Outcome, SessionRecord
 
@@ -63,7 +55,7 @@ def test_open_sessions_are_rows_newest_first(store: HistoryStore) -> None:
 
 def test_text_and_screen_share_the_words(store: HistoryStore) -> None:
     report = report_from_store(store, TODAY)
-    text = report_text(report)
+    text = report_text(report, width=120)
     assert "interrupted (can resume)" in text and "in progress" in text and "left early" in text
     table = text.splitlines()[-len(report.recent) :]
     for row, line in zip(report.recent, table, strict=True):
@@ -85,13 +77,17 @@ def test_json_marks_resumable_and_in_progress_sessions(store: HistoryStore) -> N
 
 
 def test_cli_lists_a_session_cut_off_by_a_dropped_link(
-    store: HistoryStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    store: HistoryStore, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert main(["history", "--json", "--data-dir", str(tmp_path)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert any(row["resumable"] and row["routine_id"] == "floor-stretches" for row in rows)
+    monkeypatch.setenv("COLUMNS", "120")
     assert main(["history", "--data-dir", str(tmp_path)]) == 0
     assert "interrupted (can resume)" in capsys.readouterr().out
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["history", "--data-dir", str(tmp_path)]) == 0
+    assert "  can resume  " in capsys.readouterr().out
 
 
 def test_empty_history_says_so_in_one_sentence() -> None:

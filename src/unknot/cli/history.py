@@ -13,7 +13,8 @@ from ..core.history.exchange import (
     write_sessions_csv,
     write_sessions_json,
 )
-from ..core.history.report import each_history_row, report_from_store, report_text
+from ..core.history.layout import report_text
+from ..core.history.report import each_history_row, report_from_store
 from ..core.history.store import HistoryStore
 from ..core.paths import data_dir
 from ..core.routines.text import shown_path
@@ -47,8 +48,17 @@ def command_history(args: argparse.Namespace) -> int:
         stored = [row.record for row in report.rows if row.record.id is not None]
         print(chart_text(build_chart(stored, report.today, args.weeks)), end="")
     else:
-        print(report_text(report), end="")
+        print(report_text(report, output_width()), end="")
     return 0
+
+
+def output_width() -> int:
+    """Return the columns to lay history out for: COLUMNS when set, else the terminal's width, else (piped) 80."""
+    import shutil
+
+    from ..core.history.layout import REPORT_WIDTH
+
+    return max(20, shutil.get_terminal_size((REPORT_WIDTH, 24)).columns)
 
 
 def command_history_import(args: argparse.Namespace) -> int:

@@ -3,8 +3,8 @@
 `build_report` turns stored sessions and open checkpoints into a `HistoryReport`: the streak,
 minutes a day over four weeks, pain before and after per routine, and every session newest
 first (including one cut off that can still be resumed, and one being played elsewhere).
-`overview_lines` and `session_cells` lay the report out as words; each front end only decides
-how a role looks. `session_json` is the `--json` form of one row.
+`layout.py` lays it out as words for a width; each front end only decides how a role looks.
+`session_json` is the `--json` form of one row.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from ..glyphs import glyphs
-from ..routines.durations import format_duration
 from ..session.events import Outcome, SessionRecord
 from .notes import clean_note
 from .store import Checkpoint, HistoryStore
@@ -233,136 +231,6 @@ def build_report(sessions: Sequence[SessionRecord], checkpoints: Sequence[Checkp
 def report_from_store(store: HistoryStore, today: dt.date) -> HistoryReport:
     """Return the report of everything `store` holds, as seen on `today`."""
     return build_report(store.recent_sessions(limit=None), store.checkpoints(), today)
-
-
-# ----- laying the report out ---------------------------------------------------------------------
-
-#: A run of text and its role: "" (plain), "label", "value", "chart", "axis", "heading", "muted".
-Span = tuple[str, str]
-
-
-def bar_chart(values: Sequence[float], rows: int = 4, column_width: int = 2) -> list[str]:
-    """Return a vertical bar chart of `values` as `rows` lines of block characters, tallest on top."""
-    peak = max(values, default=0) or 1
-    eighths_glyphs = glyphs().spark
-    lines = []
-    for row in range(rows - 1, -1, -1):
-        cells = []
-        for value in values:
-            eighths = round(value / peak * rows * 8)
-            fill = max(0, min(8, eighths - row * 8))
-            if value > 0 and row == 0 and fill == 0:
-                fill = 1  # any practice at all shows
-            cells.append(eighths_glyphs[fill] * (column_width - 1) + " ")
-        lines.append("".join(cells).rstrip())
-    return lines
-
-
-def overview_lines(report: HistoryReport) -> list[list[Span]]:
-    """Return the streak, the four-week chart and the pain table, as lines of spans."""
-    if not report.rows:
-        return [[(NO_SESSIONS, "")]]
-    days = report.minutes_by_day
-    streak = report.streak_days
-    lines: list[list[Span]] = [
-        [
-            ("Streak: ", "label"),
-            (f"{streak} day{'s' if streak != 1 else ''}", "value"),
-            ("    Last 4 weeks: ", "label"),
-            (format_duration(round(report.total_minutes * 60)), ""),
-        ],
-        [],
-    ]
-    lines += [[(line, "chart")] for line in bar_chart([minutes for _, minutes in days])]
-    lines.append([(f"{days[0][0]:%d %b}".ljust(len(days) * 2 - 5) + "today", "axis")])
-    if report.pain:
-        lines += [[], *pain_lines(report.pain)]
-    return lines
-
-
-def drop_sparkline(drops: Sequence[float | None]) -> str:
-    """Return one mark per week: taller for a bigger drop in pain (4 points or more is full), `·` for no rating."""
-    bars = glyphs().spark
-    marks = []
-    for drop in drops:
-        if drop is None:
-            marks.append("·")
-        else:
-            marks.append(bars[1 + round(min(max(drop, 0.0), 4.0) / 4.0 * (len(bars) - 2))])
-    return "".join(marks)
-
-
-def pain_lines(pain: Sequence[PainSummary]) -> list[list[Span]]:
-    """Return the "is it helping?" table: per routine, a week-by-week sparkline and the average change."""
-    width = max(len(summary.title) for summary in pain) + 2
-    lines: list[list[Span]] = [
-        [("Pain before → after", "heading"), ("  how you rated it; not medical advice", "muted")],
-        [(" " * width + f"{PAIN_WEEKS} weeks".ljust(PAIN_WEEKS + 2) + "average of the sessions rated", "axis")],
-    ]
-    for summary in pain:
-        spark = drop_sparkline(summary.weekly_drops)
-        lines.append(
-            [
-                (f"{summary.title:<{width}}", ""),
-                (spark, "chart"),
-                ("  ", ""),
-                (summary.verdict(), "" if summary.enough else "muted"),
-            ]
-        )
-    lines.append([("Each mark is a week: taller is a bigger drop after the session; · no rating.", "muted")])
-    return lines
-
-
-SESSION_COLUMNS = ("When", "Routine", "Time", "Outcome", "Pain", "Note")
-#: How much of a note the table shows (the exports and the report for a physiotherapist hold all of it).
-NOTE_CELL_LENGTH = 60
-
-
-def when_text(seconds: float) -> str:
-    """Return a session's local start as `Mon 12 Jan 18:30`."""
-    return time.strftime("%a %d %b %H:%M", time.localtime(seconds))
-
-
-def pain_text(record: SessionRecord) -> str:
-    """Return `6 → 3`, `6 → ?` or an empty string."""
-    if record.pain_before is None and record.pain_after is None:
-        return ""
-    before = "?" if record.pain_before is None else str(record.pain_before)
-    after = "?" if record.pain_after is None else str(record.pain_after)
-    return f"{before} → {after}"
-
-
-def note_cell(note: str | None) -> str:
-    """Return a note as the table shows it: one clean line, cut at NOTE_CELL_LENGTH with an ellipsis."""
-    line = clean_note(note) or ""
-    if len(line) <= NOTE_CELL_LENGTH:
-        return line
-    return line[: NOTE_CELL_LENGTH - 1].rstrip() + glyphs().ellipsis
-
-
-def session_cells(row: HistoryRow) -> tuple[str, str, str, str, str, str]:
-    """Return one row of the sessions table, in the order of SESSION_COLUMNS."""
-    record = row.record
-    return (
-        when_text(record.started_at),
-        record.title,
-        format_duration(round(record.active_seconds)),
-        STATUS_WORDS[row.status],
-        pain_text(record),
-        note_cell(record.note),
-    )
-
-
-def report_text(report: HistoryReport) -> str:
-    """Return the report as plain text: the overview, then the table of recent sessions."""
-    lines = ["".join(text for text, _ in line).rstrip() for line in overview_lines(report)]
-    if report.rows:
-        table = [SESSION_COLUMNS, *(session_cells(row) for row in report.recent)]
-        widths = [max(len(cells[column]) for cells in table) for column in range(len(SESSION_COLUMNS))]
-        lines.append("")
-        for cells in table:
-            lines.append("  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip())
-    return "\n".join(lines) + "\n"
 
 
 # ----- JSON ------------------------------------------------------------------------------------------

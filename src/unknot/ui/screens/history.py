@@ -1,7 +1,9 @@
 """The history view: the pain chart and the core's history report, styled (the same words `unknot history` prints).
 
 w switches the chart between 4, 12 and 52 weeks; a between all routines and the highlighted
-session's routine; t shows the chart's numbers as a table (always shown under NO_COLOR).
+session's routine; t shows the chart's numbers as a table (always shown under NO_COLOR). The
+words are laid out by the core for the screen's width, again on each resize; the sessions table
+has the keys from the start, and the page scrolls with its highlight.
 """
 
 from __future__ import annotations
@@ -9,8 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -20,8 +21,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ...core.history.chart import DEFAULT_WEEKS, build_chart, chart_lines, chart_table, next_period
-from ...core.history.report import SESSION_COLUMNS, HistoryReport, Span, overview_lines, session_cells
+from ...core.history.layout import Span, overview_lines, session_table
+from ...core.history.report import HistoryReport
 from ..widgets.key_footer import KeyFooter
+from ..widgets.sessions_table import SessionsTable
 
 if TYPE_CHECKING:
     from ...core.history.service import HistoryService
@@ -77,6 +80,8 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.report = report
         self.problem = problem
+        self._laid_out_for = 0
+        """The width the words were last laid out for (0: not yet)."""
 
     def compose(self) -> ComposeResult:
         """Lay out the chart, its numbers, the overview and the table of sessions."""
@@ -84,35 +89,52 @@ class HistoryScreen(Screen[None]):
             yield Static(id="history-chart")
             yield Static(id="history-numbers", markup=False)
             yield Static(id="history-overview")
-            yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+            yield SessionsTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Fill the view from the report."""
+        """Fill the view from the report, and give the sessions the keys."""
         overview = self.query_one("#history-overview", Static)
-        table = self.query_one("#history-table", DataTable)
+        table = self.query_one(SessionsTable)
         if self.report is None:
             overview.update(Content(self.problem or "History is off."))
             table.display = False
             self.query_one("#history-chart").display = False
             self.query_one("#history-numbers").display = False
             return
-        overview.update(styled(overview_lines(self.report)))
-        table.add_columns(*SESSION_COLUMNS)
-        for row in self.report.recent:
-            # Text, not str: plain text (never markup), measured correctly by DataTable.
-            table.add_row(*(Text(cell) for cell in session_cells(row)))
         table.display = bool(self.report.rows)
         self.query_one("#history-chart").display = bool(self.report.rows)
         self.numbers = self.numbers or self.app.no_color
+        self._lay_out(self._page_width())
         self._draw_chart()
-        table.focus(scroll_visible=False)  # the chart and the streak stay in view; the table is below
+        if self.report.rows:
+            table.focus(scroll_visible=False)  # the chart and the streak stay in view; the table is below
+
+    def _page_width(self) -> int:
+        """The cells a line of the page has: the screen's width less the page's padding and scrollbar gutter."""
+        page = self.query_one("#history", VerticalScroll)
+        gutter = page.styles.scrollbar_size_vertical
+        padding = page.styles.padding
+        return max(20, self.size.width - padding.left - padding.right - gutter)
+
+    def _lay_out(self, width: int) -> None:
+        """Lay the overview and the sessions out for `width` cells (the table's cells have a space either side)."""
+        if self.report is None or width == self._laid_out_for:
+            return
+        self._laid_out_for = width
+        self.query_one("#history-overview", Static).update(styled(overview_lines(self.report, width)))
+        if self.report.rows:
+            self.query_one(SessionsTable).show(session_table(self.report.recent, width - 2))
+
+    def on_resize(self, _: events.Resize) -> None:
+        """Lay the words out again for the new width."""
+        self._lay_out(self._page_width())
 
     def _highlighted_routine(self) -> tuple[str, str] | None:
         """The id and title of the highlighted session's routine, if any."""
         if self.report is None or not self.report.rows:
             return None
-        row = self.query_one("#history-table", DataTable).cursor_row
+        row = self.query_one(SessionsTable).cursor_row
         record = self.report.recent[min(max(row, 0), len(self.report.recent) - 1)].record
         return record.routine_id, record.title
 
