@@ -19,6 +19,9 @@ from ...core.history.layout import SessionTable
 class SessionsTable(DataTable[Text]):
     """The sessions table, fitted to its width by the core, scrolling the page it sits in."""
 
+    _stay: bool = False
+    """Whether the next move of the highlight leaves the page where it is (Home shows the top of the page)."""
+
     def show(self, table: SessionTable) -> None:
         """Fill the table with `table`'s columns and rows, keeping the highlighted session."""
         row = self.cursor_row
@@ -52,7 +55,10 @@ class SessionsTable(DataTable[Text]):
 
     def on_data_table_row_highlighted(self, _: DataTable.RowHighlighted) -> None:
         """Follow the highlight down or up the page (the message still reaches the screen)."""
-        self.follow()
+        if self._stay:
+            self._stay = False
+        else:
+            self.follow()
 
     def action_cursor_up(self) -> None:
         """Move the highlight up; on the first session, scroll to the top of the page."""
@@ -73,6 +79,7 @@ class SessionsTable(DataTable[Text]):
 
     def action_scroll_home(self) -> None:
         """Highlight the first session and scroll to the top of the page."""
+        self._stay = self.cursor_row != 0
         self._set_row(0)
         if self.page is not None:
             self.page.scroll_home(animate=False, immediate=True)
