@@ -90,15 +90,11 @@ def overview_lines(report: HistoryReport, width: int = REPORT_WIDTH) -> list[lis
         return [[(NO_SESSIONS, "")]]
     days = report.minutes_by_day
     streak = report.streak_days
-    lines: list[list[Span]] = [
-        [
-            ("Streak: ", "label"),
-            (f"{streak} day{'s' if streak != 1 else ''}", "value"),
-            ("    Last 4 weeks: ", "label"),
-            (format_duration(round(report.total_minutes * 60)), ""),
-        ],
-        [],
-    ]
+    streak_spans: list[Span] = [("Streak: ", "label"), (f"{streak} day{'s' if streak != 1 else ''}", "value")]
+    weeks_spans: list[Span] = [("Last 4 weeks: ", "label"), (format_duration(round(report.total_minutes * 60)), "")]
+    together = [*streak_spans, ("    ", ""), *weeks_spans]
+    fits = sum(cell_width(text) for text, _ in together) <= width
+    lines: list[list[Span]] = [together, []] if fits else [streak_spans, weeks_spans, []]
     # A bar and a space a day (56 columns); bars that touch where that does not fit.
     column_width = 2 if len(days) * 2 <= width else 1
     lines += [[(line, "chart")] for line in bar_chart([minutes for _, minutes in days], column_width=column_width)]
