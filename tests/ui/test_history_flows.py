@@ -185,7 +185,10 @@ async def test_history_off_is_said_and_everything_else_works(tmp_path: Path) -> 
         assert isinstance(app.screen, SummaryScreen)
 
 
-def test_history_command_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_history_command_json_and_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")  # the width `unknot history` lays out for (xdist's workers set their own)
     store = HistoryStore(tmp_path)
     store.add_session(
         SessionRecord(

@@ -110,6 +110,17 @@ def test_every_period_fits_the_history_screen_at_80_columns(weeks: int) -> None:
     assert len(chart_table(chart)) == 1 + sum(1 for week in chart.week_rows if week.sessions)
 
 
+@pytest.mark.parametrize("weeks", [4, 12])
+def test_a_narrow_screen_gets_a_narrower_drawing(weeks: int) -> None:
+    sessions = [
+        session(dt.datetime(2025, 10, 6, 9) + dt.timedelta(days=day), day % 11, (day * 3) % 11) for day in range(80)
+    ]
+    text = chart_text(build_chart(sessions, TODAY, weeks, width=36), 36)
+    drawing = text.split("\n\n")[0].splitlines()
+    assert max(len(line) for line in drawing) <= 36
+    assert "sessions (max" in text and "today" in text and "last" in drawing[1]  # the period under the shapes
+
+
 def test_the_periods_go_round() -> None:
     assert [next_period(weeks) for weeks in PERIODS] == [12, 52, 4]
 
@@ -123,9 +134,13 @@ def test_ten_thousand_sessions_take_well_under_a_second() -> None:
     assert time.perf_counter() - began < 1.0
 
 
-def test_history_chart_prints_the_chart_and_its_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_history_chart_prints_the_chart_and_its_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from unknot.cli import main
     from unknot.core.history.store import HistoryStore
+
+    monkeypatch.setenv("COLUMNS", "80")  # the width `unknot history` lays out for (xdist's workers set their own)
 
     store = HistoryStore(tmp_path)
     store.add_session(session(dt.datetime.now() - dt.timedelta(days=1), 7, 2))

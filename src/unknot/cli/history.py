@@ -46,7 +46,8 @@ def command_history(args: argparse.Namespace) -> int:
         from ..core.history.chart import build_chart, chart_text
 
         stored = [row.record for row in report.rows if row.record.id is not None]
-        print(chart_text(build_chart(stored, report.today, args.weeks)), end="")
+        width = output_width()
+        print(chart_text(build_chart(stored, report.today, args.weeks, width=width), width), end="")
     else:
         print(report_text(report, output_width()), end="")
     return 0

@@ -35,6 +35,8 @@ HEADING_TITLE_LENGTH = 22
 #: Pain is rated 0 to 10: one line of the drawing per point.
 PAIN_MAX = 10
 PAIN_WIDTH = 4  # "10 │": the labels left of the drawing
+#: The width the chart is drawn for when nothing says otherwise (it fits 80 columns at every period).
+CHART_WIDTH = 80
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,8 @@ class PainChart:
     """What the chart covers: `all routines` or a routine's title (untrusted: shown as plain text)."""
     week_rows: tuple[Week, ...]
     points: tuple[Point, ...]
-
-    @property
-    def columns_per_week(self) -> int:
-        """Columns of the drawing per week."""
-        return COLUMNS_PER_WEEK.get(self.weeks, max(1, 52 // self.weeks))
+    columns_per_week: int
+    """Columns of the drawing per week: COLUMNS_PER_WEEK's, or fewer where the width given is narrower."""
 
     @property
     def width(self) -> int:
@@ -106,10 +105,14 @@ def build_chart(
     weeks: int = DEFAULT_WEEKS,
     routine_id: str | None = None,
     title: str = "all routines",
+    width: int | None = None,
 ) -> PainChart:
-    """Return the chart of `sessions` (only `routine_id`'s when given) over the `weeks` ending this week."""
+    """Return the chart of `sessions` (only `routine_id`'s when given) over the `weeks` ending this week,
+    drawn narrower where `width` cells (the labels included) cannot hold its usual columns."""
     first = week_start(today) - dt.timedelta(weeks=weeks - 1)
     per_week = COLUMNS_PER_WEEK.get(weeks, max(1, 52 // weeks))
+    if width is not None:
+        per_week = max(1, min(per_week, (width - PAIN_WIDTH) // weeks))
     counts = [0] * weeks
     minutes = [0.0] * weeks
     befores: dict[int, list[int]] = defaultdict(list)
@@ -151,7 +154,7 @@ def build_chart(
         for column in sorted(column_before)
         if (n := len(column_before[column]))
     )
-    return PainChart(weeks, first, today, title, week_rows, points)
+    return PainChart(weeks, first, today, title, week_rows, points, per_week)
 
 
 def next_period(weeks: int) -> int:
@@ -163,10 +166,11 @@ def next_period(weeks: int) -> int:
 # ----- drawing ---------------------------------------------------------------------------------------
 
 
-def chart_heading(chart: PainChart) -> list[Span]:
-    """Return the chart's first line: what it shows, the shapes' meaning, the period and the routine."""
+def chart_heading(chart: PainChart, width: int = CHART_WIDTH) -> list[list[Span]]:
+    """Return the chart's heading: what it shows and the shapes' meaning, then the period and the routine
+    (on a second line where `width` cells do not hold both)."""
     marks = glyphs()
-    return [
+    shapes: list[Span] = [
         ("Pain ", "heading"),
         (marks.pain_before, "before"),
         (" before  ", "label"),
@@ -174,19 +178,23 @@ def chart_heading(chart: PainChart) -> list[Span]:
         (" after  ", "label"),
         (marks.pain_both, "both"),
         (" same", "label"),
-        (f"   last {chart.weeks} weeks · ", "muted"),
-        (_cut(chart.title, HEADING_TITLE_LENGTH), "muted"),
     ]
+    period = f"last {chart.weeks} weeks · "
+    title = _cut(chart.title, max(HEADING_TITLE_LENGTH // 2, min(HEADING_TITLE_LENGTH, width - len(period))))
+    if sum(len(text) for text, _ in shapes) + 3 + len(period) + len(title) <= width:
+        return [[*shapes, ("   " + period, "muted"), (title, "muted")]]
+    return [shapes, [(period, "muted"), (title, "muted")]]
 
 
 def _cut(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + glyphs().ellipsis
 
 
-def chart_lines(chart: PainChart) -> list[list[Span]]:
-    """Return the chart drawn as lines of spans: the pain drawing, its date axis, sessions and minutes a week."""
+def chart_lines(chart: PainChart, width: int = CHART_WIDTH) -> list[list[Span]]:
+    """Return the chart drawn as lines of spans: the pain drawing, its date axis, sessions and minutes a week
+    (what a line of bars counts goes above it where `width` cells do not hold it beside)."""
     marks = glyphs()
-    lines: list[list[Span]] = [chart_heading(chart)]
+    lines: list[list[Span]] = chart_heading(chart, width)
     if not chart.rated:
         lines.append([("No session in these weeks was rated before and after.", "muted")])
     else:
@@ -216,8 +224,8 @@ def chart_lines(chart: PainChart) -> list[list[Span]]:
             lines.append(line)
         lines.append([("   └" + "─" * chart.width, "axis")])
     lines.append([(" " * PAIN_WIDTH + date_axis(chart), "axis")])
-    lines.append(_bar_line("sessions", [week.sessions for week in chart.week_rows], chart))
-    lines.append(_bar_line("minutes", [week.minutes for week in chart.week_rows], chart))
+    lines += _bar_line("sessions", [week.sessions for week in chart.week_rows], chart, width)
+    lines += _bar_line("minutes", [week.minutes for week in chart.week_rows], chart, width)
     return lines
 
 
@@ -237,9 +245,10 @@ def date_axis(chart: PainChart) -> str:
     return "".join(cells).rstrip()
 
 
-def _bar_line(name: str, values: Sequence[float], chart: PainChart) -> list[Span]:
+def _bar_line(name: str, values: Sequence[float], chart: PainChart, width: int) -> list[list[Span]]:
     """Return one line of bars, each week's under its columns of the drawing, then what they count and the
-    most in a week (the table below the chart has every week's number)."""
+    most in a week (the table below the chart has every week's number); that goes on a line above the bars
+    where `width` cells do not hold it beside them."""
     bars = glyphs().spark
     peak = max(values, default=0)
     per_week = chart.columns_per_week
@@ -247,11 +256,11 @@ def _bar_line(name: str, values: Sequence[float], chart: PainChart) -> list[Span
     for value in values:
         level = 0 if value <= 0 else max(1, round(value / peak * (len(bars) - 1)))
         cells.append(bars[level] * (per_week - 1) + " " if per_week > 2 else bars[level] * per_week)
-    return [
-        (" " * PAIN_WIDTH, ""),
-        ("".join(cells)[: chart.width].ljust(chart.width), "bar"),
-        (f"  {name} (max {round(peak)})" if peak else f"  {name} (none)", "label"),
-    ]
+    label = f"{name} (max {round(peak)})" if peak else f"{name} (none)"
+    line: list[Span] = [(" " * PAIN_WIDTH, ""), ("".join(cells)[: chart.width].ljust(chart.width), "bar")]
+    if PAIN_WIDTH + chart.width + 2 + len(label) <= width:
+        return [[*line, ("  " + label, "label")]]
+    return [[(" " * PAIN_WIDTH + label, "label")], line]
 
 
 # ----- the same numbers as text ---------------------------------------------------------------------
@@ -281,8 +290,8 @@ def chart_table(chart: PainChart) -> list[str]:
     return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
-def chart_text(chart: PainChart) -> str:
+def chart_text(chart: PainChart, width: int = CHART_WIDTH) -> str:
     """Return the chart as plain text, then its numbers week by week (for `unknot history --chart`)."""
-    lines = ["".join(text for text, _ in line).rstrip() for line in chart_lines(chart)]
+    lines = ["".join(text for text, _ in line).rstrip() for line in chart_lines(chart, width)]
     lines += ["", *chart_table(chart)]
     return "\n".join(lines) + "\n"

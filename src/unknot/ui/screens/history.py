@@ -106,7 +106,6 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-chart").display = bool(self.report.rows)
         self.numbers = self.numbers or self.app.no_color
         self._lay_out(self._page_width())
-        self._draw_chart()
         if self.report.rows:
             table.focus(scroll_visible=False)  # the chart and the streak stay in view; the table is below
 
@@ -122,6 +121,7 @@ class HistoryScreen(Screen[None]):
         if self.report is None or width == self._laid_out_for:
             return
         self._laid_out_for = width
+        self._draw_chart()
         self.query_one("#history-overview", Static).update(styled(overview_lines(self.report, width)))
         if self.report.rows:
             self.query_one(SessionsTable).show(session_table(self.report.recent, width - 2))
@@ -144,8 +144,9 @@ class HistoryScreen(Screen[None]):
         stored = [row.record for row in self.report.rows if row.record.id is not None]
         chosen = self._highlighted_routine() if self.one_routine else None
         routine_id, title = chosen if chosen is not None else (None, "all routines")
-        chart = build_chart(stored, self.report.today, self.weeks, routine_id, title)
-        self.query_one("#history-chart", Static).update(styled(chart_lines(chart)))
+        width = self._laid_out_for or self._page_width()
+        chart = build_chart(stored, self.report.today, self.weeks, routine_id, title, width)
+        self.query_one("#history-chart", Static).update(styled(chart_lines(chart, width)))
         numbers = self.query_one("#history-numbers", Static)
         numbers.display = self.numbers and bool(self.report.rows)
         if self.numbers:
