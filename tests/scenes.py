@@ -400,6 +400,8 @@ SCENES = [
     Scene("history-empty", (80, 24), keys("h"), history="empty"),
     Scene("history-chart", (80, 24), keys("h"), history="months", screenshot=True),
     Scene("history-chart-large", (120, 40), keys("h"), history="months", screenshot=True),
+    Scene("history-scrolled", (80, 24), keys("h", "pagedown"), history="months"),
+    Scene("history-narrow", (40, 12), keys("h"), history="months"),
     Scene("history-chart-4-weeks-16-colours", (80, 24), keys("h", "w", "w"), history="months", sixteen_colours=True),
     Scene("history-chart-one-routine", (80, 24), keys("h", "a"), history="months"),
     Scene("history-chart-no-color", (80, 24), keys("h"), history="months", environ={"NO_COLOR": "1"}),
