@@ -62,6 +62,7 @@ class HistoryScreen(Screen[None]):
     """What has been practised, and whether it helps; read-only."""
 
     HELP_TITLE = "History"
+    HELP_WIDGETS = (SessionsTable,)
     BINDINGS = [
         Binding("escape,q,h", "app.pop_screen", "Back", id="history.back", key_display="esc"),
         Binding("w", "weeks", "Weeks", id="history.weeks"),

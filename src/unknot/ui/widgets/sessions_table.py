@@ -9,6 +9,7 @@ highlight at once. Up on the first session and Home bring the top of the page (t
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -18,6 +19,15 @@ from ...core.history.layout import SessionTable
 
 class SessionsTable(DataTable[Text]):
     """The sessions table, fitted to its width by the core, scrolling the page it sits in."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="sessions.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="sessions.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="sessions.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="sessions.page_down"),
+        Binding("home", "scroll_home", "First, and the chart", show=False, id="sessions.first"),
+        Binding("end", "scroll_end", "Last", show=False, id="sessions.last"),
+    ]
 
     _stay: bool = False
     """Whether the next move of the highlight leaves the page where it is (Home shows the top of the page)."""
