@@ -1,7 +1,8 @@
 """`unknot due`: what is due today and this week, as a table, a JSON array, or one line for a prompt.
 
 `unknot due --short` usually answers before this module is imported (`_quick_due_short` in
-`__init__.py`, from small files the library copy leaves); this is the way when those are missing.
+`__init__.py`, from small files the library copy leaves); this is the way when those are missing,
+or when a plan is followed (its day needs the plan files).
 """
 
 from __future__ import annotations
@@ -9,18 +10,24 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import sys
+from typing import TYPE_CHECKING
 
-from ..core.history.due import counted_starts, prompt_text
-from ..core.library.library import routine_limits
+from ..core.history.due import DueReading, read_for_due
 from ..core.library.opening import open_library
 from ..core.library.search import browse_order
-from ..core.paths import DATABASE_NAME, data_dir
-from ..core.standings import due_rows, week_start
+from ..core.paths import DATABASE_NAME, data_dir, plan_folders
+from ..core.plans.due import due_with_plan
+from ..core.standings import short_line, week_start
 from . import UsageError
+
+if TYPE_CHECKING:
+    from ..core.plans.loading import PlanBook
 
 
 def command_due(args: argparse.Namespace) -> int:
-    """Print what is due today and this week: a table, a JSON array, or one line for a prompt.
+    """Print what is due today and this week (the followed plan's sessions counted in): a table, a JSON
+    array, or one line for a prompt.
 
     `--short` is for a shell prompt or tmux's status line: it never writes, and prints nothing
     (exit 0) when history cannot be read or anything else goes wrong.
@@ -31,24 +38,40 @@ def command_due(args: argparse.Namespace) -> int:
     database = data_dir(args.data_dir) / DATABASE_NAME
     if args.short:
         try:
-            limits = routine_limits(open_library(args.routines, write=False).routines.values())
-            line = prompt_text(limits, database, today)
+            reading = read_for_due(database, week_start(today), plan_records=True)
+            if reading is None:
+                return 0
+            library = open_library(args.routines, write=False)
+            due = due_with_plan(library.routines.values(), library.routines, reading, _plans(args, reading), today)
+            line = short_line(due.rows)
             if line:
                 print(line)
         except Exception:  # a prompt must never show a traceback
             pass
         return 0
-    starts = counted_starts(database, week_start(today))
-    if starts is None:
+    reading = read_for_due(database, week_start(today), plan_records=True)
+    if reading is None:
         raise UsageError("history cannot be read; `unknot history` says why")
     library = open_library(args.routines)
-    rows = due_rows(routine_limits(browse_order(library.routines.values())), starts, today)
+    rows, _, problem = due_with_plan(
+        browse_order(library.routines.values()), library.routines, reading, _plans(args, reading), today
+    )
+    if problem is not None:
+        print(f"unknot: {problem}", file=sys.stderr)
     if args.json:
         print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
         return 0
     width = max((len(row.id) for row in rows), default=2)
     for row in rows:
         counts = f"{row.count_today} today, {row.count_week} this week"
-        limit = row.limit_text()
-        print(f"{row.id:<{width}}  {row.status.value:<8}  {counts}" + (f"  ({limit})" if limit else ""))
+        plan = {0: "", 1: "today's plan"}.get(row.plan_sessions, f"{row.plan_sessions} in today's plan")
+        notes = "; ".join(text for text in (row.limit_text(), plan) if text)
+        print(f"{row.id:<{width}}  {row.status.value:<8}  {counts}" + (f"  ({notes})" if notes else ""))
     return 0
+
+
+def _plans(args: argparse.Namespace, reading: DueReading) -> PlanBook:
+    """The plans on the plan path, read only when one is followed (the plan format loads only then)."""
+    from ..core.plans.loading import PlanBook, load_plans
+
+    return load_plans(plan_folders(args.routines)) if reading.plan is not None else PlanBook()

@@ -86,11 +86,15 @@ class BreakReminder:
         self.idle_since = now
 
 
-def break_suggestion(entries: Iterable[LibraryEntry], due: Mapping[str, DueRow]) -> LibraryEntry | None:
+def break_suggestion(
+    entries: Iterable[LibraryEntry], due: Mapping[str, DueRow], plan_next: str | None = None
+) -> LibraryEntry | None:
     """Return the routine a break reminder offers.
 
-    A break routine (tagged `break`) that is due comes first, then the shortest break routine not
-    at its limit, then any routine that is due, then the shortest routine not at its limit.
+    The followed plan's next session of the day (`plan_next`, a routine id) comes first when there
+    is one and its routine is not at its limit; then a break routine (tagged `break`) that is due,
+    then the shortest break routine not at its limit, then any routine that is due, then the
+    shortest routine not at its limit.
     """
 
     def status(entry: LibraryEntry) -> DueStatus | None:
@@ -101,6 +105,9 @@ def break_suggestion(entries: Iterable[LibraryEntry], due: Mapping[str, DueRow])
         (entry for entry in entries if status(entry) is not DueStatus.AT_LIMIT),
         key=lambda entry: (entry.total_seconds, entry.id),
     )
+    planned = [entry for entry in usable if entry.id == plan_next]
+    if planned:
+        return planned[0]
     breaks = [entry for entry in usable if BREAK_TAG in entry.routine.tags]
     for group in (breaks, usable):
         due_now = [entry for entry in group if status(entry) is DueStatus.DUE]

@@ -9,7 +9,7 @@ without importing the history package (and `unknot due --short` stays fast).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import NamedTuple, Protocol
 
@@ -61,6 +61,8 @@ class DueRow(NamedTuple):
     count_today: int
     count_week: int
     frequency: Limits | None
+    plan_sessions: int = 0
+    """Sessions of this routine on the followed plan's day that are not done yet (and may be done today)."""
 
     def limit_text(self) -> str:
         """Return the count against the nearest limit or target, worded as what it is, or empty.
@@ -97,7 +99,14 @@ class DueRow(NamedTuple):
             "count_today": self.count_today,
             "count_week": self.count_week,
             "frequency": {name: value for name, value in limits.items() if value is not None},
+            "plan_sessions": self.plan_sessions,
         }
+
+    def plan_text(self) -> str:
+        """`plan` when the followed plan's day has a session of this routine to do (`plan ×2` for two), or empty."""
+        if not self.plan_sessions:
+            return ""
+        return "plan" if self.plan_sessions == 1 else f"plan ×{self.plan_sessions}"
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -145,6 +154,20 @@ def due_rows(
     return rows
 
 
+def with_plan(rows: Iterable[DueRow], plan_sessions: Mapping[str, int]) -> list[DueRow]:
+    """Return `rows` with the followed plan's sessions still to do today (by routine id) counted in.
+
+    A routine with a plan session to do is due, unless it is at its limit: the plan never asks for
+    more than a routine's frequency allows (its day marks such an item and does not count it here).
+    """
+    marked = []
+    for row in rows:
+        count = plan_sessions.get(row.id, 0)
+        status = DueStatus.DUE if count and row.status is not DueStatus.AT_LIMIT else row.status
+        marked.append(row._replace(plan_sessions=count, status=status))
+    return marked
+
+
 def limit_question(row: DueRow) -> str | None:
     """Return what to ask before starting a routine at its limit (None when it is not at one)."""
     often = row.frequency
@@ -159,14 +182,16 @@ def limit_question(row: DueRow) -> str | None:
 
 
 def short_line(rows: Sequence[DueRow]) -> str:
-    """Return one plain line for a prompt: what is due (`self-massage due · desk-break 1/2 today`).
+    """Return one plain line for a prompt: what is due (`self-massage due · desk-break 1/2 today (plan)`).
 
-    Empty when nothing is due, so the prompt goes quiet once the day's targets are met; counts
-    against a maximum are never shown here (they are not something to do).
+    Empty when nothing is due, so the prompt goes quiet once the day's targets (and the plan's
+    sessions) are done; counts against a maximum are never shown here (they are not something to do).
     """
     rows = sorted(rows, key=lambda row: row.id)
     return " · ".join(
-        f"{row.id} due" + (f" {row.limit_text()}" if row.frequency and row.frequency.min_per_day else "")
+        f"{row.id} due"
+        + (f" {row.limit_text()}" if row.frequency and row.frequency.min_per_day else "")
+        + (f" ({row.plan_text()})" if row.plan_sessions else "")
         for row in rows
         if row.status is DueStatus.DUE
     )

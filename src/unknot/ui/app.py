@@ -66,7 +66,8 @@ class UnknotApp(App[None]):
         self.preferences = PreferenceKeeper(options.settings_store or SettingsStore(), options.overrides)
         self.set_reactive(UnknotApp.settings, self.preferences.in_force)
         self.set_reactive(UnknotApp.library, options.load_library())
-        self.services = Services(options.clock or SystemClock(), options.history_service(), Terminal(self), self.say)
+        clock, history = options.clock or SystemClock(), options.history_service()
+        self.services = Services(clock, history, Terminal(self), self.say, options.today)
         self.controllers = Controllers(self, self, self.services, options, self.refresh_due)
         apply_terminal_glyphs(self)
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..standings import DueRow, Limits, PlainLimits, due_rows, short_line, week_start
-from .rows import starts_since
+from .rows import followed_plan, sessions_since, starts_since
 
 if TYPE_CHECKING:  # none of these at run time: `unknot due --short` must start fast, the app without sqlite3
     from pathlib import Path
 
     from ..library.library import LibraryEntry
+    from ..session.events import SessionRecord
     from .store import HistoryStore
 
 
@@ -29,12 +30,26 @@ def read_standings(store: HistoryStore, entries: Iterable[LibraryEntry], today: 
     return {row.id: row for row in due_rows(routine_limits(entries), starts, today)}
 
 
-def counted_starts(database: Path, since: dt.date) -> list[tuple[str, float]] | None:
-    """Return (routine id, start time) of counted sessions since `since`, read-only; None when unreadable."""
+class DueReading(NamedTuple):
+    """What `unknot due` reads of history in one read-only look."""
+
+    starts: list[tuple[str, float]]
+    """(routine id, start time) of the counted sessions since the day asked for."""
+    plan: tuple[str, dt.date] | None
+    """The plan followed and the day it started (None when none is)."""
+    plan_records: list[SessionRecord]
+    """The sessions since the plan's start, when they were asked for (what the plan's rules read)."""
+
+
+def read_for_due(database: Path, since: dt.date, *, plan_records: bool = False) -> DueReading | None:
+    """Read the counted sessions since `since` and the plan followed, read-only; None when unreadable.
+
+    With `plan_records`, also every session since the followed plan's start (for its day's items).
+    """
     import sqlite3
 
     if not database.is_file():
-        return [] if not database.exists() else None
+        return DueReading([], None, []) if not database.exists() else None
     # With no write-ahead log beside it, everything is in the file: read it as immutable, which
     # creates no -wal or -shm file. With one (the app is open), read through it, as it exists already.
     has_log = database.with_name(database.name + "-wal").exists()
@@ -44,25 +59,41 @@ def counted_starts(database: Path, since: dt.date) -> list[tuple[str, float]] | 
         where = str(database.resolve()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
         connection = sqlite3.connect(f"file:{where}?{mode}", uri=True, timeout=0.2)
         try:
-            return starts_since(connection, since)
+            plan = followed_plan(connection)
+            records = sessions_since(connection, plan[1]) if plan is not None and plan_records else []
+            return DueReading(starts_since(connection, since), plan, records)
         finally:
             connection.close()
     except (sqlite3.Error, OSError, ValueError):
         return None
 
 
-def prompt_text(routines: Iterable[tuple[str, str, Limits | None]], database: Path, today: dt.date) -> str:
-    """Return `unknot due --short`'s line for these routines (empty when history cannot be read)."""
-    starts = counted_starts(database, week_start(today))
-    return "" if starts is None else short_line(due_rows(routines, starts, today))
+def counted_starts(database: Path, since: dt.date) -> list[tuple[str, float]] | None:
+    """Return (routine id, start time) of counted sessions since `since`, read-only; None when unreadable."""
+    reading = read_for_due(database, since)
+    return None if reading is None else reading.starts
+
+
+def prompt_text(routines: Iterable[tuple[str, str, Limits | None]], database: Path, today: dt.date) -> str | None:
+    """Return `unknot due --short`'s line for these routines (empty when history cannot be read).
+
+    None when a plan is followed: its day needs the plan files (`core.plans.due` words that line).
+    """
+    reading = read_for_due(database, week_start(today))
+    if reading is None:
+        return ""
+    if reading.plan is not None:
+        return None
+    return short_line(due_rows(routines, reading.starts, today))
 
 
 def prompt_line() -> str | None:
     """Return `unknot due --short`'s line the fast way: no routine files, no schema, nothing written.
 
     It reads the routines' frequencies from the file kept beside the library copy and counts
-    sessions in a read-only history. None when that file is missing or not current (the caller
-    then loads the library); an empty line when history cannot be read.
+    sessions in a read-only history. None when that file is missing or not current, or when a plan
+    is followed (the caller then loads the library and the plans); an empty line when history
+    cannot be read.
     """
     from ..library.fingerprint import library_fingerprint
     from ..library.frequencies import read_frequencies

@@ -152,6 +152,20 @@ def starts_since(connection: sqlite3.Connection, since: dt.date) -> list[tuple[s
     return [(str(routine_id), float(started)) for routine_id, started in rows]
 
 
+def followed_plan(connection: sqlite3.Connection) -> tuple[str, dt.date] | None:
+    """Return the plan being followed and the day it started (None when none is, or the file predates plans).
+
+    ValueError for a start that is not a date; sqlite3.Error as any read.
+    """
+    has_table = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plan_runs'")
+    if has_table.fetchone() is None:
+        return None
+    row = connection.execute(
+        "SELECT plan_id, started_on FROM plan_runs WHERE stopped_at IS NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else (str(row[0]), dt.date.fromisoformat(row[1]))
+
+
 def insert_new(connection: sqlite3.Connection, sessions: Sequence[SessionRecord]) -> int:
     """Write the sessions not stored yet (same routine and start second); return how many were written."""
     fresh = new_sessions(sessions, stored_keys(connection))

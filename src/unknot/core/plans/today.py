@@ -69,6 +69,17 @@ class Today:
         """The first session not done, not at its limit and still in the library: the one Enter plays."""
         return next((item for item in self.items if not item.done and not item.at_limit and not item.missing), None)
 
+    def sessions_to_do(self) -> dict[str, int]:
+        """How many sessions of each routine the day still asks for: not done, not at its limit, in the library.
+
+        What `unknot due` and the app's standings count in (`standings.with_plan`).
+        """
+        counts: dict[str, int] = {}
+        for item in self.items:
+            if not item.done and not item.at_limit and not item.missing:
+                counts[item.routine_id] = counts.get(item.routine_id, 0) + 1
+        return counts
+
     def as_json(self) -> dict[str, object]:
         """The day as `unknot today --json` prints it (the field names are a contract)."""
         where = self.standing

@@ -6,7 +6,6 @@ The app publishes the day it reads as its `plan_today` state, which the browser'
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +31,7 @@ class PlanSessions:
         self._app = app
         self._state = state
         self._history = services.history
-        self._clock = services.clock
+        self._today = services.today
         self._say = services.say
         self._sessions = sessions
         self._folders = tuple(folders)
@@ -49,7 +48,7 @@ class PlanSessions:
         if self._history is None:
             return None
         routines, folders = self._state.library.routines, self._folders
-        day = datetime.date.fromtimestamp(self._clock.wall())
+        day = self._today()
 
         def read(store: HistoryStore) -> tuple[Today | None, str | None]:
             return active_today(store, load_plans(plan_folders(folders)), routines, day)
