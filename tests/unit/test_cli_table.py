@@ -49,6 +49,7 @@ PROMISED = {
     "plan show": (ROUTINES,),
     "plan start": (ROUTINES, DATA_DIR),
     "plan stop": (DATA_DIR,),
+    "plan export": (ROUTINES, DATA_DIR),
     "plan status": (ROUTINES, DATA_DIR),
     "today": (ROUTINES, DATA_DIR),
     "serve": (ROUTINES, DATA_DIR, SERVED_FLOOR),

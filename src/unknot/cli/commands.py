@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import __version__
-from .argument_types import iso_date, path, port, positive, public_url
+from .argument_types import iso_date, path, port, positive, public_url, time_of_day
 from .declarations import Argument, Command, OneOf, Subcommands, argument
 from .flags import APP_FLAGS, DATA_DIR, REMIND, ROUTINES, SERVED_FLOOR
 
@@ -181,7 +181,7 @@ COMMANDS = (
     ),
     Command(
         "plan",
-        "plans that build up over weeks: list, show, start, stop, status (status when none is named)",
+        "plans that build up over weeks: list, show, start, stop, status, export (status when none is named)",
         "plans:command_plan_status",
         flags=(ROUTINES, DATA_DIR),
         subcommands=Subcommands(
@@ -218,13 +218,49 @@ COMMANDS = (
             ),
             Command("stop", "stop following the plan", "plans:command_plan_stop", flags=(DATA_DIR,)),
             Command(
+                "export",
+                "write the plan's days as calendar events (an .ics file), one a day with a reminder",
+                "plans:command_plan_export",
+                arguments=(
+                    argument(
+                        "id",
+                        metavar="ID",
+                        nargs="?",
+                        default=None,
+                        help="the plan to export (default: the plan followed)",
+                    ),
+                    argument(
+                        "--ics",
+                        metavar="FILE",
+                        type=path,
+                        help="write the calendar (RFC 5545) to FILE; - writes it to standard output",
+                    ),
+                    argument(
+                        "--at",
+                        metavar="HH:MM",
+                        type=time_of_day,
+                        default=None,
+                        help="the time of each day's event, local time (default: 18:00)",
+                    ),
+                    argument(
+                        "--from",
+                        dest="start",
+                        metavar="DATE",
+                        type=iso_date,
+                        default=None,
+                        help="for a plan not followed: its first day (default: today)",
+                    ),
+                ),
+                flags=(ROUTINES, DATA_DIR),
+            ),
+            Command(
                 "status",
                 "the followed plan's day: phase, sessions, whether progress is held",
                 "plans:command_plan_status",
                 flags=(ROUTINES, DATA_DIR),
             ),
             dest="plan_command",
-            metavar="list|show|start|stop|status",
+            metavar="list|show|start|stop|status|export",
             help="what to do with plans (without one: status)",
         ),
     ),

@@ -173,13 +173,18 @@ def build_today(
 ) -> Today:
     """Return the active plan's day from its start, history and the library."""
     where = standing(entry.plan, start, today, plan_sessions(records), at_limit)
+    return Today(entry.id, entry.plan, where, shown_items(entry.plan, where, routines))
+
+
+def shown_items(plan: Plan, where: Standing, routines: Mapping[str, LibraryEntry]) -> tuple[TodayItem, ...]:
+    """Return the day's items with their titles and lengths in the standing's phase (a missing routine said so)."""
     items = []
     for item in where.items:
         found = routines.get(item.routine_id)
         if found is None:
             items.append(TodayItem(item.routine_id, item.routine_id, None, item.done))
             continue
-        routine = routine_for_today(entry.plan, where.phase, found.routine)
+        routine = routine_for_today(plan, where.phase, found.routine)
         seconds = build_timeline(routine).total_seconds
         items.append(TodayItem(item.routine_id, found.card.title, seconds, item.done, item.at_limit))
-    return Today(entry.id, entry.plan, where, tuple(items))
+    return tuple(items)
