@@ -230,20 +230,21 @@ async def test_wide_screens_give_the_list_a_fair_share(tmp_path: Path) -> None:
 
 
 async def test_standings_show_beside_routines_and_a_routine_at_its_limit_asks_first(tmp_path: Path) -> None:
-    import time
+    import datetime as dt
 
     from unknot.core.history.store import HistoryStore
     from unknot.core.session.events import Outcome, SessionRecord
     from unknot.ui.screens.confirm import ConfirmStartScreen
 
     store = HistoryStore(tmp_path / "data")
-    now = time.time()
+    day = dt.date(2026, 1, 9)
+    noon = dt.datetime.combine(day, dt.time(12)).timestamp()  # five sessions on the day the app counts by
     for minutes in range(5):
-        started = now - 60 * minutes - 10
+        started = noon - 60 * minutes - 10
         store.add_session(
             SessionRecord("pressure-points-hands", "Pressure points", started, started + 5, 5, 4, 0, Outcome.COMPLETED)
         )
-    app, _ = build_app(tmp_path, history=store)
+    app, _ = build_app(tmp_path, history=store, today=day)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, BrowserScreen)
