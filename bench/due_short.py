@@ -3,6 +3,8 @@
 Run: python bench/due_short.py [RUNS]   (prints JSON)
 Both are launched alternately as subprocesses; the figure is the median wall time of each. History
 holds a week of sessions, and the compiled library copy is current, as on a machine in daily use.
+Then a plan is followed and `due --short` is timed again: its day needs the plan files, so the
+quick path (the library copy's frequencies alone) steps aside.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ def _wall_time(argv: list[str], env: dict[str, str]) -> float:
 
 
 def measure(runs: int = 21) -> dict[str, float]:
-    """Return the median milliseconds of `unknot due --short` and of `python -c pass`, and their ratio."""
+    """Return the median milliseconds of `unknot due --short` and of `python -c pass`, and their ratio,
+    without a plan and with one followed."""
     home = Path(tempfile.mkdtemp(prefix="unknot-due-bench-"))
     data = home / "data"
     _history_with_a_week(data)
@@ -60,6 +63,12 @@ def measure(runs: int = 21) -> dict[str, float]:
         ours.append(_wall_time(ours_argv, env))
         peer.append(_wall_time(peer_argv, env))
     ours_ms, peer_ms = statistics.median(ours) * 1000, statistics.median(peer) * 1000
+    subprocess.run([unknot, "plan", "start", "desk-back"], env=env, stdout=subprocess.DEVNULL, check=True)
+    with_plan, peer_again = [], []
+    for _ in range(runs):
+        with_plan.append(_wall_time(ours_argv, env))
+        peer_again.append(_wall_time(peer_argv, env))
+    plan_ms, peer_again_ms = statistics.median(with_plan) * 1000, statistics.median(peer_again) * 1000
     textual_loaded = subprocess.run(
         [
             sys.executable,
@@ -75,6 +84,8 @@ def measure(runs: int = 21) -> dict[str, float]:
         "due_short_ms": round(ours_ms, 1),
         "python_ms": round(peer_ms, 1),
         "ratio": round(ours_ms / peer_ms, 2),
+        "with_plan_ms": round(plan_ms, 1),
+        "with_plan_ratio": round(plan_ms / peer_again_ms, 2),
         "runs": runs,
         "imports_textual": textual_loaded == "True",
     }

@@ -331,6 +331,13 @@ def render(results: dict) -> str:  # type: ignore[type-arg]
             f"{verdict(not due['imports_textual'])} |",
             "",
         ]
+        if "with_plan_ms" in due:
+            lines += [
+                f"With a plan followed: **{due['with_plan_ms']} ms**, {due['with_plan_ratio']}× a bare start. The",
+                "plan's day needs the plan files and the library copy, so the quick path (the frequencies file",
+                "alone) steps aside; this is the price of a prompt that names the plan's sessions.",
+                "",
+            ]
     watch = results.get("watching")
     if watch:
         lines += [

@@ -38,7 +38,11 @@ def record(routine_id: str, day: dt.date, hour: int, outcome: Outcome = Outcome.
 def reading(records: list[SessionRecord], plan: tuple[str, dt.date] | None = ("desk-back", START)) -> DueReading:
     """What history would hold: counted starts this week, the plan followed, its sessions."""
     counted = [(item.routine_id, item.started_at) for item in records if item.outcome is not Outcome.LEFT]
-    return DueReading(counted, plan, records)
+    rows = [
+        (item.routine_id, item.started_at, item.outcome.value, item.steps_done, item.steps_skipped, None, None, None)
+        for item in records
+    ]
+    return DueReading(counted, plan, rows)
 
 
 def standings(
@@ -131,12 +135,12 @@ def test_reading_history_finds_the_plan_and_its_sessions_without_writing(tmp_pat
     assert store.start_plan("desk-back", START)
     store.close()
     before = sorted(path.name for path in tmp_path.iterdir())
-    found = read_for_due(tmp_path / DATABASE_NAME, START, plan_records=True)
+    found = read_for_due(tmp_path / DATABASE_NAME, START, plan_rows=True)
     assert found is not None and found.plan == ("desk-back", START)
-    assert [item.routine_id for item in found.plan_records] == ["desk-break"]
+    assert [row[0] for row in found.plan_rows] == ["desk-break"]
     assert found.starts == [("desk-break", at(START, 10))]
     without = read_for_due(tmp_path / DATABASE_NAME, START)
-    assert without is not None and without.plan_records == []
+    assert without is not None and without.plan_rows == []
     assert sorted(path.name for path in tmp_path.iterdir()) == before
     # The quick prompt line leaves a followed plan to the full way (its day needs the plan files).
     assert prompt_text(routine_limits(LIBRARY.routines.values()), tmp_path / DATABASE_NAME, START) is None

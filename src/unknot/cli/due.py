@@ -38,7 +38,7 @@ def command_due(args: argparse.Namespace) -> int:
     database = data_dir(args.data_dir) / DATABASE_NAME
     if args.short:
         try:
-            reading = read_for_due(database, week_start(today), plan_records=True)
+            reading = read_for_due(database, week_start(today), plan_rows=True)
             if reading is None:
                 return 0
             library = open_library(args.routines, write=False)
@@ -49,7 +49,7 @@ def command_due(args: argparse.Namespace) -> int:
         except Exception:  # a prompt must never show a traceback
             pass
         return 0
-    reading = read_for_due(database, week_start(today), plan_records=True)
+    reading = read_for_due(database, week_start(today), plan_rows=True)
     if reading is None:
         raise UsageError("history cannot be read; `unknot history` says why")
     library = open_library(args.routines)

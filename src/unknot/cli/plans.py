@@ -139,6 +139,7 @@ def command_plan_export(args: argparse.Namespace) -> int:
     from ..core.history.due import read_for_due
     from ..core.paths import DATABASE_NAME
     from ..core.plans.calendar import ALARM_BEFORE, plan_calendar, planned_days
+    from ..core.plans.progress import session_from_row
     from ..core.routines.text import shown_path
     from ..core.safe_files import write_private_file
 
@@ -146,7 +147,7 @@ def command_plan_export(args: argparse.Namespace) -> int:
         raise UsageError("say where to write the calendar: --ics FILE (or --ics - for standard output)")
     today = datetime.date.today()
     at = args.at or datetime.time(18, 0)
-    reading = read_for_due(data_dir(args.data_dir) / DATABASE_NAME, today, plan_records=True)
+    reading = read_for_due(data_dir(args.data_dir) / DATABASE_NAME, today, plan_rows=True)
     followed = reading.plan if reading is not None else None
     book = _book(args)
     if args.id is None:
@@ -163,7 +164,8 @@ def command_plan_export(args: argparse.Namespace) -> int:
     else:
         entry = _plan(book, args.id)
     if followed is not None and followed[0] == entry.id and args.start is None:
-        start, records = followed[1], reading.plan_records if reading is not None else []
+        rows = reading.plan_rows if reading is not None else []
+        start, records = followed[1], [session_from_row(row) for row in rows]
     else:
         start, records = args.start or today, []
     library = open_library(args.routines)

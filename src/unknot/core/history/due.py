@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..standings import DueRow, Limits, PlainLimits, due_rows, short_line, week_start
-from .rows import followed_plan, sessions_since, starts_since
+from .rows import followed_plan, plan_rows_since, starts_since
 
 if TYPE_CHECKING:  # none of these at run time: `unknot due --short` must start fast, the app without sqlite3
     from pathlib import Path
 
     from ..library.library import LibraryEntry
-    from ..session.events import SessionRecord
     from .store import HistoryStore
 
 
@@ -37,14 +36,14 @@ class DueReading(NamedTuple):
     """(routine id, start time) of the counted sessions since the day asked for."""
     plan: tuple[str, dt.date] | None
     """The plan followed and the day it started (None when none is)."""
-    plan_records: list[SessionRecord]
-    """The sessions since the plan's start, when they were asked for (what the plan's rules read)."""
+    plan_rows: list[tuple[Any, ...]]
+    """The sessions since the plan's start, as its rules read them (`rows.plan_rows_since`), when asked for."""
 
 
-def read_for_due(database: Path, since: dt.date, *, plan_records: bool = False) -> DueReading | None:
+def read_for_due(database: Path, since: dt.date, *, plan_rows: bool = False) -> DueReading | None:
     """Read the counted sessions since `since` and the plan followed, read-only; None when unreadable.
 
-    With `plan_records`, also every session since the followed plan's start (for its day's items).
+    With `plan_rows`, also every session since the followed plan's start (for its day's items).
     """
     import sqlite3
 
@@ -60,7 +59,7 @@ def read_for_due(database: Path, since: dt.date, *, plan_records: bool = False) 
         connection = sqlite3.connect(f"file:{where}?{mode}", uri=True, timeout=0.2)
         try:
             plan = followed_plan(connection)
-            records = sessions_since(connection, plan[1]) if plan is not None and plan_records else []
+            records = plan_rows_since(connection, plan[1]) if plan is not None and plan_rows else []
             return DueReading(starts_since(connection, since), plan, records)
         finally:
             connection.close()

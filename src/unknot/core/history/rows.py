@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import sqlite3
@@ -150,6 +150,17 @@ def starts_since(connection: sqlite3.Connection, since: dt.date) -> list[tuple[s
     start = dt.datetime.combine(since, dt.time()).timestamp()
     rows = connection.execute(COUNTED_QUERY, (start, *COUNTED_OUTCOMES)).fetchall()
     return [(str(routine_id), float(started)) for routine_id, started in rows]
+
+
+def plan_rows_since(connection: sqlite3.Connection, since: dt.date) -> list[tuple[Any, ...]]:
+    """Return what a plan's rules read of each session begun since `since` (local time), oldest first:
+    routine id, start, outcome, steps done and skipped, pain before and after, rating."""
+    start = dt.datetime.combine(since, dt.time()).timestamp()
+    query = (
+        "SELECT routine_id, started_at, outcome, steps_done, steps_skipped, pain_before, pain_after, rating"
+        " FROM sessions WHERE started_at >= ? ORDER BY started_at, id"
+    )
+    return [tuple(row) for row in connection.execute(query, (start,))]
 
 
 def followed_plan(connection: sqlite3.Connection) -> tuple[str, dt.date] | None:

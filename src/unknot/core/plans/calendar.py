@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 from ..library.library import LibraryEntry
 from ..routines.durations import format_duration
-from ..session.events import SessionRecord
 from .loading import PlanEntry
 from .progress import PlanSession, standing
-from .today import TodayItem, plan_sessions, shown_items
+from .today import TodayItem, shown_items
 
 #: How long before each day's event its reminder shows.
 ALARM_BEFORE = dt.timedelta(minutes=10)
@@ -50,16 +49,16 @@ def planned_days(
     entry: PlanEntry,
     start: dt.date,
     first: dt.date,
-    records: Iterable[SessionRecord],
+    recorded: Iterable[PlanSession],
     routines: Mapping[str, LibraryEntry],
 ) -> list[PlannedDay]:
     """Return the plan's days with sessions from `first` to its last day (rest days have none).
 
-    `records` are the sessions recorded since the plan's start (none for a plan not followed):
-    those before `first` place the phases; from `first` on, every session is taken as done.
+    `recorded` are the sessions since the plan's start as its rules read them (none for a plan not
+    followed): those before `first` place the phases; from `first` on, every session is taken as done.
     """
     plan = entry.plan
-    sessions = [session for session in plan_sessions(records) if session.day < first]
+    sessions = [session for session in recorded if session.day < first]
     days = []
     day = max(first, start)
     last = start + dt.timedelta(days=plan.days - 1)

@@ -39,18 +39,20 @@ def due_with_plan(
     """Return the standings of `entries` (in their order) on `today`, with the followed plan's day counted in.
 
     A followed plan that is gone (or no longer valid) leaves the standings as the frequencies make
-    them, with the problem said; `reading` must hold the plan's sessions (`plan_records=True`).
+    them, with the problem said; `reading` must hold the plan's sessions (`plan_rows=True`).
     """
     rows = due_rows(routine_limits(entries), reading.starts, today)
     if reading.plan is None:
         return PlanDue(rows, None, None)
     from .active import gone_plan_problem
-    from .today import build_today
+    from .progress import session_from_row
+    from .today import day_of
 
     plan_id, start = reading.plan
     entry = book.plans.get(plan_id)
     if entry is None:
         return PlanDue(rows, None, gone_plan_problem(plan_id))
     at_limit = [row.id for row in rows if row.status is DueStatus.AT_LIMIT]
-    day = build_today(entry, start, today, reading.plan_records, routines, at_limit)
+    sessions = [session_from_row(row) for row in reading.plan_rows]
+    day = day_of(entry, start, today, sessions, routines, at_limit)
     return PlanDue(with_plan(rows, day.sessions_to_do()), day, None)

@@ -16,8 +16,8 @@ from ..library.library import LibraryEntry
 from ..routines.model import Routine
 from ..routines.timeline import build_timeline
 from ..session.events import SessionRecord
-from .model import Plan, Rating
-from .progress import PlanSession, Standing, session_counts, standing
+from .model import Plan
+from .progress import PlanSession, Standing, session_from_row, sessions_to_do, standing
 from .tuning import tuned_routine
 
 if TYPE_CHECKING:
@@ -74,11 +74,8 @@ class Today:
 
         What `unknot due` and the app's standings count in (`standings.with_plan`).
         """
-        counts: dict[str, int] = {}
-        for item in self.items:
-            if not item.done and not item.at_limit and not item.missing:
-                counts[item.routine_id] = counts.get(item.routine_id, 0) + 1
-        return counts
+        known = {item.routine_id for item in self.items if not item.missing}
+        return sessions_to_do(self.standing.items, known)
 
     def as_json(self) -> dict[str, object]:
         """The day as `unknot today --json` prints it (the field names are a contract)."""
@@ -141,20 +138,21 @@ def item_line(item: TodayItem) -> str:
 
 def plan_sessions(records: Iterable[SessionRecord]) -> list[PlanSession]:
     """Return what the plan rules need of recorded sessions, oldest first, each on its local day."""
-    found = []
-    for record in sorted(records, key=lambda record: record.started_at):
-        rating: Rating | None = record.rating if record.rating in ("too-easy", "about-right", "too-much") else None  # type: ignore[assignment]
-        found.append(
-            PlanSession(
+    return [
+        session_from_row(
+            (
                 record.routine_id,
-                dt.datetime.fromtimestamp(record.started_at).date(),
-                session_counts(record.outcome.value, record.steps_done, record.steps_skipped),
+                record.started_at,
+                record.outcome.value,
+                record.steps_done,
+                record.steps_skipped,
                 record.pain_before,
                 record.pain_after,
-                rating,
+                record.rating,
             )
         )
-    return found
+        for record in sorted(records, key=lambda record: record.started_at)
+    ]
 
 
 def routine_for_today(plan: Plan, phase: int, routine: Routine) -> Routine:
@@ -172,7 +170,19 @@ def build_today(
     at_limit: Iterable[str] = (),
 ) -> Today:
     """Return the active plan's day from its start, history and the library."""
-    where = standing(entry.plan, start, today, plan_sessions(records), at_limit)
+    return day_of(entry, start, today, plan_sessions(records), routines, at_limit)
+
+
+def day_of(
+    entry: PlanEntry,
+    start: dt.date,
+    today: dt.date,
+    sessions: Iterable[PlanSession],
+    routines: Mapping[str, LibraryEntry],
+    at_limit: Iterable[str] = (),
+) -> Today:
+    """Return the active plan's day from its start, the sessions as the rules read them, and the library."""
+    where = standing(entry.plan, start, today, sessions, at_limit)
     return Today(entry.id, entry.plan, where, shown_items(entry.plan, where, routines))
 
 
