@@ -3,8 +3,9 @@
 Run: python bench/due_short.py [RUNS]   (prints JSON)
 Both are launched alternately as subprocesses; the figure is the median wall time of each. History
 holds a week of sessions, and the compiled library copy is current, as on a machine in daily use.
-Then a plan is followed and `due --short` is timed again: its day needs the plan files, so the
-quick path (the library copy's frequencies alone) steps aside.
+Then a plan is followed and `due --short` is timed again: the quick way with the plans' rules kept
+beside the library copy (as any plan command or the app leaves them), and the full way without them
+(plan files and library loaded: what the first prompt after a plan file changed pays).
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def measure(runs: int = 21) -> dict[str, float]:
         with_plan.append(_wall_time(ours_argv, env))
         peer_again.append(_wall_time(peer_argv, env))
     plan_ms, peer_again_ms = statistics.median(with_plan) * 1000, statistics.median(peer_again) * 1000
+    full_way = []
+    for _ in range(runs):
+        for kept in (home / "cache").rglob("plans.json"):
+            kept.unlink()  # `due --short` never writes it back
+        full_way.append(_wall_time(ours_argv, env))
     textual_loaded = subprocess.run(
         [
             sys.executable,
@@ -86,6 +92,7 @@ def measure(runs: int = 21) -> dict[str, float]:
         "ratio": round(ours_ms / peer_ms, 2),
         "with_plan_ms": round(plan_ms, 1),
         "with_plan_ratio": round(plan_ms / peer_again_ms, 2),
+        "with_plan_full_way_ms": round(statistics.median(full_way) * 1000, 1),
         "runs": runs,
         "imports_textual": textual_loaded == "True",
     }

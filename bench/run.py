@@ -333,9 +333,10 @@ def render(results: dict) -> str:  # type: ignore[type-arg]
         ]
         if "with_plan_ms" in due:
             lines += [
-                f"With a plan followed: **{due['with_plan_ms']} ms**, {due['with_plan_ratio']}× a bare start. The",
-                "plan's day needs the plan files and the library copy, so the quick path (the frequencies file",
-                "alone) steps aside; this is the price of a prompt that names the plan's sessions.",
+                f"With a plan followed: **{due['with_plan_ms']} ms**, {due['with_plan_ratio']}× a bare start "
+                f"{verdict(due['with_plan_ratio'] <= 5)}, from the plans' rules kept beside the library copy",
+                f"(`core/plans/quick.py`); {due['with_plan_full_way_ms']} ms the full way (plan files and library",
+                "loaded), which only the first prompt after a plan file changed pays.",
                 "",
             ]
     watch = results.get("watching")

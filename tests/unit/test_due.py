@@ -150,7 +150,7 @@ def test_user_folders_are_where_platformdirs_puts_them(
 
 
 def test_the_quick_prompt_line_matches_the_full_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from unknot.core.history.due import prompt_line
+    from unknot.core.plans.quick import prompt_line
 
     data = tmp_path / "data"
     store = HistoryStore(data)
@@ -178,8 +178,11 @@ def test_a_tampered_frequencies_file_is_not_trusted(tmp_path: Path) -> None:
     write_frequencies(tmp_path, fingerprint, SHIPPED.routines.values())
     assert read_frequencies(tmp_path, fingerprint) == {
         "acupressure-mat": {"min_per_day": 1},
+        "desk-break": {},  # every routine, so a plan's session of one without a frequency has a row
+        "floor-stretches": {},
         "foam-roller-back": {"max_per_day": 1},
         "massage-balls-spine": {"max_per_day": 1},
+        "muscle-spasm-relief": {},
         "pressure-points-hands": {"max_per_day": 5},
         "self-massage-home": {"min_per_week": 1, "max_per_week": 2},
     }

@@ -9,16 +9,18 @@ from pathlib import Path
 import pytest
 
 from unknot.cli import main
-from unknot.core.history.due import DueReading, prompt_line, prompt_text, read_for_due
+from unknot.core.history.due import DueReading, read_for_due
 from unknot.core.history.store import HistoryStore
+from unknot.core.library.fingerprint import library_fingerprint
 from unknot.core.library.library import routine_limits
 from unknot.core.library.loader import load_library
-from unknot.core.paths import DATABASE_NAME, shipped_plans_dir, shipped_routines_dir
+from unknot.core.paths import DATABASE_NAME, plan_folders, shipped_plans_dir, shipped_routines_dir, user_cache_dir
 from unknot.core.plans.due import PlanDue, due_with_plan
 from unknot.core.plans.loading import load_plans
+from unknot.core.plans.quick import PLANS_FILE, load_and_keep_plans, prompt_line, read_plan_rules
 from unknot.core.reminder import break_suggestion
 from unknot.core.session.events import Outcome, SessionRecord
-from unknot.core.standings import DueStatus, due_rows, short_line, with_plan
+from unknot.core.standings import DueStatus, due_rows, short_line, week_start, with_plan
 
 LIBRARY = load_library([shipped_routines_dir()])
 BOOK = load_plans([shipped_plans_dir()])
@@ -142,11 +144,9 @@ def test_reading_history_finds_the_plan_and_its_sessions_without_writing(tmp_pat
     without = read_for_due(tmp_path / DATABASE_NAME, START)
     assert without is not None and without.plan_rows == []
     assert sorted(path.name for path in tmp_path.iterdir()) == before
-    # The quick prompt line leaves a followed plan to the full way (its day needs the plan files).
-    assert prompt_text(routine_limits(LIBRARY.routines.values()), tmp_path / DATABASE_NAME, START) is None
 
 
-def test_due_short_with_a_plan_followed_names_its_sessions_and_the_quick_way_steps_aside(
+def test_due_with_a_plan_followed_names_its_sessions_the_quick_way_too(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data"
@@ -158,13 +158,82 @@ def test_due_short_with_a_plan_followed_names_its_sessions_and_the_quick_way_ste
     store = HistoryStore(data)
     assert store.start_plan("desk-back", dt.date.today())
     store.close()
-    assert prompt_line() is None  # a plan is followed: the full way answers
+    assert prompt_line() is None  # a plan is followed and its rules were never kept: the full way answers
     assert main(["due", "--short"]) == 0
     line = capsys.readouterr().out
     assert line.count("\n") == 1 and "desk-break due (plan ×2)" in line
-    assert main(["due"]) == 0
+    assert not (user_cache_dir() / PLANS_FILE).exists()  # --short never writes
+    assert main(["due"]) == 0  # any command that reads the plans keeps their rules
     table = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
     assert "due" in table["desk-break"] and "2 in today's plan" in table["desk-break"]
+    assert prompt_line() == line.rstrip("\n")  # the quick way now, the same line
     assert main(["due", "--json"]) == 0
     rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
     assert rows["desk-break"]["plan_sessions"] == 2 and rows["desk-break"]["status"] == "due"
+
+
+def test_the_quick_and_full_lines_agree_day_by_day_through_a_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four weeks of a plan followed unevenly (missed days, a worse back, a "too much"): the prompt's
+    quick way, from the kept rules, says what the full way says from the plan files, every day."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("UNKNOT_DATA_DIR", str(data))
+    assert main(["list"]) == 0
+    book = load_and_keep_plans()
+    store = HistoryStore(data)
+    assert store.start_plan("back-care", START)
+    database = data / DATABASE_NAME
+    lines = set()
+    for number in range(30):
+        day = START + dt.timedelta(days=number)
+        found = read_for_due(database, week_start(day), plan_rows=True)
+        assert found is not None
+        full = short_line(due_with_plan(LIBRARY.routines.values(), LIBRARY.routines, found, book, day).rows)
+        assert prompt_line(day) == full, day
+        lines.add(full)
+        today = due_with_plan(LIBRARY.routines.values(), LIBRARY.routines, found, book, day).today
+        if number % 5 == 3 or today is None or today.next_item is None:
+            continue  # a missed day
+        for index, item in enumerate(today.items[: 1 + number % 2]):
+            began = at(day, 9 + index)
+            worse = number in (6, 7, 8)
+            record = SessionRecord(
+                item.routine_id, item.title, began, began + 300, 300, 5, 0, Outcome.COMPLETED, 3, 5 if worse else 2
+            )
+            session_id = store.add_session(record)
+            if session_id is not None and number == 15:
+                store.set_rating(session_id, "too-much")
+    store.close()
+    assert len(lines) > 5  # the days said different things
+
+
+def test_kept_plan_rules_that_are_stale_or_tampered_send_the_prompt_the_full_way(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    monkeypatch.setenv("UNKNOT_DATA_DIR", str(data))
+    assert main(["list"]) == 0
+    store = HistoryStore(data)
+    assert store.start_plan("desk-back", dt.date.today())
+    store.close()
+    assert main(["today"]) == 0  # keeps the rules
+    capsys.readouterr()
+    kept = user_cache_dir() / PLANS_FILE
+    fingerprint = library_fingerprint(plan_folders())
+    assert read_plan_rules(user_cache_dir(), fingerprint) is not None
+    assert read_plan_rules(user_cache_dir(), fingerprint[:-1]) is None  # other plan files
+    full = prompt_line()
+    assert full is not None and "desk-break due (plan ×2)" in full
+    original = kept.read_text()
+    data_now = json.loads(original)
+    data_now["plans"][1][1]["phases"] = 5  # the followed plan's rules broken
+    kept.write_text(json.dumps(data_now))
+    with pytest.raises(TypeError):
+        prompt_line()
+    assert main(["due", "--short"]) == 0  # the prompt goes the full way and says the same
+    assert capsys.readouterr().out == full + "\n"
+    kept.write_text("[" * 100_000)
+    assert read_plan_rules(user_cache_dir(), fingerprint) is None
+    assert main(["due", "--short"]) == 0
+    assert capsys.readouterr().out == full + "\n"

@@ -34,7 +34,7 @@ def __getattr__(name: str) -> Any:
 def _quick_due_short() -> bool:
     """Print `unknot due --short` the fast way (see `prompt_line`); False when the slow way must do it."""
     try:
-        from ..core.history.due import prompt_line
+        from ..core.plans.quick import prompt_line
 
         line = prompt_line()
     except Exception:  # a prompt must never show a traceback; the ordinary path tries again

@@ -42,7 +42,8 @@ def command_due(args: argparse.Namespace) -> int:
             if reading is None:
                 return 0
             library = open_library(args.routines, write=False)
-            due = due_with_plan(library.routines.values(), library.routines, reading, _plans(args, reading), today)
+            book = _plans(args, reading, keep=False)
+            due = due_with_plan(library.routines.values(), library.routines, reading, book, today)
             line = short_line(due.rows)
             if line:
                 print(line)
@@ -70,8 +71,12 @@ def command_due(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plans(args: argparse.Namespace, reading: DueReading) -> PlanBook:
-    """The plans on the plan path, read only when one is followed (the plan format loads only then)."""
+def _plans(args: argparse.Namespace, reading: DueReading, *, keep: bool = True) -> PlanBook:
+    """The plans on the plan path, read only when one is followed (the plan format loads only then);
+    their rules kept for `--short`'s quick way unless `keep` is False (`--short` never writes)."""
     from ..core.plans.loading import PlanBook, load_plans
+    from ..core.plans.quick import load_and_keep_plans
 
-    return load_plans(plan_folders(args.routines)) if reading.plan is not None else PlanBook()
+    if reading.plan is None:
+        return PlanBook()
+    return load_and_keep_plans(args.routines) if keep else load_plans(plan_folders(args.routines))

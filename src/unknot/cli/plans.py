@@ -10,11 +10,12 @@ import sys
 from ..core.history.store import HistoryStore
 from ..core.library.library import Library
 from ..core.library.opening import open_library
-from ..core.paths import data_dir, plan_folders
+from ..core.paths import data_dir
 from ..core.plans.active import active_today, gone_plan_problem
 from ..core.plans.checks import check_against_routines
 from ..core.plans.describe import describe_plan
-from ..core.plans.loading import PlanBook, PlanEntry, load_plans
+from ..core.plans.loading import PlanBook, PlanEntry
+from ..core.plans.quick import load_and_keep_plans
 from ..core.routines.problems import Severity
 from . import UsageError
 from .problems import print_problems
@@ -22,7 +23,7 @@ from .problems import print_problems
 
 def _book(args: argparse.Namespace) -> PlanBook:
     """Every plan on the plan path; the files that did not load are said on stderr."""
-    book = load_plans(plan_folders(args.routines))
+    book = load_and_keep_plans(args.routines)
     print_problems([problem for problem in book.problems if problem.severity is Severity.NOTICE])
     if book.errors:
         count = len(book.errors)

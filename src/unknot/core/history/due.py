@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..standings import DueRow, Limits, PlainLimits, due_rows, short_line, week_start
+from ..standings import DueRow, due_rows, week_start
 from .rows import followed_plan, plan_rows_since, starts_since
 
 if TYPE_CHECKING:  # none of these at run time: `unknot due --short` must start fast, the app without sqlite3
@@ -71,35 +71,3 @@ def counted_starts(database: Path, since: dt.date) -> list[tuple[str, float]] | 
     """Return (routine id, start time) of counted sessions since `since`, read-only; None when unreadable."""
     reading = read_for_due(database, since)
     return None if reading is None else reading.starts
-
-
-def prompt_text(routines: Iterable[tuple[str, str, Limits | None]], database: Path, today: dt.date) -> str | None:
-    """Return `unknot due --short`'s line for these routines (empty when history cannot be read).
-
-    None when a plan is followed: its day needs the plan files (`core.plans.due` words that line).
-    """
-    reading = read_for_due(database, week_start(today))
-    if reading is None:
-        return ""
-    if reading.plan is not None:
-        return None
-    return short_line(due_rows(routines, reading.starts, today))
-
-
-def prompt_line() -> str | None:
-    """Return `unknot due --short`'s line the fast way: no routine files, no schema, nothing written.
-
-    It reads the routines' frequencies from the file kept beside the library copy and counts
-    sessions in a read-only history. None when that file is missing or not current, or when a plan
-    is followed (the caller then loads the library and the plans); an empty line when history
-    cannot be read.
-    """
-    from ..library.fingerprint import library_fingerprint
-    from ..library.frequencies import read_frequencies
-    from ..paths import DATABASE_NAME, data_dir, routine_folders, user_cache_dir
-
-    limits = read_frequencies(user_cache_dir(), library_fingerprint(routine_folders()))
-    if limits is None:
-        return None
-    routines = [(routine_id, routine_id, PlainLimits(**given)) for routine_id, given in limits.items()]
-    return prompt_text(routines, data_dir() / DATABASE_NAME, dt.date.today())

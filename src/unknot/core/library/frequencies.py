@@ -2,8 +2,8 @@
 
 A prompt runs `unknot due --short` before every command line, so it must start in a few
 milliseconds: it cannot import msgspec and the routine schema to decode the library copy. Whenever
-the library is loaded for any other command, the id and frequency of each routine that has one is
-written here with the library's fingerprint; `--short` reads it back while the
+the library is loaded for any other command, the id of each routine and its frequency (if it has
+one) are written here with the library's fingerprint; `--short` reads them back while the
 fingerprint still matches. Everything read is checked again (ids `a-z0-9-`, whole numbers 1–100),
 so a tampered file can neither print control characters nor fail loudly.
 """
@@ -35,12 +35,15 @@ def fingerprint_json(fingerprint: Fingerprint) -> list[list[object]]:
 
 
 def frequencies_json(fingerprint: Fingerprint, entries: Iterable[LibraryEntry]) -> bytes:
-    """Return the file's content for these routines (only those with a frequency)."""
+    """Return the file's content for these routines: every id, with its limits (none for a routine without).
+
+    Every id, so a plan's session of a routine with no frequency still has a row (`plans/prompt.py`).
+    """
     routines = {}
     for entry in entries:
         often = entry.card.frequency
-        if often is not None:
-            routines[entry.id] = {name: getattr(often, name) for name in LIMIT_NAMES if getattr(often, name)}
+        limits = {} if often is None else {name: getattr(often, name) for name in LIMIT_NAMES}
+        routines[entry.id] = {name: value for name, value in limits.items() if value}
     return json.dumps({"fingerprint": fingerprint_json(fingerprint), "routines": routines}).encode()
 
 

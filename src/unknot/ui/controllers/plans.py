@@ -41,9 +41,8 @@ class PlanSessions:
 
     async def read_today(self) -> Today | None:
         """Read the followed plan's day on the history thread (plan files too: no file is read on the loop)."""
-        from ...core.paths import plan_folders
         from ...core.plans.active import active_today
-        from ...core.plans.loading import load_plans
+        from ...core.plans.quick import load_and_keep_plans
 
         if self._history is None:
             return None
@@ -51,7 +50,7 @@ class PlanSessions:
         day = self._today()
 
         def read(store: HistoryStore) -> tuple[Today | None, str | None]:
-            return active_today(store, load_plans(plan_folders(folders)), routines, day)
+            return active_today(store, load_and_keep_plans(folders), routines, day)  # kept for `due --short`
 
         self.today, problem = await self._history.ask(read)
         if problem and problem != self._said:  # said once, not after every session
