@@ -15,8 +15,11 @@ from .problems import summarise_problems
 
 
 def command_list(args: argparse.Namespace) -> int:
-    """Print every routine: a table, or a JSON array with --json."""
+    """Print every routine: a table, a JSON array with --json, or only the ids with --ids."""
     library = open_library(args.routines)
+    if args.ids:  # for a shell's completion: one id a line, sorted, and nothing on stderr
+        print("\n".join(sorted(library.routines)))
+        return 0
     entries = browse_order(library.routines.values(), SettingsStore().load().recent)
     if args.json:
         rows = [
