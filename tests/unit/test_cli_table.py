@@ -42,6 +42,7 @@ PROMISED = {
     "report": (DATA_DIR,),
     "resume": (ROUTINES, DATA_DIR, APP_FLAGS),
     "due": (ROUTINES, DATA_DIR),
+    "doctor": (ROUTINES, DATA_DIR),
     "completion": (),
     "serve": (ROUTINES, DATA_DIR, SERVED_FLOOR),
 }

@@ -202,6 +202,13 @@ COMMANDS = (
         flags=(ROUTINES, DATA_DIR),
     ),
     Command(
+        "doctor",
+        "say what may stop notifications, sound or history working here, and what to do (changes nothing)",
+        "doctor:command_doctor",
+        arguments=(argument("--json", action="store_true", help="print the findings as JSON, for a bug report"),),
+        flags=(ROUTINES, DATA_DIR),
+    ),
+    Command(
         "completion",
         "print the shell completion script for bash, zsh or fish",
         "completion:command_completion",

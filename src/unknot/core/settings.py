@@ -66,6 +66,17 @@ class SettingsStore:
 
     def load(self) -> Settings:
         """Return the saved settings, keeping every field that is good (noting the rest in `problem`)."""
+        return self._read(move_unreadable=True)
+
+    def examine(self) -> tuple[Settings, str | None]:
+        """Return the settings `load` would give and what it would say, changing nothing (`unknot doctor`).
+
+        `load` moves a file that is not JSON aside; this only says that the next start will.
+        """
+        probe = SettingsStore(self.path)
+        return probe._read(move_unreadable=False), probe.problem
+
+    def _read(self, *, move_unreadable: bool) -> Settings:
         where = shown_path(self.path)
         try:
             raw = read_regular_file(self.path, MAX_SETTINGS_BYTES)
@@ -80,6 +91,9 @@ class SettingsStore:
                 raise ValueError("not a JSON object")
         except (ValueError, msgspec.DecodeError, RecursionError) as error:
             reason = "nested too deep" if isinstance(error, RecursionError) else str(error).splitlines()[0][:80]
+            if not move_unreadable:
+                self.problem = f"{where} cannot be read ({reason}); the next start moves it aside and uses the defaults"
+                return Settings()
             try:
                 aside = move_aside(self.path, "unreadable")
                 self.problem = f"{where} could not be read ({reason}); it was moved to {shown_path(aside)}"
