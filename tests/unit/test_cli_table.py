@@ -51,6 +51,8 @@ PROMISED = {
     "plan stop": (DATA_DIR,),
     "plan status": (ROUTINES, DATA_DIR),
     "today": (ROUTINES, DATA_DIR),
+    "doctor": (ROUTINES, DATA_DIR),
+    "completion": (),
     "serve": (ROUTINES, DATA_DIR, SERVED_FLOOR),
 }
 
@@ -68,8 +70,12 @@ COMMAND_CASES = [pytest.param(words, row, id=" ".join(words)) for words, row in 
 
 
 def positionals(command: Command) -> list[str]:
-    """A value for each positional argument of the command (`ID`, `FILE`, `PATH`...)."""
-    return ["x" for item in command.arguments if isinstance(item, Argument) and not item.names[0].startswith("-")]
+    """A value for each positional argument of the command (`ID`, `FILE`, `PATH`, the first of its choices)."""
+    return [
+        str(item.options.get("choices", ["x"])[0])
+        for item in command.arguments
+        if isinstance(item, Argument) and not item.names[0].startswith("-")
+    ]
 
 
 def parses(argv: list[str]) -> argparse.Namespace | None:

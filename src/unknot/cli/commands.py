@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .. import __version__
 from .argument_types import iso_date, path, port, positive, public_url
-from .declarations import Argument, Command, OneOf, Subcommands, argument
+from .declarations import FILE, PLAN_ID, ROUTINE_ID, Argument, Command, OneOf, Subcommands, argument
 from .flags import APP_FLAGS, DATA_DIR, REMIND, ROUTINES, SERVED_FLOOR
 
 if TYPE_CHECKING:
@@ -20,15 +20,27 @@ if TYPE_CHECKING:
 
     CommandFunction = Callable[[argparse.Namespace], int]
 
-_ID = argument("id", metavar="ID", help="the routine's id, as `unknot list` shows it")
-_PLAN_ID = argument("id", metavar="ID", help="the plan's id, as `unknot plan list` shows it")
+COMPLETION_SHELLS = ("bash", "zsh", "fish")
+"""The shells `unknot completion` writes a script for."""
+
+_ID = argument("id", metavar="ID", completes=ROUTINE_ID, help="the routine's id, as `unknot list` shows it")
+_PLAN_ID = argument("id", metavar="ID", completes=PLAN_ID, help="the plan's id, as `unknot plan list` shows it")
 
 COMMANDS = (
     Command(
         "list",
         "list the routines with their total time, recently played first",
         "routines:command_list",
-        arguments=(argument("--json", action="store_true", help="print a JSON array instead of a table"),),
+        arguments=(
+            OneOf(
+                argument("--json", action="store_true", help="print a JSON array instead of a table"),
+                argument(
+                    "--ids",
+                    action="store_true",
+                    help="print only the ids, one a line (fast: for shell completion)",
+                ),
+            ),
+        ),
         flags=(ROUTINES,),
     ),
     Command(
@@ -44,7 +56,12 @@ COMMANDS = (
         "validate:command_validate",
         arguments=(
             argument(
-                "paths", metavar="PATH", nargs="*", type=path, help="files or folders (default: the whole library)"
+                "paths",
+                metavar="PATH",
+                nargs="*",
+                type=path,
+                completes=FILE,
+                help="files or folders (default: the whole library)",
             ),
             argument(
                 "--watch",
@@ -74,7 +91,13 @@ COMMANDS = (
         "authoring:command_new",
         arguments=(
             argument("id", metavar="ID", help="the new routine's id: lower-case letters, digits and dashes"),
-            argument("--from", dest="source", metavar="SOURCE", help="copy the routine SOURCE instead of the starter"),
+            argument(
+                "--from",
+                dest="source",
+                metavar="SOURCE",
+                completes=ROUTINE_ID,
+                help="copy the routine SOURCE instead of the starter",
+            ),
         ),
         flags=(ROUTINES,),
     ),
@@ -83,7 +106,12 @@ COMMANDS = (
         "open a routine in $VISUAL or $EDITOR, then check it",
         "authoring:command_edit",
         arguments=(
-            argument("id", metavar="ID", help="the routine's id (a shipped routine is copied to your folder first)"),
+            argument(
+                "id",
+                metavar="ID",
+                completes=ROUTINE_ID,
+                help="the routine's id (a shipped routine is copied to your folder first)",
+            ),
         ),
         flags=(ROUTINES,),
     ),
@@ -127,7 +155,13 @@ COMMANDS = (
                 "add the sessions of a `history --json` (or `--csv`) file that history does not have yet",
                 "history:command_history_import",
                 arguments=(
-                    argument("file", metavar="FILE", type=path, help="the exported file, or - to read standard input"),
+                    argument(
+                        "file",
+                        metavar="FILE",
+                        type=path,
+                        completes=FILE,
+                        help="the exported file, or - to read standard input",
+                    ),
                 ),
                 flags=(DATA_DIR,),
             ),
@@ -150,13 +184,17 @@ COMMANDS = (
                 metavar="ID",
                 nargs="+",
                 action="extend",
+                completes=ROUTINE_ID,
                 help="only these routines (one or more ids; default: all)",
             ),
-            argument("--html", metavar="FILE", type=path, help="write one self-contained HTML page to FILE"),
+            argument(
+                "--html", metavar="FILE", type=path, completes=FILE, help="write one self-contained HTML page to FILE"
+            ),
             argument(
                 "--pdf",
                 metavar="FILE",
                 type=path,
+                completes=FILE,
                 help="also print it to FILE as PDF, with a Chromium or Chrome found on this machine",
             ),
         ),
@@ -189,7 +227,12 @@ COMMANDS = (
                 "list",
                 "list the plans: id, days and title",
                 "plans:command_plan_list",
-                arguments=(argument("--json", action="store_true", help="print a JSON array: id, title, days"),),
+                arguments=(
+                    OneOf(
+                        argument("--json", action="store_true", help="print a JSON array: id, title, days"),
+                        argument("--ids", action="store_true", help="print only the ids, one a line (for completion)"),
+                    ),
+                ),
                 flags=(ROUTINES,),
             ),
             Command(
@@ -242,6 +285,26 @@ COMMANDS = (
         flags=(ROUTINES, DATA_DIR),
     ),
     Command(
+        "doctor",
+        "say what may stop notifications, sound or history working here, and what to do (changes nothing)",
+        "doctor:command_doctor",
+        arguments=(argument("--json", action="store_true", help="print the findings as JSON, for a bug report"),),
+        flags=(ROUTINES, DATA_DIR),
+    ),
+    Command(
+        "completion",
+        "print the shell completion script for bash, zsh or fish",
+        "completion:command_completion",
+        arguments=(
+            argument(
+                "shell",
+                metavar="SHELL",
+                choices=COMPLETION_SHELLS,
+                help="bash, zsh or fish; the script's first line says what to add to that shell's rc file",
+            ),
+        ),
+    ),
+    Command(
         "serve",
         "serve the app to a browser (a phone or tablet beside the mat), token required",
         "serve:command_serve",
@@ -267,6 +330,7 @@ COMMANDS = (
                 "--token-file",
                 metavar="FILE",
                 type=path,
+                completes=FILE,
                 default=None,
                 help="keep the access token in FILE (made 0600 if missing) so the address survives restarts",
             ),
@@ -309,9 +373,9 @@ def _add_command(parser: argparse.ArgumentParser, command: Command, *, top: bool
         if isinstance(item, OneOf):
             exclusive = parser.add_mutually_exclusive_group()
             for one in item.arguments:
-                exclusive.add_argument(*one.names, **one.options)
+                _completes(exclusive.add_argument(*one.names, **one.options), one)
         else:
-            parser.add_argument(*item.names, **item.options)
+            _completes(parser.add_argument(*item.names, **item.options), item)
     if command.subcommands is not None:
         below = command.subcommands
         actions = parser.add_subparsers(dest=below.dest, metavar=below.metavar, help=below.help)
@@ -319,7 +383,13 @@ def _add_command(parser: argparse.ArgumentParser, command: Command, *, top: bool
             _add_command(actions.add_parser(row.name, help=row.summary, description=row.description), row, top=False)
     for group in command.flags:
         for flag in group.flags:
-            parser.add_argument(*flag.names, **_flag_options(flag, top=top))
+            _completes(parser.add_argument(*flag.names, **_flag_options(flag, top=top)), flag)
+
+
+def _completes(action: argparse.Action, declared: Argument) -> None:
+    """Keep on the parser's action what its value completes to, for `unknot completion` to read."""
+    if declared.completes is not None:
+        action.completes = declared.completes  # type: ignore[attr-defined]  # argparse keeps no such field
 
 
 def _flag_options(flag: Argument, *, top: bool) -> dict[str, Any]:
