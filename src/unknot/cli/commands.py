@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from .. import __version__
 from .argument_types import iso_date, path, port, positive, public_url
 from .declarations import FILE, PLAN_ID, ROUTINE_ID, Argument, Command, OneOf, Subcommands, argument
+from .examples import examples_text
 from .flags import APP_FLAGS, DATA_DIR, REMIND, ROUTINES, SERVED_FLOOR
 
 if TYPE_CHECKING:
@@ -362,13 +363,23 @@ PROGRAM = Command(
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for every command (shell completions and the man page are made from it too)."""
-    parser = argparse.ArgumentParser(prog=PROGRAM.name, description=PROGRAM.description)
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM.name,
+        description=_wrapped(PROGRAM.description),
+        epilog=examples_text(PROGRAM.name),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_command(parser, PROGRAM, top=True)
     return parser
 
 
-def _add_command(parser: argparse.ArgumentParser, command: Command, *, top: bool) -> None:
-    """Add a command's own arguments, its sub-commands, then its flag groups."""
+def _add_command(parser: argparse.ArgumentParser, command: Command, *, top: bool, words: str = "") -> None:
+    """Add a command's own arguments, its sub-commands, then its flag groups.
+
+    A command's own sub-commands (`history import`, `plan start`) are optional (the command does
+    something without one), so they are listed after its examples rather than in the usage line,
+    where argparse would show them as required.
+    """
     for item in command.arguments:
         if isinstance(item, OneOf):
             exclusive = parser.add_mutually_exclusive_group()
@@ -379,11 +390,61 @@ def _add_command(parser: argparse.ArgumentParser, command: Command, *, top: bool
     if command.subcommands is not None:
         below = command.subcommands
         actions = parser.add_subparsers(dest=below.dest, metavar=below.metavar, help=below.help)
+        if not top:
+            parser.formatter_class = _OptionalCommandsLast
         for row in below.commands:
-            _add_command(actions.add_parser(row.name, help=row.summary, description=row.description), row, top=False)
+            row_words = f"{words} {row.name}".strip()
+            child = actions.add_parser(
+                row.name,
+                help=row.summary,
+                description=_wrapped(row.description),
+                epilog=examples_text(row_words),
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+            _add_command(child, row, top=False, words=row_words)
+        if not top:
+            parser.epilog = "\n\n".join(filter(None, [parser.epilog, _optional_commands(words, below)]))
     for group in command.flags:
         for flag in group.flags:
             _completes(parser.add_argument(*flag.names, **_flag_options(flag, top=top)), flag)
+
+
+class _OptionalCommandsLast(argparse.RawDescriptionHelpFormatter):
+    """`--help` of a command whose sub-commands are optional: they are left out of the usage line and
+    the arguments (where argparse shows them as required, and twice) and listed after the examples.
+
+    Only the help text changes: completion and the man page still read the sub-commands from the parser.
+    """
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+        """The usage line without the sub-commands."""
+        kept = [action for action in actions if not isinstance(action, argparse._SubParsersAction)]
+        super().add_usage(usage, kept, groups, prefix)
+
+    def add_arguments(self, actions: Any) -> None:
+        """The arguments without the sub-commands."""
+        super().add_arguments([action for action in actions if not isinstance(action, argparse._SubParsersAction)])
+
+
+def _wrapped(text: str) -> str:
+    """`text` wrapped for an 80-column terminal (the help is laid out raw, so the examples keep their lines)."""
+    import textwrap
+
+    return textwrap.fill(text, 79)
+
+
+def _optional_commands(words: str, below: Subcommands) -> str:
+    """The sub-commands of `unknot WORDS`, each with its summary, wrapped for 80 columns."""
+    import textwrap
+
+    names = [f"unknot {words} {row.name}" for row in below.commands]
+    width = max(len(name) for name in names) + 4
+    lines = ["commands (optional; each has its own --help):"]
+    for name, row in zip(names, below.commands, strict=True):
+        wrapped = textwrap.wrap(row.summary, 79 - width) or [""]
+        lines.append(f"  {name:<{width - 2}}{wrapped[0]}")
+        lines += [" " * width + more for more in wrapped[1:]]
+    return "\n".join(lines)
 
 
 def _completes(action: argparse.Action, declared: Argument) -> None:
