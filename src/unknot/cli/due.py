@@ -18,6 +18,8 @@ from ..core.library.opening import open_library
 from ..core.library.search import browse_order
 from ..core.paths import DATABASE_NAME, data_dir, plan_folders
 from ..core.plans.due import due_with_plan
+from ..core.routines.describe import equipment_text
+from ..core.settings import SettingsStore
 from ..core.standings import short_line, week_start
 from . import UsageError
 
@@ -36,6 +38,7 @@ def command_due(args: argparse.Namespace) -> int:
         raise UsageError("--short is one line of text for a prompt; --json is the whole table: choose one")
     today = datetime.date.today()
     database = data_dir(args.data_dir) / DATABASE_NAME
+    owned = SettingsStore().examine()[0].equipment  # read only: a prompt never moves a file
     if args.short:
         try:
             reading = read_for_due(database, week_start(today), plan_rows=True)
@@ -43,7 +46,7 @@ def command_due(args: argparse.Namespace) -> int:
                 return 0
             library = open_library(args.routines, write=False)
             book = _plans(args, reading, keep=False)
-            due = due_with_plan(library.routines.values(), library.routines, reading, book, today)
+            due = due_with_plan(library.routines.values(), library.routines, reading, book, today, owned)
             line = short_line(due.rows)
             if line:
                 print(line)
@@ -55,7 +58,7 @@ def command_due(args: argparse.Namespace) -> int:
         raise UsageError("history cannot be read; `unknot history` says why")
     library = open_library(args.routines)
     rows, _, problem = due_with_plan(
-        browse_order(library.routines.values()), library.routines, reading, _plans(args, reading), today
+        browse_order(library.routines.values()), library.routines, reading, _plans(args, reading), today, owned
     )
     if problem is not None:
         print(f"unknot: {problem}", file=sys.stderr)
@@ -67,7 +70,8 @@ def command_due(args: argparse.Namespace) -> int:
         counts = f"{row.count_today} today, {row.count_week} this week"
         plan = {0: "", 1: "today's plan"}.get(row.plan_sessions, f"{row.plan_sessions} in today's plan")
         notes = "; ".join(text for text in (row.limit_text(), plan) if text)
-        print(f"{row.id:<{width}}  {row.status.value:<8}  {counts}" + (f"  ({notes})" if notes else ""))
+        lacking = f"  (needs {equipment_text(row.missing_kit)})" if row.missing_kit else ""
+        print(f"{row.id:<{width}}  {row.status.value:<8}  {counts}" + (f"  ({notes})" if notes else "") + lacking)
     return 0
 
 

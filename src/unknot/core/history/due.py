@@ -8,10 +8,10 @@ The standings themselves (statuses, counts against limits) are worked out by `co
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..standings import DueRow, due_rows, week_start
+from ..standings import DueRow, due_rows, is_kit_name, week_start
 from .rows import followed_plan, plan_rows_since, starts_since
 
 if TYPE_CHECKING:  # none of these at run time: `unknot due --short` must start fast, the app without sqlite3
@@ -21,12 +21,19 @@ if TYPE_CHECKING:  # none of these at run time: `unknot due --short` must start 
     from .store import HistoryStore
 
 
-def read_standings(store: HistoryStore, entries: Iterable[LibraryEntry], today: dt.date) -> dict[str, DueRow]:
-    """Return each routine's standing today and this week, by id, from the sessions in `store`."""
-    from ..library.library import routine_limits  # not at import: `due --short` must not load msgspec
+def read_standings(
+    store: HistoryStore, entries: Iterable[LibraryEntry], today: dt.date, owned: Collection[str] | None = None
+) -> dict[str, DueRow]:
+    """Return each routine's standing today and this week, by id, from the sessions in `store`.
 
+    `owned` is the kit the person has (None: not said); a routine needing other kit is never due.
+    """
+    from ..library.library import routine_limits, routines_missing_kit  # `due --short` must not load msgspec
+
+    entries = list(entries)
     starts = store.counted_starts(week_start(today))
-    return {row.id: row for row in due_rows(routine_limits(entries), starts, today)}
+    missing = routines_missing_kit(entries, owned)
+    return {row.id: row for row in due_rows(routine_limits(entries), starts, today, missing)}
 
 
 class DueReading(NamedTuple):
@@ -71,3 +78,22 @@ def counted_starts(database: Path, since: dt.date) -> list[tuple[str, float]] | 
     """Return (routine id, start time) of counted sessions since `since`, read-only; None when unreadable."""
     reading = read_for_due(database, since)
     return None if reading is None else reading.starts
+
+
+def owned_kit_quickly(settings_file: Path) -> tuple[str, ...] | None:
+    """The settings' `equipment` (the kit the person has) read without msgspec, for the prompt; None when not said.
+
+    Anything odd (no file, not JSON, a name that is not an id) reads as not said, as it would in the
+    app after its notice; `core.settings` is the full reader, and a test keeps the two agreeing.
+    """
+    import json
+
+    try:
+        with settings_file.open("rb") as file:
+            data = json.loads(file.read(64 * 1024 + 1))
+    except (OSError, ValueError, RecursionError):
+        return None
+    owned = data.get("equipment") if isinstance(data, dict) else None
+    if not isinstance(owned, list) or not all(isinstance(name, str) and is_kit_name(name) for name in owned):
+        return None
+    return tuple(owned)

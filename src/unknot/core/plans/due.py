@@ -9,11 +9,11 @@ line goes quiet only once the plan's day is done too. The app counts them in the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..history.due import DueReading
-from ..library.library import LibraryEntry, routine_limits
+from ..library.library import LibraryEntry, routine_limits, routines_missing_kit
 from ..standings import DueRow, DueStatus, due_rows, with_plan
 
 if TYPE_CHECKING:  # the plan modules (timelines, the plan format) load only when a plan is followed
@@ -35,13 +35,16 @@ def due_with_plan(
     reading: DueReading,
     book: PlanBook,
     today: dt.date,
+    owned: Collection[str] | None = None,
 ) -> PlanDue:
     """Return the standings of `entries` (in their order) on `today`, with the followed plan's day counted in.
 
     A followed plan that is gone (or no longer valid) leaves the standings as the frequencies make
-    them, with the problem said; `reading` must hold the plan's sessions (`plan_rows=True`).
+    them, with the problem said; `reading` must hold the plan's sessions (`plan_rows=True`). `owned`
+    is the kit the person has (None: not said): a routine needing other kit is `no-kit`, never due.
     """
-    rows = due_rows(routine_limits(entries), reading.starts, today)
+    entries = list(entries)
+    rows = due_rows(routine_limits(entries), reading.starts, today, routines_missing_kit(entries, owned))
     if reading.plan is None:
         return PlanDue(rows, None, None)
     from .active import gone_plan_problem

@@ -100,25 +100,29 @@ def load_and_keep_plans(extra: Sequence[Path] = ()) -> PlanBook:
 def prompt_line(today: dt.date | None = None) -> str | None:
     """Return `unknot due --short`'s line the quick way: no routine or plan files, nothing written.
 
-    It reads the routines' frequencies and the plans' rules from the files kept beside the library
-    copy, and the sessions (and the plan followed) from a read-only history. None when either file
-    is missing or not current (the caller then loads the library and the plans); an empty line when
-    history cannot be read.
+    It reads the routines' ids, frequencies and kit, and the plans' rules, from the files kept beside
+    the library copy, the kit the person has from the settings, and the sessions (and the plan
+    followed) from a read-only history. None when a kept file is missing or not current (the caller
+    then loads the library and the plans); an empty line when history cannot be read.
     """
-    from ..history.due import read_for_due
-    from ..library.frequencies import read_frequencies
-    from ..paths import DATABASE_NAME, data_dir, plan_folders, routine_folders, user_cache_dir
-    from ..standings import DueStatus, PlainLimits, due_rows, short_line, week_start, with_plan
+    from ..history.due import owned_kit_quickly, read_for_due
+    from ..library.frequencies import read_frequencies, read_ids, read_kit
+    from ..paths import DATABASE_NAME, data_dir, plan_folders, routine_folders, user_cache_dir, user_config_dir
+    from ..standings import DueStatus, PlainLimits, due_rows, missing_kit, short_line, week_start, with_plan
 
     cache, day = user_cache_dir(), today or dt.date.today()
-    limits = read_frequencies(cache, library_fingerprint(routine_folders()))
-    if limits is None:
+    fingerprint = library_fingerprint(routine_folders())
+    limits, ids, kit = read_frequencies(cache, fingerprint), read_ids(cache, fingerprint), read_kit(cache, fingerprint)
+    if limits is None or ids is None or kit is None:
         return None
     reading = read_for_due(data_dir() / DATABASE_NAME, week_start(day), plan_rows=True)
     if reading is None:
         return ""
-    routines = [(routine_id, routine_id, PlainLimits(**given)) for routine_id, given in limits.items()]
-    rows = due_rows(routines, reading.starts, day)
+    owned = owned_kit_quickly(user_config_dir() / "settings.json")
+    missing = {routine_id: lacking for routine_id, needed in kit.items() if (lacking := missing_kit(needed, owned))}
+    # Every routine has a row (a plan can make one without a frequency due), as in the full way.
+    routines = [(routine_id, routine_id, PlainLimits(**limits.get(routine_id, {}))) for routine_id in ids]
+    rows = due_rows(routines, reading.starts, day, missing)
     if reading.plan is None:
         return short_line(rows)
     plans = read_plan_rules(cache, library_fingerprint(plan_folders()))
@@ -130,4 +134,4 @@ def prompt_line(today: dt.date | None = None) -> str | None:
         return short_line(rows)
     at_limit = [row.id for row in rows if row.status is DueStatus.AT_LIMIT]
     where = standing(plan, start, day, [session_from_row(row) for row in reading.plan_rows], at_limit)
-    return short_line(with_plan(rows, sessions_to_do(where.items, limits)))
+    return short_line(with_plan(rows, sessions_to_do(where.items, ids)))

@@ -30,7 +30,8 @@ class Standings:
         if history is None:
             return {}, None
         entries, today = self._state.library.routines.values(), self._services.today()
-        due = await history.ask(lambda store: read_standings(store, entries, today))
+        owned = self._state.settings.equipment
+        due = await history.ask(lambda store: read_standings(store, entries, today, owned))
         day = await self._read_today()
         if day is not None:
             due = {row.id: row for row in with_plan(due.values(), day.sessions_to_do())}
