@@ -237,3 +237,29 @@ def test_kept_plan_rules_that_are_stale_or_tampered_send_the_prompt_the_full_way
     assert read_plan_rules(user_cache_dir(), fingerprint) is None
     assert main(["due", "--short"]) == 0
     assert capsys.readouterr().out == full + "\n"
+
+
+def test_a_plan_session_needing_kit_you_lack_is_no_kit_the_quick_way_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unknot.core.paths import user_config_dir
+
+    row = due_rows([("floor-stretches", "Stretches", None)], [], START, {"floor-stretches": ("yoga-mat",)})[0]
+    assert with_plan([row], {"floor-stretches": 1})[0].status is DueStatus.NO_KIT
+    data = tmp_path / "data"
+    monkeypatch.setenv("UNKNOT_DATA_DIR", str(data))
+    user_config_dir().mkdir(parents=True, exist_ok=True)
+    (user_config_dir() / "settings.json").write_text(json.dumps({"equipment": ["towel"]}))
+    store = HistoryStore(data)
+    assert store.start_plan("back-care", dt.date.today())  # day 1: the mat and the floor stretches
+    store.close()
+    assert main(["today"]) == 0  # keeps the library's small files and the plans' rules
+    capsys.readouterr()
+    quick = prompt_line()
+    assert main(["due", "--short"]) == 0
+    slow = capsys.readouterr().out
+    assert quick is not None and slow == (quick + "\n" if quick else "")  # the two ways agree
+    assert "floor-stretches" not in quick and "acupressure-mat" not in quick
+    assert main(["due", "--json"]) == 0
+    rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["floor-stretches"]["status"] == "no-kit" and rows["floor-stretches"]["plan_sessions"] == 1
