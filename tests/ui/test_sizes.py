@@ -87,10 +87,9 @@ async def test_keys_never_laid_out_are_fitted_by_their_text(tmp_path: Path, monk
     it then fits them by the width their text gives, never showing a key cut in half (`?` of `? Help`)."""
     from textual.widgets._footer import FooterKey
 
-    from unknot.ui.widgets import key_footer
-
     from unknot.core.history.store import HistoryStore
     from unknot.ui.screens.pain import PainScreen
+    from unknot.ui.widgets import key_footer
 
     monkeypatch.setattr(key_footer, "MAX_LAYOUT_WAITS", 0)
     app, _clock = build_app(tmp_path, history=HistoryStore(tmp_path / "data"))
