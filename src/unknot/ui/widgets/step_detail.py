@@ -7,12 +7,13 @@ from textual.containers import Vertical
 from textual.reactive import var
 from textual.widgets import Static
 
-from ...core.routines.describe import diagram_art
+from ...core.routines.describe import art_box, diagram_art
 from ...core.routines.model import Routine, Step
 from ...core.routines.timeline import SegmentKind
 from ...core.session.player import Position
 from ...core.session.wording import shown_frame, side_name
 from .plain import set_plain
+from .scaled_art import ScaledArt
 
 #: (step index, second side, frame, heading, show routine cautions)
 DetailKey = tuple[int, bool, str | None, str, bool]
@@ -50,7 +51,9 @@ class StepDetail(Vertical):
         yield Static(id="step-heading", markup=False)
         yield Static(id="step-title", markup=False)
         yield Static(id="step-instructions", markup=False)
-        yield Static(id="diagram", markup=False)
+        # Up to three times its size where the pane has room (half its height at most, so the
+        # words around it stay in view).
+        yield ScaledArt(share=0.5, id="diagram")
         yield Static(id="step-cautions", markup=False)
 
     def watch_position(self, position: Position | None) -> None:
@@ -66,7 +69,9 @@ class StepDetail(Vertical):
         set_plain(self.query_one("#step-heading", Static), heading)
         set_plain(self.query_one("#step-title", Static), step.title)
         set_plain(self.query_one("#step-instructions", Static), " ".join(step.instructions.split()))
-        set_plain(self.query_one("#diagram", Static), diagram_art(step, frame, second_side))
+        diagram = self.query_one("#diagram", ScaledArt)
+        diagram.box = art_box(step)
+        diagram.art = diagram_art(step, frame, second_side)
         cautions = list(self.routine.cautions) if routine_cautions else []
         cautions += step.cautions
         set_plain(self.query_one("#step-cautions", Static), "\n".join(f"! {caution}" for caution in cautions))

@@ -1,0 +1,83 @@
+"""A step's ASCII drawing, drawn as large as the room allows by whole cells (like the big digits).
+
+Each character is repeated 2 or 3 times across and each line 2 or 3 times down, so the drawing
+keeps its shape at any scale. The scale is planned for `box` (the step's largest frame), so it
+holds steady while the frames of a movement take turns.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from ...core.routines.diagrams import art_size, scale_art, without_margin
+
+
+class ScaledArt(Widget):
+    """Draws `art` at the largest whole scale (up to `largest`) at which `box` fits the widget."""
+
+    DEFAULT_CSS = """
+    ScaledArt {
+        width: 1fr;
+        height: auto;
+    }
+    """
+
+    art: reactive[str] = reactive("")
+    """The drawing (already cleaned: routine text never carries control characters)."""
+    box: reactive[tuple[int, int]] = reactive((0, 0), layout=True)
+    """The columns and rows to plan the scale for (0, 0: the art's own size)."""
+    largest: reactive[int] = reactive(3, layout=True)
+    """The largest scale to use, however much room there is."""
+
+    def __init__(self, *, centred: bool = False, share: float = 1.0, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.centred = centred
+        """Whether the drawing sits in the middle of the widget (else at its top left)."""
+        self.share = share
+        """The most of its container's height the drawing grows to when its height is auto."""
+
+    def _box(self) -> tuple[int, int]:
+        columns, rows = art_size(without_margin(self.art))
+        return (max(columns, self.box[0]), max(rows, self.box[1]))
+
+    @property
+    def scale(self) -> int:
+        """The scale in use: the largest whole one at which the box fits (at least 1)."""
+        columns, rows = self._box()
+        width, height = self.size
+        fits = [k for k in range(self.largest, 1, -1) if k * columns <= width and k * rows <= height]
+        return fits[0] if fits else 1
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as the box at the largest scale (used when the width is auto)."""
+        return self._box()[0] * self.largest
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As tall as the box at the largest scale that fits `width` and its share of the container's
+        height (used when the height is auto)."""
+        columns, rows = self._box()
+        room = self.share * container.height
+        fits = [k for k in range(self.largest, 1, -1) if k * columns <= width and k * rows <= room]
+        return rows * (fits[0] if fits else 1)
+
+    def render_line(self, y: int) -> Strip:
+        """One row of the drawing at its scale (centred when asked)."""
+        style = self.rich_style
+        width, height = self.size
+        scale = self.scale
+        # At its own size, and not centred, the drawing shows as written, margin and all.
+        art = self.art if scale == 1 and not self.centred else without_margin(self.art)
+        lines = scale_art(art, scale).split("\n") if art else []
+        box_columns, box_rows = (side * scale for side in self._box())
+        left = max(0, (width - box_columns) // 2) if self.centred else 0
+        top = max(0, (height - box_rows) // 2) if self.centred else 0
+        # A shorter frame sits at the bottom of the box: the floor line of every frame stays put.
+        top += max(0, box_rows - len(lines))
+        row = y - top
+        if not 0 <= row < len(lines):
+            return Strip.blank(width, style)
+        return Strip([Segment(" " * left + lines[row], style)]).adjust_cell_length(width, style)
