@@ -114,7 +114,7 @@ async def test_the_pain_question_is_answered_with_a_tap_on_a_number(tmp_path: Pa
         assert app.screen.query_one("#pain-skip").display
         numbers = [app.screen.query_one(f"#pain-{number}", Button) for number in range(11)]
         # Finger-sized: two rows (0-5, 6-10) of buttons at least 5 columns by 3 rows, a cell apart
-        # (at the page's 16 px font, about 48 x 57 px; the one-line scale's numbers were 27 px apart).
+        # (on a 390 px phone at the page's font, about 48 x 63 px; tests/browser measures it).
         assert all(fully_shown(button) for button in numbers)
         assert all(button.region.width >= 5 and button.region.height >= 3 for button in numbers)
         rows = [{button.region.y for button in numbers[:6]}, {button.region.y for button in numbers[6:]}]

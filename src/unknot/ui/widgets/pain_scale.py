@@ -1,8 +1,9 @@
 """How the back feels, on the 0–10 scale people know from clinics: digits or arrows, then Enter.
 
 For a finger (a phone or tablet, served) the numbers are buttons in two rows, 0–5 and 6–10, each
-three rows tall and a sixth of the width, a cell apart: at a phone's 40 columns and the page's
-16 px font, about 50 px wide and 55 px tall, where the numbers of the one-line scale are 27 px apart.
+three rows tall and a sixth of the width, a cell apart: on a phone 390 px wide at the page's 16 px
+font (41 columns of 9.5 x 21 px), about 48 x 63 px each, 57 px apart, where the numbers of the
+one-line scale were 28 px apart (tests/browser measures it).
 """
 
 from __future__ import annotations
