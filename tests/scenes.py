@@ -214,16 +214,25 @@ def seed_history(kind: str, folder: Path) -> HistoryStore:
                     notes.get(number),
                 )
             )
-    if kind == "interrupted":
+    if kind in ("interrupted", "interrupted-several"):
         library = load_library([shipped_routines_dir()])
-        clock = FakeClock()
-        player = Player(library.routines["floor-stretches"].timeline, clock)
-        player.start()
-        clock.advance(5 + 30 + 10 + 12.4)
-        player.update()
-        store.save_checkpoint(
-            "scene", "floor-stretches", titles["floor-stretches"], clock.wall() - 60, player.snapshot(), pid=GONE_PID
-        )
+        # Oldest first; the last (newest) is the one offered on its own.
+        cut_off = ["acupressure-mat", "desk-break", "floor-stretches"] if kind == "interrupted-several" else []
+        cut_off = cut_off or ["floor-stretches"]
+        for number, routine_id in enumerate(cut_off):
+            clock = FakeClock()
+            player = Player(library.routines[routine_id].timeline, clock)
+            player.start()
+            clock.advance(5 + 30 + 10 + 12.4 + 40 * number)
+            player.update()
+            store.save_checkpoint(
+                f"scene-{number}",
+                routine_id,
+                titles[routine_id],
+                clock.wall() - 60 - 86_400 * (len(cut_off) - 1 - number),
+                player.snapshot(),
+                pid=GONE_PID,
+            )
     return store
 
 
@@ -238,7 +247,7 @@ class Scene:
     sixteen_colours: bool = False
     start_routine_id: str | None = None
     broken_file: bool = False
-    history: str | None = None  # None (history off), "empty", "sessions", "months" or "interrupted"
+    history: str | None = None  # None (history off), "empty", "sessions", "months", "interrupted(-several)"
     screenshot: bool = False
     overrides: RunOverrides = field(
         default_factory=RunOverrides
@@ -396,6 +405,7 @@ SCENES = [
     Scene("command-palette", (80, 24), palette("play", routines=9)),
     Scene("pain-question", (80, 24), play("floor-stretches", 0), history="empty"),
     Scene("resume", (80, 24), keys(), history="interrupted"),
+    Scene("resume-several", (80, 24), keys(), history="interrupted-several"),
     Scene("history", (80, 24), keys("h"), history="sessions", screenshot=True),
     Scene("history-empty", (80, 24), keys("h"), history="empty"),
     Scene("history-chart", (80, 24), keys("h"), history="months", screenshot=True),
@@ -433,6 +443,7 @@ SCENES = [
     Scene("served-phone", (40, 30), play("foam-roller-back", 5 + 3), overrides=FLOOR, touch=True, screenshot=True),
     Scene("served-pain-question", (40, 30), play("floor-stretches", 0), history="empty", touch=True),
     Scene("served-leave-confirm", (40, 30), play("floor-stretches", 8, "q"), overrides=FLOOR, touch=True),
+    Scene("served-resume", (40, 30), keys(), history="interrupted-several", touch=True),
 ]
 
 

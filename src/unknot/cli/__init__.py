@@ -1,7 +1,8 @@
 """The `unknot` command line: launch the app, or run one command of the table in `commands.py`.
 
-This module imports almost nothing: `unknot due --short` runs at every shell prompt and answers before
-argparse is imported, and each command's module (with what it needs) is imported only when it runs.
+This module imports almost nothing: `unknot due --short` runs at every shell prompt and `unknot list
+--ids` at a Tab in a shell's completion, and both answer before argparse is imported; each command's
+module (with what it needs) is imported only when it runs.
 """
 
 from __future__ import annotations
@@ -46,6 +47,21 @@ def _quick_due_short() -> bool:
     return True
 
 
+def _quick_ids() -> bool:
+    """Print `unknot list --ids` the fast way (see `current_routine_ids`); False when the slow way must."""
+    try:
+        from ..core.library.frequencies import current_routine_ids
+
+        ids = current_routine_ids()
+    except Exception:  # a completion must never show a traceback; the ordinary path tries again
+        return False
+    if ids is None:
+        return False
+    if ids:
+        print("\n".join(ids))
+    return True
+
+
 def replace_what_the_output_cannot_take() -> None:
     """Write `?` for a character stdout or stderr cannot encode (PYTHONIOENCODING=ascii, a latin-1
     locale), instead of ending in a traceback halfway through the output."""
@@ -61,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     replace_what_the_output_cannot_take()
     if argv == ["due", "--short"] and _quick_due_short():
+        return 0
+    if argv == ["list", "--ids"] and _quick_ids():
         return 0
     from .commands import build_parser, chosen_command, command_function
 

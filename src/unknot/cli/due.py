@@ -11,10 +11,12 @@ import datetime
 import json
 
 from ..core.history.due import counted_starts, prompt_text
-from ..core.library.library import routine_limits
+from ..core.library.library import routine_limits, routines_missing_kit
 from ..core.library.opening import open_library
 from ..core.library.search import browse_order
 from ..core.paths import DATABASE_NAME, data_dir
+from ..core.routines.describe import equipment_text
+from ..core.settings import SettingsStore
 from ..core.standings import due_rows, week_start
 from . import UsageError
 
@@ -29,10 +31,11 @@ def command_due(args: argparse.Namespace) -> int:
         raise UsageError("--short is one line of text for a prompt; --json is the whole table: choose one")
     today = datetime.date.today()
     database = data_dir(args.data_dir) / DATABASE_NAME
+    owned = SettingsStore().examine()[0].equipment  # read only: a prompt never moves a file
     if args.short:
         try:
-            limits = routine_limits(open_library(args.routines, write=False).routines.values())
-            line = prompt_text(limits, database, today)
+            shown = list(open_library(args.routines, write=False).routines.values())
+            line = prompt_text(routine_limits(shown), database, today, routines_missing_kit(shown, owned))
             if line:
                 print(line)
         except Exception:  # a prompt must never show a traceback
@@ -42,7 +45,8 @@ def command_due(args: argparse.Namespace) -> int:
     if starts is None:
         raise UsageError("history cannot be read; `unknot history` says why")
     library = open_library(args.routines)
-    rows = due_rows(routine_limits(browse_order(library.routines.values())), starts, today)
+    entries = browse_order(library.routines.values())
+    rows = due_rows(routine_limits(entries), starts, today, routines_missing_kit(entries, owned))
     if args.json:
         print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
         return 0
@@ -50,5 +54,6 @@ def command_due(args: argparse.Namespace) -> int:
     for row in rows:
         counts = f"{row.count_today} today, {row.count_week} this week"
         limit = row.limit_text()
-        print(f"{row.id:<{width}}  {row.status.value:<8}  {counts}" + (f"  ({limit})" if limit else ""))
+        lacking = f"  (needs {equipment_text(row.missing_kit)})" if row.missing_kit else ""
+        print(f"{row.id:<{width}}  {row.status.value:<8}  {counts}" + (f"  ({limit})" if limit else "") + lacking)
     return 0

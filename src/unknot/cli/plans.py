@@ -48,7 +48,10 @@ def _history(args: argparse.Namespace) -> HistoryStore:
 
 
 def command_plan_list(args: argparse.Namespace) -> int:
-    """Print every plan: id, title and days (a JSON array with --json)."""
+    """Print every plan: id, title and days (a JSON array with --json, only the ids with --ids)."""
+    if args.ids:  # for a shell's completion: one id a line, sorted, and nothing on stderr
+        print("\n".join(sorted(load_plans(plan_folders(args.routines)).plans)))
+        return 0
     book = _book(args)
     entries = sorted(book.plans.values(), key=lambda entry: entry.id)
     if args.json:

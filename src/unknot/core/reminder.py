@@ -90,15 +90,20 @@ def break_suggestion(entries: Iterable[LibraryEntry], due: Mapping[str, DueRow])
     """Return the routine a break reminder offers.
 
     A break routine (tagged `break`) that is due comes first, then the shortest break routine not
-    at its limit, then any routine that is due, then the shortest routine not at its limit.
+    at its limit, then any routine that is due, then the shortest routine not at its limit; never a
+    routine needing kit the person said they do not have.
     """
 
     def status(entry: LibraryEntry) -> DueStatus | None:
         row = due.get(entry.id)
         return row.status if row is not None else None
 
+    def lacks_kit(entry: LibraryEntry) -> bool:
+        row = due.get(entry.id)
+        return row is not None and bool(row.missing_kit)
+
     usable = sorted(
-        (entry for entry in entries if status(entry) is not DueStatus.AT_LIMIT),
+        (entry for entry in entries if status(entry) is not DueStatus.AT_LIMIT and not lacks_kit(entry)),
         key=lambda entry: (entry.total_seconds, entry.id),
     )
     breaks = [entry for entry in usable if BREAK_TAG in entry.routine.tags]

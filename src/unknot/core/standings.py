@@ -9,7 +9,8 @@ without importing the history package (and `unknot due --short` stays fast).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import NamedTuple, Protocol
 
@@ -50,6 +51,8 @@ class DueStatus(StrEnum):
     """A maximum for the current period is reached."""
     ANYTIME = "anytime"
     """No minimum, and not done in the period."""
+    NO_KIT = "no-kit"
+    """A minimum is not met, but the routine needs kit the person said they do not have: left out of "due"."""
 
 
 class DueRow(NamedTuple):
@@ -61,6 +64,8 @@ class DueRow(NamedTuple):
     count_today: int
     count_week: int
     frequency: Limits | None
+    missing_kit: tuple[str, ...] = ()
+    """The kit the routine needs that the person said they do not have (settings' `equipment`)."""
 
     def limit_text(self) -> str:
         """Return the count against the nearest limit or target, worded as what it is, or empty.
@@ -97,6 +102,7 @@ class DueRow(NamedTuple):
             "count_today": self.count_today,
             "count_week": self.count_week,
             "frequency": {name: value for name, value in limits.items() if value is not None},
+            "missing_kit": list(self.missing_kit),
         }
 
 
@@ -123,10 +129,27 @@ def status_of(frequency: Limits | None, today: int, week: int) -> DueStatus:
     return DueStatus.DONE if has_minimum or done_in_period else DueStatus.ANYTIME
 
 
+def is_kit_name(name: str) -> bool:
+    """Whether `name` can name a piece of kit: an id (lower-case letters, digits and dashes)."""
+    return re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", name) is not None
+
+
+def missing_kit(needed: Iterable[str], owned: Collection[str] | None) -> tuple[str, ...]:
+    """The kit of `needed` the person does not have; none when they have not said what they have (None)."""
+    return () if owned is None else tuple(item for item in needed if item not in owned)
+
+
 def due_rows(
-    routines: Iterable[tuple[str, str, Limits | None]], starts: Iterable[tuple[str, float]], today: dt.date
+    routines: Iterable[tuple[str, str, Limits | None]],
+    starts: Iterable[tuple[str, float]],
+    today: dt.date,
+    missing: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[DueRow]:
-    """Return each routine's standing from (routine id, start time) of the sessions that count."""
+    """Return each routine's standing from (routine id, start time) of the sessions that count.
+
+    `missing` gives, by routine id, the kit the person lacks: such a routine is never DUE (NO_KIT instead).
+    """
+    missing = missing or {}
     monday = week_start(today)
     per_day: dict[str, int] = {}
     per_week: dict[str, int] = {}
@@ -139,9 +162,11 @@ def due_rows(
     rows = []
     for routine_id, title, frequency in routines:
         count_today, count_week = per_day.get(routine_id, 0), per_week.get(routine_id, 0)
-        rows.append(
-            DueRow(routine_id, title, status_of(frequency, count_today, count_week), count_today, count_week, frequency)
-        )
+        status = status_of(frequency, count_today, count_week)
+        lacking = missing.get(routine_id, ())
+        if lacking and status is DueStatus.DUE:
+            status = DueStatus.NO_KIT
+        rows.append(DueRow(routine_id, title, status, count_today, count_week, frequency, lacking))
     return rows
 
 

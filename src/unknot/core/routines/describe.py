@@ -27,9 +27,14 @@ SAFETY_NOTE = (
 )
 
 
+def kit_words(name: str) -> str:
+    """Return a piece of kit in words: `acupressure mat`; a name Unknot does not know, with spaces for dashes."""
+    return EQUIPMENT_NAMES.get(name) or name.replace("-", " ")
+
+
 def equipment_text(equipment: Iterable[str]) -> str:
     """Return the equipment a routine needs, in words (`none` when it needs nothing)."""
-    return ", ".join(EQUIPMENT_NAMES[item] for item in equipment) or "none"
+    return ", ".join(kit_words(item) for item in equipment) or "none"
 
 
 def total_text(total_seconds: int, open_ended: bool) -> str:

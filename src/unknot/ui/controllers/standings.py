@@ -29,5 +29,6 @@ class Standings:
         if history is None:
             return {}, None
         entries, today = self._state.library.routines.values(), dt.date.today()
-        due = await history.ask(lambda store: read_standings(store, entries, today))
+        owned = self._state.settings.equipment
+        due = await history.ask(lambda store: read_standings(store, entries, today, owned))
         return due, await self._read_today()
