@@ -51,6 +51,7 @@ class FloorView(Vertical):
         self.routine = routine
         self.touch = touch
         """Whether to show buttons for a finger (in a browser on a phone or tablet)."""
+        self._art_boxes = [art_box(step) for step in routine.steps]
 
     def compose(self) -> ComposeResult:
         """Lay out the phase, the clock, the step's name, what to do now, the bar, the words and any buttons."""
@@ -108,6 +109,6 @@ class FloorView(Vertical):
         step = self.routine.steps[step_index]
         stage = self.query_one(FloorStage)
         stage.template = template
-        stage.art_box = art_box(step)
+        stage.art_box = self._art_boxes[step_index]
         self.query_one("#floor-art", ScaledArt).art = diagram_art(step, frame, second_side)
         set_plain(self.query_one("#floor-words", Static), " ".join(step.instructions.split()))

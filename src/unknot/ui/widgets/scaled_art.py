@@ -39,6 +39,21 @@ class ScaledArt(Widget):
         """Whether the drawing sits in the middle of the widget (else at its top left)."""
         self.share = share
         """The most of its container's height the drawing grows to when its height is auto."""
+        self._drawn: tuple[tuple[str, int], list[str]] = (("", 0), [])
+
+    def watch_art(self, art: str) -> None:
+        """A drawing larger than the box it was planned for needs a new layout (frames within it do not)."""
+        columns, rows = art_size(without_margin(art))
+        if columns > self.box[0] or rows > self.box[1]:
+            self.refresh(layout=True)
+
+    def _lines(self, scale: int) -> list[str]:
+        """The drawing's rows at `scale`, made once per drawing and scale (each row asks for them)."""
+        if self._drawn[0] != (self.art, scale):
+            # At its own size, and not centred, the drawing keeps its left margin, as written.
+            art = self.art.lstrip("\n") if scale == 1 and not self.centred else without_margin(self.art)
+            self._drawn = ((self.art, scale), scale_art(art, scale).split("\n") if art else [])
+        return self._drawn[1]
 
     def _box(self) -> tuple[int, int]:
         columns, rows = art_size(without_margin(self.art))
@@ -69,9 +84,7 @@ class ScaledArt(Widget):
         style = self.rich_style
         width, height = self.size
         scale = self.scale
-        # At its own size, and not centred, the drawing shows as written, margin and all.
-        art = self.art if scale == 1 and not self.centred else without_margin(self.art)
-        lines = scale_art(art, scale).split("\n") if art else []
+        lines = self._lines(scale)
         box_columns, box_rows = (side * scale for side in self._box())
         left = max(0, (width - box_columns) // 2) if self.centred else 0
         top = max(0, (height - box_rows) // 2) if self.centred else 0
