@@ -58,6 +58,8 @@ def overview_content(entry: LibraryEntry, owned: Collection[str] | None = None) 
             name = kit_words(item)
             parts += [("[ ] ", "$text-accent"), name[:1].upper() + name[1:]]
             parts += [("  not in your kit (Settings)", "$text-warning"), "\n"] if item in lacking else ["\n"]
+        if owned is None:
+            parts += [("Missing some? Tick your kit in Settings (s).", "dim"), "\n"]
     else:
         parts += [("no equipment", "dim"), "\n"]
     first = routine.steps[0]
