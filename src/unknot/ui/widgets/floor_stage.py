@@ -71,7 +71,7 @@ class FloorStage(Container):
     def compose(self) -> ComposeResult:
         """The clock, then the drawing."""
         yield BigText(id="floor-clock")
-        yield ScaledArt(centred=True, id="floor-art")
+        yield ScaledArt(id="floor-art")
 
     def on_resize(self) -> None:
         """A new size may move the drawing."""

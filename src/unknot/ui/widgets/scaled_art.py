@@ -33,26 +33,41 @@ class ScaledArt(Widget):
     largest: reactive[int] = reactive(3, layout=True)
     """The largest scale to use, however much room there is."""
 
-    def __init__(self, *, centred: bool = False, share: float = 1.0, id: str | None = None) -> None:
+    def __init__(self, *, share: float = 1.0, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.centred = centred
-        """Whether the drawing sits in the middle of the widget (else at its top left)."""
         self.share = share
         """The most of its container's height the drawing grows to when its height is auto."""
-        self._drawn: tuple[tuple[str, int], list[str]] = (("", 0), [])
+        self._drawn: tuple[tuple[str, int, bool], list[str]] = (("", 0, False), [])
 
     def watch_art(self, art: str) -> None:
         """A drawing larger than the box it was planned for needs a new layout (frames within it do not)."""
         columns, rows = art_size(without_margin(art))
         if columns > self.box[0] or rows > self.box[1]:
+            self._keep_whole()
             self.refresh(layout=True)
+
+    def watch_box(self) -> None:
+        """A new box: the drawing's least height changes with it."""
+        self._keep_whole()
+
+    def _keep_whole(self) -> None:
+        # Given the rest of a pane (height: 1fr), the drawing still keeps its own rows when the words
+        # above it leave fewer (the pane scrolls), as a height of auto would.
+        self.styles.min_height = self._box()[1]
+
+    @property
+    def centred(self) -> bool:
+        """Whether the drawing sits in the middle of the widget's width (`text-align: center` in the
+        stylesheet), else at its left."""
+        return self.styles.text_align == "center"
 
     def _lines(self, scale: int) -> list[str]:
         """The drawing's rows at `scale`, made once per drawing and scale (each row asks for them)."""
-        if self._drawn[0] != (self.art, scale):
-            # At its own size, and not centred, the drawing keeps its left margin, as written.
+        key = (self.art, scale, self.centred)
+        if self._drawn[0] != key:
+            # At its own size, at the left, the drawing keeps its left margin, as written.
             art = self.art.lstrip("\n") if scale == 1 and not self.centred else without_margin(self.art)
-            self._drawn = ((self.art, scale), scale_art(art, scale).split("\n") if art else [])
+            self._drawn = (key, scale_art(art, scale).split("\n") if art else [])
         return self._drawn[1]
 
     def _box(self) -> tuple[int, int]:
@@ -80,14 +95,15 @@ class ScaledArt(Widget):
         return rows * (fits[0] if fits else 1)
 
     def render_line(self, y: int) -> Strip:
-        """One row of the drawing at its scale (centred when asked)."""
+        """One row of the drawing at its scale, in the middle of its rows (and of its width when centred)."""
         style = self.rich_style
         width, height = self.size
         scale = self.scale
         lines = self._lines(scale)
         box_columns, box_rows = (side * scale for side in self._box())
+        # In the middle of the rows it is given (as many as it takes when its height is auto).
         left = max(0, (width - box_columns) // 2) if self.centred else 0
-        top = max(0, (height - box_rows) // 2) if self.centred else 0
+        top = max(0, (height - box_rows) // 2)
         # A shorter frame sits at the bottom of the box: the floor line of every frame stays put.
         top += max(0, box_rows - len(lines))
         row = y - top

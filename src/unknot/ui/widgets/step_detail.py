@@ -1,4 +1,4 @@
-"""The step detail pane: title, instructions, the current ASCII diagram frame, cautions."""
+"""The step detail pane: title, instructions, cautions, and the current ASCII diagram frame."""
 
 from __future__ import annotations
 
@@ -47,14 +47,16 @@ class StepDetail(Vertical):
         self._shown: DetailKey | None = None
 
     def compose(self) -> ComposeResult:
-        """Lay out heading, title, instructions, diagram and cautions."""
+        """Lay out heading, title, instructions, cautions and diagram."""
         yield Static(id="step-heading", markup=False)
         yield Static(id="step-title", markup=False)
         yield Static(id="step-instructions", markup=False)
-        # Up to three times its size where the pane has room (half its height at most, so the
-        # words around it stay in view).
-        yield ScaledArt(share=0.5, id="diagram")
+        # The cautions go with the words, before the drawing: on a tall screen the drawing takes
+        # the rest of the pane, and a caution under it would be far from what it qualifies.
         yield Static(id="step-cautions", markup=False)
+        # Up to three times its size where the pane has room (on a tall screen, in the middle of
+        # what the words leave; else at most half the pane, so the words stay in view).
+        yield ScaledArt(share=0.5, id="diagram")
 
     def watch_position(self, position: Position | None) -> None:
         """Re-render only when the step, side or frame on show changes."""
