@@ -139,8 +139,13 @@ async def test_the_normal_players_drawing_grows_on_a_large_screen(tmp_path: Path
         await advance(pilot, clock, IN_THE_FIRST_HOLD)
         art = screen.query_one("#diagram", ScaledArt)
         assert art.scale == 3 and fully_shown(art)
-        assert art.region.height >= 3 * 5
         assert fully_shown(screen.query_one("#step-title"))
+        # In the middle of the rows under the words, not at their top over thirty empty rows.
+        lines = shown_lines(art)
+        drawn = [row for row, line in enumerate(lines) if line.strip()]
+        above, below = drawn[0], len(lines) - 1 - drawn[-1]
+        assert drawn[-1] - drawn[0] + 1 >= 3 * 5 - 2 and abs(above - below) <= 3 and below < 25
+        assert art.region.bottom >= screen.query_one("#detail").region.bottom - 1
 
 
 async def test_the_normal_players_drawing_keeps_its_size_at_80_by_24(tmp_path: Path) -> None:
