@@ -421,6 +421,7 @@ SCENES = [
     Scene("player-no-color", (80, 24), play("floor-stretches", 5 + 12.5), environ={"NO_COLOR": "1"}),
     Scene("player-linux-console", (80, 24), play("floor-stretches", 5 + 12.5), environ={"TERM": "linux"}),
     Scene("settings", (80, 24), keys("s", "down", "enter")),
+    Scene("kit", (80, 24), keys("s", *["down"] * 5, "enter", "space", "down", "down", "space")),
     Scene(
         "break-reminder",
         (80, 24),
