@@ -472,6 +472,10 @@ SCENES = [
         "floor-switch-sides", (200, 60), play("floor-stretches", 5 + 30 + 10 + 30 + 2), overrides=FLOOR, screenshot=True
     ),
     Scene("floor-final-seconds", (80, 24), play("quick-test", 2 + 1.5), overrides=FLOOR),
+    # What to do, from the floor: the step's drawing by the clock, and in a rest the coming step.
+    Scene("floor-drawing", (120, 40), play("floor-stretches", 5 + 12.5), overrides=FLOOR, screenshot=True),
+    Scene("floor-rest", (120, 40), play("floor-stretches", 5 + 30 + 3), overrides=FLOOR),
+    Scene("hold-huge", (200, 60), play("floor-stretches", 5 + 12.5)),
     # A phone in portrait beside the mat, served by `unknot serve`.
     Scene("served-phone", (40, 30), play("foam-roller-back", 5 + 3), overrides=FLOOR, touch=True, screenshot=True),
     Scene("served-pain-question", (40, 30), play("floor-stretches", 0), history="empty", touch=True),
