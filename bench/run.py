@@ -331,6 +331,29 @@ def render(results: dict) -> str:  # type: ignore[type-arg]
             f"{verdict(not due['imports_textual'])} |",
             "",
         ]
+        if "with_plan_ms" in due:
+            lines += [
+                f"With a plan followed: **{due['with_plan_ms']} ms**, {due['with_plan_ratio']}× a bare start "
+                f"{verdict(due['with_plan_ratio'] <= 5)}, from the plans' rules kept beside the library copy",
+                f"(`core/plans/quick.py`); {due['with_plan_full_way_ms']} ms the full way (plan files and library",
+                "loaded), which only the first prompt after a plan file changed pays.",
+                "",
+            ]
+        if "list_ids_ms" in due:
+            lines += [
+                "## `unknot list --ids` at a Tab",
+                "",
+                "A shell's completion asks `unknot list --ids` for the routine ids each time Tab completes one",
+                "(`unknot completion`); like `due --short`, it answers from the small file the library copy leaves,",
+                "without argparse, msgspec or the routine files. Measured in the same run, beside `due --short`,",
+                "with `unknot completion bash` (what the rc line runs at a shell's start: argparse, the table, shtab).",
+                "",
+                "| unknot list --ids | ratio to python -c pass | unknot completion bash |",
+                "| ---: | ---: | ---: |",
+                f"| {due['list_ids_ms']} ms | **{due['list_ids_ratio']}×** (target ≤ 5) "
+                f"{verdict(due['list_ids_ratio'] <= 5)} | {due['completion_ms']} ms |",
+                "",
+            ]
     watch = results.get("watching")
     if watch:
         lines += [

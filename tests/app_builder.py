@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -37,14 +38,19 @@ def build_app(
     *,
     saved: dict[str, Any] | None = None,
     app_class: type[UnknotApp] = UnknotApp,
+    today: dt.date | None = None,
     **options: Any,
 ) -> tuple[UnknotApp, FakeClock]:
     """Make the app with a fake clock, the shipped and fixture routines, and settings in `folder`.
 
     `history`, when given, is the store the app opens on first use; `saved` is written to
-    settings.json first, as a person's earlier choices; `options` are any other `AppOptions`.
+    settings.json first, as a person's earlier choices; `today` fixes the day the app counts by
+    (what is due, the plan's day), whatever the time zone; without it, the fake clock's local day.
+    `options` are any other `AppOptions`.
     """
     clock = FakeClock()
+    if today is not None:
+        options["today"] = lambda: today
     if library is None:
         library = load_library([shipped_routines_dir(), FIXTURE_ROUTINES])
     if history is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import os
 import re
 import sys
@@ -214,17 +215,59 @@ def seed_history(kind: str, folder: Path) -> HistoryStore:
                     notes.get(number),
                 )
             )
-    if kind == "interrupted":
+    if kind == "plan":
+        follow_back_care(store)
+    if kind in ("interrupted", "interrupted-several"):
         library = load_library([shipped_routines_dir()])
-        clock = FakeClock()
-        player = Player(library.routines["floor-stretches"].timeline, clock)
-        player.start()
-        clock.advance(5 + 30 + 10 + 12.4)
-        player.update()
-        store.save_checkpoint(
-            "scene", "floor-stretches", titles["floor-stretches"], clock.wall() - 60, player.snapshot(), pid=GONE_PID
-        )
+        # Oldest first; the last (newest) is the one offered on its own.
+        cut_off = ["acupressure-mat", "desk-break", "floor-stretches"] if kind == "interrupted-several" else []
+        cut_off = cut_off or ["floor-stretches"]
+        for number, routine_id in enumerate(cut_off):
+            clock = FakeClock()
+            player = Player(library.routines[routine_id].timeline, clock)
+            player.start()
+            clock.advance(5 + 30 + 10 + 12.4 + 40 * number)
+            player.update()
+            store.save_checkpoint(
+                f"scene-{number}",
+                routine_id,
+                titles[routine_id],
+                clock.wall() - 60 - 86_400 * (len(cut_off) - 1 - number),
+                player.snapshot(),
+                pid=GONE_PID,
+            )
     return store
+
+
+#: The day the plan scenes show: fixed, so Today reads the same in any time zone and on any date.
+PLAN_DAY = dt.date(2026, 1, 9)
+
+
+def follow_back_care(store: HistoryStore) -> None:
+    """Follow the shipped four-week plan from eight days before PLAN_DAY, its sessions done but one day's,
+    and the first of today's: Day 9 of 28 in its second phase, one day missed, the next session up."""
+    from unknot.core.paths import shipped_plans_dir
+    from unknot.core.plans.loading import load_plans
+    from unknot.core.plans.progress import PlanSession, standing
+
+    plan = load_plans([shipped_plans_dir()]).plans["back-care"].plan
+    start = PLAN_DAY - dt.timedelta(days=8)
+    store.start_plan("back-care", start)
+    done: list[PlanSession] = []
+    for number in range(1, 10):
+        day = start + dt.timedelta(days=number - 1)
+        if number == 3:
+            continue  # a missed day: the plan simply goes on
+        items = standing(plan, start, day, done).items
+        for index, item in enumerate(items[:1] if day == PLAN_DAY else items):
+            began = dt.datetime.combine(day, dt.time(8 + 3 * index)).timestamp()  # local: the same day anywhere
+            record = SessionRecord(
+                item.routine_id, item.routine_id, began, began + 300, 300, 5, 0, Outcome.COMPLETED, 5, 4
+            )
+            session_id = store.add_session(record)
+            if session_id is not None:
+                store.set_rating(session_id, "about-right")
+            done.append(PlanSession(item.routine_id, day, True, 5, 4, "about-right"))
 
 
 @dataclass(frozen=True)
@@ -238,7 +281,8 @@ class Scene:
     sixteen_colours: bool = False
     start_routine_id: str | None = None
     broken_file: bool = False
-    history: str | None = None  # None (history off), "empty", "sessions", "months" or "interrupted"
+    history: str | None = None  # None (history off), "empty", "sessions", "months", "interrupted(-several)", "plan"
+    today: dt.date | None = None  # the day the app counts by (None: the fake clock's day)
     screenshot: bool = False
     overrides: RunOverrides = field(
         default_factory=RunOverrides
@@ -277,6 +321,7 @@ class Scene:
             start_routine_id=self.start_routine_id,
             overrides=self.overrides,
             touch=self.touch,
+            today=self.today,
         )
         for name, before in saved.items():
             if before is None:
@@ -396,6 +441,7 @@ SCENES = [
     Scene("command-palette", (80, 24), palette("play", routines=9)),
     Scene("pain-question", (80, 24), play("floor-stretches", 0), history="empty"),
     Scene("resume", (80, 24), keys(), history="interrupted"),
+    Scene("resume-several", (80, 24), keys(), history="interrupted-several"),
     Scene("history", (80, 24), keys("h"), history="sessions", screenshot=True),
     Scene("history-empty", (80, 24), keys("h"), history="empty"),
     Scene("history-chart", (80, 24), keys("h"), history="months", screenshot=True),
@@ -413,6 +459,7 @@ SCENES = [
     Scene("player-no-color", (80, 24), play("floor-stretches", 5 + 12.5), environ={"NO_COLOR": "1"}),
     Scene("player-linux-console", (80, 24), play("floor-stretches", 5 + 12.5), environ={"TERM": "linux"}),
     Scene("settings", (80, 24), keys("s", "down", "enter")),
+    Scene("kit", (80, 24), keys("s", *["down"] * 5, "enter", "space", "down", "down", "space")),
     Scene(
         "break-reminder",
         (80, 24),
@@ -427,10 +474,18 @@ SCENES = [
         "floor-switch-sides", (200, 60), play("floor-stretches", 5 + 30 + 10 + 30 + 2), overrides=FLOOR, screenshot=True
     ),
     Scene("floor-final-seconds", (80, 24), play("quick-test", 2 + 1.5), overrides=FLOOR),
+    # What to do, from the floor: the step's drawing by the clock, and in a rest the coming step.
+    Scene("floor-drawing", (120, 40), play("floor-stretches", 5 + 12.5), overrides=FLOOR, screenshot=True),
+    Scene("floor-rest", (120, 40), play("floor-stretches", 5 + 30 + 3), overrides=FLOOR),
+    Scene("hold-huge", (200, 60), play("floor-stretches", 5 + 12.5)),
     # A phone in portrait beside the mat, served by `unknot serve`.
     Scene("served-phone", (40, 30), play("foam-roller-back", 5 + 3), overrides=FLOOR, touch=True, screenshot=True),
     Scene("served-pain-question", (40, 30), play("floor-stretches", 0), history="empty", touch=True),
     Scene("served-leave-confirm", (40, 30), play("floor-stretches", 8, "q"), overrides=FLOOR, touch=True),
+    Scene("served-resume", (40, 30), keys(), history="interrupted-several", touch=True),
+    # A plan followed: the browser opens on Today, the day's next session highlighted.
+    Scene("today", (80, 24), keys(), history="plan", today=PLAN_DAY, screenshot=True),
+    Scene("served-today", (40, 30), keys(), history="plan", today=PLAN_DAY, touch=True, screenshot=True),
 ]
 
 

@@ -12,6 +12,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pyte
@@ -220,6 +221,72 @@ async def test_the_page_speaks_the_session_only_after_a_tap(tmp_path: Path, monk
             spoken = await page.evaluate("window.spokenWords")
             assert spoken[0] == "Voice on." and all(isinstance(words, str) and words for words in spoken[1:])
             assert await page.evaluate("document.getElementById('voice').classList.contains('-on')")
+    finally:
+        await server.stop_sessions("test over")
+        await runner.cleanup()
+
+
+def numbers_rows() -> tuple[int, str, int, str] | None:
+    """Return the pain question's two rows of number buttons on screen (row, text, row, text), if shown."""
+    lines = screen_text().splitlines()
+    first = next((row for row, line in enumerate(lines) if _labels(line) == "012345"), None)
+    second = next((row for row, line in enumerate(lines) if _labels(line) == "678910"), None)
+    if first is None or second is None:
+        return None
+    return first, lines[first], second, lines[second]
+
+
+def _labels(line: str) -> str:
+    """The words inside the dialog's frame on a line, run together."""
+    inside = line.split("│")[1] if line.count("│") >= 2 else ""
+    return "".join(inside.split())
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no Chromium here (apt-get install -y chromium; .ci/run does)")
+async def test_on_a_phone_the_pain_numbers_are_finger_sized(tmp_path: Path, monkeypatch) -> None:
+    """At a phone's width and the page's default font, each number is a target at least 44 px a side."""
+    monkeypatch.setenv("UNKNOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    port = unused_port()
+    token = new_token()
+    server = UnknotServer(
+        ServeConfig(token=token, argv=[sys.executable, "-m", "unknot"], port=port, max_sessions=1),
+        session_factory=MirroredSession,
+    )
+    runner = web.AppRunner(server.web_app(), **server.runner_options)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        assert BROWSER is not None
+        async with headless_page(BROWSER) as page:
+            # A phone in portrait: 390 x 800 CSS pixels, at the page's default font.
+            await page.send(
+                "Emulation.setDeviceMetricsOverride", width=390, height=800, deviceScaleFactor=2, mobile=True
+            )
+            await page.send("Page.navigate", url=f"http://127.0.0.1:{port}/?token={token}")
+            await wait_for(lambda: "Self-massage" in screen_text() or "Cat" in screen_text(), "the routine list")
+            await page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+            await page.press("enter")
+            await wait_for(numbers_rows, "the pain question's buttons")
+            box = await page.evaluate(
+                "(() => { const r = document.querySelector('.xterm-screen').getBoundingClientRect();"
+                " return [r.width, r.height]; })()"
+            )
+            session = MirroredSession.latest
+            assert session is not None
+            cell_width = box[0] / session.screen.columns
+            cell_height = box[1] / session.screen.lines
+            found = numbers_rows()
+            assert found is not None
+            first_row, first_line, second_row, _second_line = found
+            # Each button is three rows (its label in the middle) and about a sixth of the dialog wide.
+            columns = [first_line.index(str(number)) for number in range(6)]
+            spacing = min(right - left for left, right in pairwise(columns))
+            assert (spacing - 1) * cell_width >= 44, (spacing, cell_width)  # a cell between buttons
+            assert 3 * cell_height >= 44 and second_row - first_row >= 4, cell_height
+            await tap(page, first_line.index("4"), first_row)
+            await wait_for(clock_rows, "the player, once the question is answered")
     finally:
         await server.stop_sessions("test over")
         await runner.cleanup()

@@ -230,20 +230,21 @@ async def test_wide_screens_give_the_list_a_fair_share(tmp_path: Path) -> None:
 
 
 async def test_standings_show_beside_routines_and_a_routine_at_its_limit_asks_first(tmp_path: Path) -> None:
-    import time
+    import datetime as dt
 
     from unknot.core.history.store import HistoryStore
     from unknot.core.session.events import Outcome, SessionRecord
     from unknot.ui.screens.confirm import ConfirmStartScreen
 
     store = HistoryStore(tmp_path / "data")
-    now = time.time()
+    day = dt.date(2026, 1, 9)
+    noon = dt.datetime.combine(day, dt.time(12)).timestamp()  # five sessions on the day the app counts by
     for minutes in range(5):
-        started = now - 60 * minutes - 10
+        started = noon - 60 * minutes - 10
         store.add_session(
             SessionRecord("pressure-points-hands", "Pressure points", started, started + 5, 5, 4, 0, Outcome.COMPLETED)
         )
-    app, _ = build_app(tmp_path, history=store)
+    app, _ = build_app(tmp_path, history=store, today=day)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, BrowserScreen)
@@ -305,3 +306,20 @@ async def test_the_list_moves_by_row_page_and_end_and_a_click_starts_the_routine
         await pilot.click(RoutineList, offset=(3, 2))  # the second routine's title line
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen) and app.screen.entry.id == routines.ids[1]
+
+
+async def test_routines_needing_kit_one_lacks_are_marked_and_never_due(tmp_path: Path) -> None:
+    from unknot.core.history.store import HistoryStore
+    from unknot.core.standings import DueStatus
+
+    store = HistoryStore(tmp_path / "data")
+    app, _ = build_app(tmp_path, history=store, saved={"equipment": ["yoga-mat"]})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: bool(app.due), "the standings read")
+        assert app.due["acupressure-mat"].status is DueStatus.NO_KIT
+        screen = app.screen
+        position = listed(screen).index("acupressure-mat")
+        assert str(screen.query_one(RoutineList).prompt_at(position)).startswith("Acupressure mat\nno kit · ")
+        assert "not in your kit" in screen.query_one(Overview).text  # the first routine is highlighted
+        floor = listed(screen).index("floor-stretches")
+        assert "no kit" not in str(screen.query_one(RoutineList).prompt_at(floor))

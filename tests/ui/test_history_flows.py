@@ -469,3 +469,53 @@ async def test_discarding_asks_and_y_keeps_it_in_history_as_interrupted(tmp_path
         await settle(pilot)
     assert store.interrupted() == []
     assert [session.outcome for session in store.recent_sessions()] == ["interrupted"]
+
+
+async def test_several_cut_off_sessions_are_offered_in_one_list(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from tests.scenes import seed_history
+
+    store = seed_history("interrupted-several", tmp_path / "data")
+    app, _clock = build_app(tmp_path, history=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ResumeScreen) and len(screen.offers) == 3
+        assert [offer.entry.id for offer in screen.offers] == ["floor-stretches", "desk-break", "acupressure-mat"]
+        await pilot.press("down", "n")  # discard the second: asked first
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDiscardScreen)
+        await pilot.press("y")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, ResumeScreen) and app.screen is not screen, "the rest offered"
+        )
+        again = app.screen
+        assert isinstance(again, ResumeScreen)
+        assert [offer.entry.id for offer in again.offers] == ["floor-stretches", "acupressure-mat"]
+        assert again.query_one(OptionList).highlighted == 0
+        await pilot.press("escape")  # not now: both stay
+        await settle(pilot)
+        assert isinstance(app.screen, BrowserScreen)
+    assert [checkpoint.routine_id for checkpoint in store.interrupted()] == ["floor-stretches", "acupressure-mat"]
+    assert [session.routine_id for session in store.recent_sessions()] == ["desk-break"]  # kept as interrupted
+
+
+async def test_on_a_touch_screen_the_resume_buttons_are_tall_and_discard_asks(tmp_path: Path) -> None:
+    from textual.widgets import Button
+
+    from tests.scenes import seed_history
+
+    store = seed_history("interrupted-several", tmp_path / "data")
+    app, _clock = build_app(tmp_path, history=store, touch=True)
+    async with app.run_test(size=(40, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeScreen)
+        buttons = {button.id: button for button in app.screen.query(Button)}
+        assert all(button.region.height == 3 for button in buttons.values())
+        resume, discard = buttons["resume-yes"].region, buttons["resume-discard"].region
+        assert discard.y >= resume.bottom + 1  # not beside Resume: a row below, with a gap
+        await pilot.click("#resume-discard")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDiscardScreen)
+    assert len(store.interrupted()) == 3

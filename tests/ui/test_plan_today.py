@@ -122,3 +122,48 @@ async def test_the_rating_question_can_be_skipped_and_takes_a_tap(tmp_path: Path
         await pilot.click("#rating-about-right")
         await wait_until(pilot, lambda: isinstance(app.screen, BrowserScreen), "isinstance(app.screen, BrowserScreen)")
     assert store.recent_sessions()[0].rating == "about-right"
+
+
+async def test_the_break_reminder_offers_the_plans_next_session_and_plays_it_as_the_plan_wants(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from unknot.core.preferences import RunOverrides
+    from unknot.core.routines.durations import format_duration
+    from unknot.ui.screens.break_prompt import BreakScreen
+
+    store = HistoryStore(tmp_path / "data")
+    assert store.start_plan("test-plan", fake_today())
+    app, clock = build_app(
+        tmp_path,
+        history=store,
+        extra_routine_folders=[plan_folder(tmp_path)],
+        saved={"ask_pain": False},
+        overrides=RunOverrides(remind_every="50m"),
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.plan_today is not None, "the plan's day read")
+        # The plan's sessions count in what is due, as `unknot due` counts them.
+        assert app.due["quick-test"].plan_sessions == 1 and app.due["quick-test"].status.value == "due"
+        assert app.plan_today is not None
+        planned = app.plan_today.items[0]
+        reminders = app.controllers.reminders
+        clock.advance(50 * 60)
+        reminders.check()
+        await settle(pilot)
+        assert isinstance(app.screen, BreakScreen)
+        text = " ".join(str(widget.render()) for widget in app.screen.query(Static))
+        # Not the desk break (the break routine): the plan's next session, as long as its phase wants it.
+        assert f"Suggested: Quick test routine ({format_duration(planned.seconds or 0)}+), next in today's plan" in text
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlayerScreen), "the player")
+        assert isinstance(app.screen, PlayerScreen)
+        assert app.screen.player.timeline.total_seconds == planned.seconds  # factor 2
+        await advance(pilot, clock, 200)
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, RatingScreen), "How was that?")
+        await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(app.screen, BrowserScreen), "the browser")
+        await wait_until(pilot, lambda: app.due["quick-test"].plan_sessions == 0, "the plan's session done")
+    assert store.recent_sessions()[0].rating == "about-right"

@@ -19,11 +19,14 @@ from unknot.ui.screens.help import HelpScreen
 from unknot.ui.screens.player import PlayerScreen
 from unknot.ui.screens.summary import SummaryScreen
 from unknot.ui.widgets.big_text import BigText
+from unknot.ui.widgets.scaled_art import ScaledArt
 
 
 def text(screen: object, selector: str) -> str:
     if selector == "#digits":  # the big clock: read the text it draws
         return str(screen.query_one("#digits", BigText).text)  # type: ignore[attr-defined]
+    if selector == "#diagram":  # the drawing (shown as large as there is room for): the art it draws
+        return str(screen.query_one("#diagram", ScaledArt).art)  # type: ignore[attr-defined]
     widget = screen.query_one(selector)  # type: ignore[attr-defined]
     assert isinstance(widget, (Static, Label))
     return str(widget.render())

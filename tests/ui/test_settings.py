@@ -14,6 +14,7 @@ from unknot.core.notify import NotifyMode
 from unknot.core.preferences import RunOverrides
 from unknot.core.session.bell import BellMode
 from unknot.ui.screens.browser import BrowserScreen
+from unknot.ui.screens.kit import KitScreen
 from unknot.ui.screens.player import PlayerScreen
 from unknot.ui.screens.settings import SettingsScreen
 
@@ -40,7 +41,7 @@ async def test_settings_apply_at_once_and_are_saved(tmp_path: Path) -> None:
         await pilot.press("down", "enter")  # the floor view on
         await pilot.press("down", "left")  # notifications: auto -> osc99
         await pilot.press("down", "right", "right")  # a break reminder after 45 minutes
-        await pilot.press("down", "enter")  # due routines first
+        await pilot.press("down", "down", "enter")  # past the kit: due routines first
         await pilot.press("down", "right")  # the next theme, applied at once
         await settle(pilot)
         assert app.settings.ask_pain is False and app.settings.floor is True
@@ -156,3 +157,25 @@ async def test_b_in_the_player_and_the_palette_change_settings_and_say_so(tmp_pa
         player = app.screen
         assert isinstance(player, PlayerScreen) and not player.floor and app.settings.floor is False
     assert saved(tmp_path)["floor"] is False and saved(tmp_path)["bell"] == "steps+countdown"
+
+
+async def test_the_kit_one_has_is_ticked_on_a_checklist_and_leaves_other_routines_out_of_due(tmp_path: Path) -> None:
+    app, _clock = build_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        assert shown(screen, "equipment") == "not said: every routine counts"
+        await pilot.press(*["down"] * 5, "enter")
+        assert isinstance(app.screen, KitScreen)
+        await pilot.press("space")  # untick the yoga mat: before anything is said, every piece is ticked
+        await pilot.press("down", "space")  # and the acupressure mat
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert app.settings.equipment == ("massage-ball", "massage-balls", "foam-roller", "towel", "heat-pack")
+        assert shown(screen, "equipment").startswith("massage ball, two massage balls")
+        await pilot.press("enter")
+        await pilot.press("escape")  # Esc on the checklist changes nothing
+        assert app.screen is screen and app.settings.equipment is not None and len(app.settings.equipment) == 5
+    assert saved(tmp_path)["equipment"] == ["massage-ball", "massage-balls", "foam-roller", "towel", "heat-pack"]

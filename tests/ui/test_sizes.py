@@ -80,3 +80,27 @@ async def test_a_footer_fits_again_after_a_resize(tmp_path: Path) -> None:
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert footer_actions(app.screen) == wide
+
+
+async def test_keys_never_laid_out_are_fitted_by_their_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a busy machine a footer under a dialog may run out of refreshes before its keys are laid out:
+    it then fits them by the width their text gives, never showing a key cut in half (`?` of `? Help`)."""
+    from textual.widgets._footer import FooterKey
+
+    from unknot.core.history.store import HistoryStore
+    from unknot.ui.screens.pain import PainScreen
+    from unknot.ui.widgets import key_footer
+
+    monkeypatch.setattr(key_footer, "MAX_LAYOUT_WAITS", 0)
+    app, _clock = build_app(tmp_path, history=HistoryStore(tmp_path / "data"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("floor-stretches")
+        for _ in range(20):
+            await pilot.pause()
+        assert isinstance(app.screen, PainScreen)  # asked at once: the player beneath is laid out late
+        player = app.screen_stack[-2]
+        assert isinstance(player, PlayerScreen)
+        footer = player.query_one(key_footer.KeyFooter)
+        shown = [key for key in footer.query(FooterKey) if key.display]
+        assert shown and sum(footer._widths[key] for key in shown) <= footer.size.width
+        assert "help" not in [str(getattr(key, "action", "")) for key in shown]  # `? Help` does not fit at 80

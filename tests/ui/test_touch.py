@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,7 @@ async def test_done_shows_on_a_step_that_waits_and_finishes_it(tmp_path: Path) -
 async def test_the_pain_question_is_answered_with_a_tap_on_a_number(tmp_path: Path) -> None:
     from unknot.core.history.store import HistoryStore
     from unknot.ui.screens.pain import PainScreen
-    from unknot.ui.widgets.pain_scale import WIDE_SCALE, number_at
+    from unknot.ui.widgets.pain_scale import number_at
 
     assert [number_at(x, 74) for x in (0, 2, 3, 29, 30, 33, 34)] == [0, 0, 1, 9, 10, 10, None]
     assert [number_at(x, 30) for x in (0, 1, 2, 18, 19, 20, 21, 22)] == [0, None, 1, 9, None, 10, 10, None]
@@ -111,14 +112,39 @@ async def test_the_pain_question_is_answered_with_a_tap_on_a_number(tmp_path: Pa
         await pilot.pause()
         assert isinstance(app.screen, PainScreen)
         assert app.screen.query_one("#pain-skip").display
-        wide = app.screen.query_one("#pain-scale").size.width >= WIDE_SCALE
-        # The row under the numbers is part of a finger's target.
-        await pilot.click("#pain-scale", offset=(3 * 7 + 1 if wide else 2 * 7, 2))
+        numbers = [app.screen.query_one(f"#pain-{number}", Button) for number in range(11)]
+        # Finger-sized: two rows (0-5, 6-10) of buttons at least 5 columns by 3 rows, a cell apart
+        # (on a 390 px phone at the page's font, about 48 x 63 px; tests/browser measures it).
+        assert all(fully_shown(button) for button in numbers)
+        assert all(button.region.width >= 5 and button.region.height >= 3 for button in numbers)
+        rows = [{button.region.y for button in numbers[:6]}, {button.region.y for button in numbers[6:]}]
+        assert len(rows[0]) == 1 == len(rows[1]) and rows[0] != rows[1]
+        # A cell apart: a tap between two numbers answers neither.
+        assert all(not left.region.overlaps(right.region.grow((0, 1, 0, 1))) for left, right in pairwise(numbers))
+        await pilot.click("#pain-7")
         await pilot.pause()
         player = app.screen
         assert isinstance(player, PlayerScreen)
         assert player.recorder.pain_before == 7
         assert player.player.state is PlayerState.RUNNING
+
+
+async def test_the_pain_numbers_are_one_line_in_a_terminal(tmp_path: Path) -> None:
+    from unknot.core.history.store import HistoryStore
+    from unknot.ui.screens.pain import PainScreen
+
+    app, _clock = build_app(tmp_path, history=HistoryStore(tmp_path / "data"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_play("floor-stretches")
+        await pilot.pause()
+        assert isinstance(app.screen, PainScreen)
+        assert not app.screen.query(Button)
+        scale = app.screen.query_one("#pain-scale")
+        assert fully_shown(scale) and scale.region.height <= 4  # the numbers on one line, then the words
+        assert str(scale.render()).split("\n")[0].split() == [str(number) for number in range(11)]
+        await pilot.press("4", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen) and app.screen.recorder.pain_before == 4
 
 
 async def test_leaving_is_asked_with_buttons_for_a_finger(tmp_path: Path) -> None:
@@ -162,3 +188,27 @@ async def test_a_key_and_a_tap_at_once_answer_the_pain_question_once(tmp_path: P
         player = app.screen
         assert isinstance(player, PlayerScreen)  # the player itself was not dismissed by the second answer
         assert player.recorder.pain_before == 3
+
+
+async def test_pain_after_a_session_is_a_tap_on_a_button_too(tmp_path: Path) -> None:
+    from unknot.core.history.store import HistoryStore
+    from unknot.ui.screens.summary import SummaryScreen
+
+    store = HistoryStore(tmp_path / "data")
+    app, clock = build_app(tmp_path, history=store, touch=True)
+    async with app.run_test(size=(40, 30)) as pilot:
+        app.action_play("quick-test")
+        await pilot.pause()
+        await pilot.click("#pain-6")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlayerScreen), "the player")
+        await advance(pilot, clock, 25)
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        summary = app.screen
+        await wait_until(pilot, lambda: bool(summary.query("#pain-3")), "the question after")
+        three = summary.query_one("#pain-3", Button)
+        assert fully_shown(three) and three.region.width >= 5 and three.region.height >= 3
+        await pilot.click("#pain-3")
+        await wait_until(pilot, lambda: "Saved in history" in str(summary.query_one("#pain-after").render()), "saved")
+    (session,) = store.recent_sessions()
+    assert (session.pain_before, session.pain_after) == (6, 3)

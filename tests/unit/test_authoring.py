@@ -99,6 +99,17 @@ def test_edit_copies_a_shipped_routine_then_reports_problems(
     assert main(["edit", "no-such-routine"]) == 2
 
 
+def test_editing_a_shipped_routine_keeps_no_copy_when_nothing_changed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", "true")  # opens and closes without a change
+    assert main(["edit", "floor-stretches"]) == 0
+    err = capsys.readouterr().err
+    assert "copied to" in err and "no change was saved, so the copy was removed" in err
+    assert not (user_routines_dir() / "floor-stretches.yaml").exists()
+    assert main(["list", "--ids"]) == 0 and "floor-stretches" in capsys.readouterr().out
+
+
 @pytest.mark.skipif(shutil.which("vim") is None, reason="needs vim (Debian's vim package) to run the editor for real")
 def test_vim_opens_a_hostile_file_name_without_running_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The attack itself: a shared file named `+!touch PWNED.yaml` in a relative routines folder."""

@@ -5,7 +5,17 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unknot.ui.big_font import FONT, can_draw, cell_height, draw, fitting_scale, glyph_spans, pixel_width
+from unknot.ui.big_font import (
+    FONT,
+    big_lines,
+    can_draw,
+    cell_height,
+    draw,
+    fitting_scale,
+    glyph_spans,
+    pixel_width,
+    wrap_words,
+)
 
 
 def test_digits_at_the_smallest_scale() -> None:
@@ -47,3 +57,18 @@ def test_drawn_size_matches_the_sums(text: str, scale: int) -> None:
     assert {len(row) for row in rows} == {pixel_width(text) * scale}
     spans = glyph_spans(text, scale)
     assert spans[0][0] == 0 and sum(width for _, width in spans) == pixel_width(text) * scale
+
+
+def test_words_wrap_whole_and_a_middle_dot_stays_with_the_words_before_it() -> None:
+    width = pixel_width("LYING SPINAL TWIST ·")
+    assert wrap_words("Lying spinal twist · Left side", width, 1) == ["Lying spinal twist ·", "Left side"]
+    assert wrap_words("Cobra", 1, 1) == ["Cobra"]  # a word wider than the room is never broken
+
+
+def test_large_lines_fit_the_room_in_at_most_so_many_lines_or_none() -> None:
+    assert big_lines("Knees to chest", 78, 1, 1) == (1, ["Knees to chest"])
+    assert big_lines("Next: Lying spinal twist", 78, 1, 1) == (0, [])  # 95 pixels: one line is not enough
+    assert big_lines("Next: Lying spinal twist", 78, 2, 1) == (1, ["Next: Lying spinal", "twist"])
+    assert big_lines("Cobra", 200, 1, 3) == (3, ["Cobra"])
+    assert big_lines("Ça va", 200, 1) == (0, [])  # a letter the font lacks: plain text
+    assert big_lines("Cobra", 200, 0) == (0, [])

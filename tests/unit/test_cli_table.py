@@ -49,8 +49,11 @@ PROMISED = {
     "plan show": (ROUTINES,),
     "plan start": (ROUTINES, DATA_DIR),
     "plan stop": (DATA_DIR,),
+    "plan export": (ROUTINES, DATA_DIR),
     "plan status": (ROUTINES, DATA_DIR),
     "today": (ROUTINES, DATA_DIR),
+    "doctor": (ROUTINES, DATA_DIR),
+    "completion": (),
     "serve": (ROUTINES, DATA_DIR, SERVED_FLOOR),
 }
 
@@ -68,8 +71,12 @@ COMMAND_CASES = [pytest.param(words, row, id=" ".join(words)) for words, row in 
 
 
 def positionals(command: Command) -> list[str]:
-    """A value for each positional argument of the command (`ID`, `FILE`, `PATH`...)."""
-    return ["x" for item in command.arguments if isinstance(item, Argument) and not item.names[0].startswith("-")]
+    """A value for each positional argument of the command (`ID`, `FILE`, `PATH`, the first of its choices)."""
+    return [
+        str(item.options.get("choices", ["x"])[0])
+        for item in command.arguments
+        if isinstance(item, Argument) and not item.names[0].startswith("-")
+    ]
 
 
 def parses(argv: list[str]) -> argparse.Namespace | None:
@@ -151,3 +158,33 @@ def test_arguments_are_plain_data() -> None:
             for argument in arguments:
                 assert argument.names and all(isinstance(name, str) for name in argument.names)
                 assert "help" in argument.options or argument.options.get("action") == "version", argument.names
+
+
+@pytest.mark.parametrize(("words", "command"), COMMAND_CASES)
+def test_each_command_shows_an_example_that_parses(
+    words: tuple[str, ...], command: Command, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shlex
+
+    from unknot.cli.examples import EXAMPLES
+
+    examples = EXAMPLES.get(" ".join(words))
+    assert examples, f"add an example of `unknot {' '.join(words)}` to cli/examples.py"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args([*words, "--help"])
+    shown = capsys.readouterr().out
+    assert "examples:\n" in shown and all(example in shown for example in examples)
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    for example in examples:
+        argv = shlex.split(example.split("  #")[0].split(" > ")[0].split(" | ")[0])
+        if argv[0] == "unknot":
+            assert parses(argv[1:]) is not None, example
+
+
+def test_optional_sub_commands_are_not_shown_as_required_nor_twice(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["history", "--help"])
+    shown = capsys.readouterr().out
+    usage = shown.split("\n\n")[0]
+    assert "import" not in usage  # argparse would write `import ...`, as if it had to be given
+    assert shown.count("unknot history import") == 1 and "commands (optional" in shown

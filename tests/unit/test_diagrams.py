@@ -3,7 +3,16 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unknot.core.routines.diagrams import MAX_COLUMNS, MAX_ROWS, art_size, mirror_art, size_problem, tidy_art
+from unknot.core.routines.diagrams import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    art_size,
+    mirror_art,
+    scale_art,
+    size_problem,
+    tidy_art,
+    without_margin,
+)
 from unknot.core.routines.text import cell_width
 
 PAIRS = [("/", "\\"), ("(", ")"), ("<", ">"), ("[", "]"), ("{", "}")]
@@ -38,3 +47,20 @@ def test_size_counts_wide_characters_as_two_cells() -> None:
     assert "37 columns" in (size_problem("x" * 37) or "")
     assert "13 rows" in (size_problem("x\n" * 12 + "x") or "")
     assert size_problem("漢" * 19) is not None
+
+
+def test_scaling_repeats_every_cell_across_and_every_line_down() -> None:
+    assert scale_art(" o\n/|", 1) == " o\n/|"
+    assert scale_art(" o\n#O", 2) == "  oo\n  oo\n##OO\n##OO"
+    assert art_size(scale_art("腰\nab", 3)) == (6, 6)
+
+
+def test_the_common_margin_and_blank_lines_above_are_left_out() -> None:
+    assert without_margin("\n   o\n  /|\\\n") == " o\n/|\\\n"
+    assert without_margin("") == ""
+
+
+def test_scaled_lines_stay_thin_and_diagonals_stay_diagonal() -> None:
+    assert scale_art("_-", 3) == "\n   ---\n___"
+    assert scale_art("|", 3) == " |\n |\n |"
+    assert scale_art("/\\", 2) == " /\\\n/  \\"

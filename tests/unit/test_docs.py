@@ -26,3 +26,12 @@ def test_the_architecture_map_names_every_core_module_and_folder() -> None:
             assert re.search(rf"\b{re.escape(path.name)}\b", text), f"docs/architecture.md does not mention {path}"
     for folder in (path for path in core.iterdir() if path.is_dir() and path.name != "__pycache__"):
         assert f"{folder.name}/" in text, folder
+
+
+def test_every_hint_of_the_doctor_links_to_a_section_of_the_troubleshooting_page() -> None:
+    from unknot.core.doctor import SYMPTOMS
+
+    text = (REPO / "docs" / "troubleshooting.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
+    anchors = {re.sub(r"[^a-z0-9 -]", "", heading.lower()).replace(" ", "-") for heading in headings}
+    assert set(SYMPTOMS) <= anchors, set(SYMPTOMS) - anchors

@@ -150,7 +150,7 @@ def test_user_folders_are_where_platformdirs_puts_them(
 
 
 def test_the_quick_prompt_line_matches_the_full_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from unknot.core.history.due import prompt_line
+    from unknot.core.plans.quick import prompt_line
 
     data = tmp_path / "data"
     store = HistoryStore(data)
@@ -197,8 +197,75 @@ def test_the_fast_paths_copies_match_what_they_copy() -> None:
     from unknot.core.library.frequencies import ROUTINE_ID
     from unknot.core.routines.model import ID_CHARACTERS
     from unknot.core.session.events import REACHED_THE_END
-    from unknot.core.standings import LIMIT_NAMES
+    from unknot.core.standings import LIMIT_NAMES, is_kit_name
 
     assert tuple(outcome.value for outcome in REACHED_THE_END) == COUNTED_OUTCOMES
+    assert is_kit_name("tennis-ball") and not is_kit_name("Tennis Ball") and not is_kit_name("a" * 65)
     assert ROUTINE_ID.pattern == ID_CHARACTERS
     assert Frequency.__struct_fields__ == LIMIT_NAMES
+
+
+def test_a_routine_needing_kit_one_lacks_is_never_due() -> None:
+    from unknot.core.standings import missing_kit
+
+    assert missing_kit(["yoga-mat", "acupressure-mat"], None) == ()  # not said: nothing is left out
+    assert missing_kit(["yoga-mat", "acupressure-mat"], ("yoga-mat",)) == ("acupressure-mat",)
+    rows = due_rows(
+        [("mat", "Mat", often(min_per_day=1)), ("walk", "Walk", often(min_per_day=1))],
+        [],
+        dt.date(2026, 11, 18),
+        {"mat": ("acupressure-mat",)},
+    )
+    assert [(row.id, row.status) for row in rows] == [("mat", DueStatus.NO_KIT), ("walk", DueStatus.DUE)]
+    assert rows[0].as_json()["missing_kit"] == ["acupressure-mat"]
+    assert short_line(rows) == "walk due 0/1 today"
+
+
+def write_settings(home: Path, **settings: object) -> None:
+    folder = home / "xdg_config_home" / "unknot"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "settings.json").write_text(json.dumps(settings))
+
+
+def test_unknot_due_leaves_out_routines_needing_kit_one_lacks_quick_or_slow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_user_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unknot.core.plans.quick import prompt_line
+
+    monkeypatch.setenv("UNKNOT_DATA_DIR", str(tmp_path / "data"))
+    write_settings(isolated_user_dirs, equipment=["yoga-mat"])
+    assert main(["due", "--json"]) == 0
+    by_id = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    assert by_id["acupressure-mat"]["status"] == "no-kit"
+    assert by_id["acupressure-mat"]["missing_kit"] == ["acupressure-mat"]
+    assert by_id["self-massage-home"]["status"] == "no-kit"
+    assert by_id["floor-stretches"]["missing_kit"] == []
+    assert main(["due"]) == 0
+    assert "(needs acupressure mat)" in capsys.readouterr().out
+    assert main(["due", "--short"]) == 0
+    assert capsys.readouterr().out == ""  # the slow way: nothing one can do is due
+    assert prompt_line() == ""  # the quick way agrees (the frequencies file was written above)
+    write_settings(isolated_user_dirs, equipment=["yoga-mat", "acupressure-mat"])
+    assert prompt_line() == "acupressure-mat due 0/1 today"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"equipment": ["yoga-mat", "tennis-ball"]}',
+        '{"equipment": []}',
+        '{"equipment": null}',
+        '{"equipment": ["Yoga Mat"]}',
+        '{"equipment": "yoga-mat"}',
+        "not json",
+        '["a list"]',
+        "{}",
+    ],
+)
+def test_the_prompts_kit_reader_agrees_with_the_settings(tmp_path: Path, content: str) -> None:
+    from unknot.core.history.due import owned_kit_quickly
+    from unknot.core.settings import SettingsStore
+
+    path = tmp_path / "settings.json"
+    path.write_text(content)
+    assert owned_kit_quickly(path) == SettingsStore(path).examine()[0].equipment

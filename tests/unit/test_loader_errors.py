@@ -9,6 +9,7 @@ import pytest
 
 from unknot.core.library.library import Library
 from unknot.core.library.loader import add_routine_files, load_library, load_routine_file
+from unknot.core.paths import shipped_routines_dir
 from unknot.core.routines.problems import Severity
 
 
@@ -72,9 +73,17 @@ GOOD_STEP = "  - {title: Hold, duration: 30s}\n"
             ":2:11: cautions: cautions is a list: write each caution on its own line starting with '- '",
         ),
         (
-            "title: x\nequipment: [tennis-ball]\nsteps:\n" + GOOD_STEP,
-            "equipment[0]: 'tennis-ball' is not one of yoga-mat, acupressure-mat, massage-ball, massage-balls, "
-            "foam-roller, towel or heat-pack; did you mean 'massage-ball'?",
+            "title: x\nequipment: [Tennis Ball]\nsteps:\n" + GOOD_STEP,
+            ":2:13: equipment[0]: 'Tennis Ball' is not a name Unknot can use: lower-case letters, digits and dashes, "
+            "like 'tennis-ball'",
+        ),
+        (
+            "title: x\nsteps:\n  - title Lying twist\n    duration: 3\n",
+            ":3:5: a ':' is missing after the key here: write `title: Lying twist`",
+        ),
+        (
+            "title: x\nsteps:\n  - title: a\n    duration 3\n    reps: 2\n",
+            ":4:5: a ':' is missing after the key here: write `duration: 3`",
         ),
         (
             "title: x\nsteps:\n  - title: a\n\tduration: 3\n",
@@ -190,3 +199,24 @@ def test_an_id_ending_in_a_newline_is_refused(tmp_path: Path, field: str) -> Non
 def test_a_word_where_a_number_goes_is_said_in_the_files_terms(tmp_path: Path) -> None:
     path = write(tmp_path, "words.yaml", "title: x\nsteps:\n  - {title: a, duration: 3s, reps: five}\n")
     assert "steps[0].reps: reps is a whole number (like 5), not 'five'" in only_problem(path)
+
+
+def test_an_unknown_diagram_name_suggests_the_closest(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", "title: x\nsteps:\n  - title: a\n    duration: 3\n    diagram: knee-to-chest\n")
+    library = load_library([shipped_routines_dir(), tmp_path])
+    assert [str(problem).split(": ", 1)[1] for problem in library.errors] == [
+        "steps[0].diagram: no diagram named 'knee-to-chest' in the diagram library; did you mean 'knees-to-chest'?"
+    ]
+
+
+def test_any_kit_name_loads_and_a_near_miss_of_a_known_one_is_a_notice(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", "title: x\nequipment: [tennis-ball, chair, acupresure-mat]\nsteps:\n" + GOOD_STEP)
+    library = load_library([tmp_path])
+    assert library.routines["r"].routine.equipment == ["tennis-ball", "chair", "acupresure-mat"]
+    assert library.errors == []
+    (notice,) = library.problems
+    assert notice.severity is Severity.NOTICE and (notice.line, notice.column) == (2, 33)
+    assert (
+        notice.message
+        == "'acupresure-mat' is not kit Unknot knows; did you mean 'acupressure-mat'? (any name is allowed)"
+    )

@@ -61,3 +61,14 @@ def test_the_suggestion_is_a_break_routine_unless_another_is_due() -> None:
     suggestion = break_suggestion(entries, due)
     assert suggestion is not None and suggestion.id == "acupressure-mat"
     assert break_suggestion([], {}) is None
+
+
+def test_the_suggestion_is_never_a_routine_needing_kit_one_lacks() -> None:
+    library = load_library([shipped_routines_dir()])
+    entries = list(library.routines.values())
+    due = {
+        "desk-break": row("desk-break", DueStatus.AT_LIMIT),
+        "acupressure-mat": row("acupressure-mat", DueStatus.NO_KIT)._replace(missing_kit=("acupressure-mat",)),
+    }
+    suggestion = break_suggestion(entries, due)
+    assert suggestion is not None and suggestion.id not in ("acupressure-mat", "desk-break")

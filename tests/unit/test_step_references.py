@@ -141,7 +141,7 @@ def test_did_you_mean_is_bounded_however_many_references_are_misspelled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A pack of many routines and many misspelled `use:` lines loads without comparing each with all."""
-    from unknot.core.library import references
+    from unknot.core.routines import suggestions
 
     steps = "".join(f"  - {{title: Stretch number {n}, duration: 30s}}\n" for n in range(10))
     for number in range(150):
@@ -162,5 +162,5 @@ def test_did_you_mean_is_bounded_however_many_references_are_misspelled(
     problems = [str(problem) for problem in library.errors]
     assert len(problems) == 300
     own_steps = 150 * 10  # each misspelled step is first compared with its own routine's ten
-    assert compared <= references.SUGGESTION_BUDGET + own_steps
+    assert compared <= suggestions.SUGGESTION_BUDGET + own_steps
     assert "did you mean 'pack-0/stretch-number-0'?" in problems[0]  # the first ones still get their hint

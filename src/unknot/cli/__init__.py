@@ -1,7 +1,8 @@
 """The `unknot` command line: launch the app, or run one command of the table in `commands.py`.
 
-This module imports almost nothing: `unknot due --short` runs at every shell prompt and answers before
-argparse is imported, and each command's module (with what it needs) is imported only when it runs.
+This module imports almost nothing: `unknot due --short` runs at every shell prompt and `unknot list
+--ids` at a Tab in a shell's completion, and both answer before argparse is imported; each command's
+module (with what it needs) is imported only when it runs.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def __getattr__(name: str) -> Any:
 def _quick_due_short() -> bool:
     """Print `unknot due --short` the fast way (see `prompt_line`); False when the slow way must do it."""
     try:
-        from ..core.history.due import prompt_line
+        from ..core.plans.quick import prompt_line
 
         line = prompt_line()
     except Exception:  # a prompt must never show a traceback; the ordinary path tries again
@@ -43,6 +44,21 @@ def _quick_due_short() -> bool:
         return False
     if line:
         print(line)
+    return True
+
+
+def _quick_ids() -> bool:
+    """Print `unknot list --ids` the fast way (see `current_routine_ids`); False when the slow way must."""
+    try:
+        from ..core.library.frequencies import current_routine_ids
+
+        ids = current_routine_ids()
+    except Exception:  # a completion must never show a traceback; the ordinary path tries again
+        return False
+    if ids is None:
+        return False
+    if ids:
+        print("\n".join(ids))
     return True
 
 
@@ -61,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     replace_what_the_output_cannot_take()
     if argv == ["due", "--short"] and _quick_due_short():
+        return 0
+    if argv == ["list", "--ids"] and _quick_ids():
         return 0
     from .commands import build_parser, chosen_command, command_function
 

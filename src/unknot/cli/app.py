@@ -48,6 +48,13 @@ def _need_terminal() -> None:
 def command_app(args: argparse.Namespace, start_routine_id: str | None = None, resume: bool = False) -> int:
     """Launch the full-screen app (on one routine with `play`, on the interrupted session with `resume`)."""
     startup.pause_collection()
+    try:
+        return _run_app(args, start_routine_id, resume)
+    finally:
+        startup.resume_collection()  # nothing once the app has resumed it; after an early error, it must
+
+
+def _run_app(args: argparse.Namespace, start_routine_id: str | None, resume: bool) -> int:
     from ..core.library.opening import open_library
     from ..core.paths import user_routines_dir
     from ..ui.app import make_app

@@ -87,3 +87,14 @@ def iso_date(value: str) -> datetime.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a day; write it as YYYY-MM-DD, e.g. 2025-03-03") from None
+
+
+def time_of_day(value: str) -> datetime.time:
+    """Read a time of day as HH:MM on the 24-hour clock (`18:00`, `7:30`)."""
+    import datetime as dt
+    import re
+
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value.strip())
+    if match is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a time of day; write it as HH:MM, e.g. 18:00 or 07:30")
+    return dt.time(int(match.group(1)), int(match.group(2)))

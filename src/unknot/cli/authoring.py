@@ -9,6 +9,7 @@ import sys
 
 from ..core.authoring import (
     AuthoringError,
+    after_editing,
     check_id_is_free,
     check_new_id,
     copy_text,
@@ -50,11 +51,12 @@ def command_new(args: argparse.Namespace) -> int:
 def command_edit(args: argparse.Namespace) -> int:
     """Open a routine in the editor, check it when the editor closes, and offer to reopen at the first problem."""
     try:
-        path, notice = edit_target(open_library(args.routines), args.id)
+        target = edit_target(open_library(args.routines), args.id)
     except AuthoringError as error:
         raise UsageError(str(error)) from None
-    if notice:
-        print(f"unknot: {notice}", file=sys.stderr)
+    path = target.path
+    if target.notice:
+        print(f"unknot: {target.notice}", file=sys.stderr)
     line: int | None = None
     while True:
         try:
@@ -63,10 +65,17 @@ def command_edit(args: argparse.Namespace) -> int:
         except AuthoringError as error:
             raise UsageError(str(error)) from None
         except OSError as error:
+            after_editing(target)  # an unchanged copy is not kept
             raise UsageError(f"cannot start the editor {command[0]!r}: {error.strerror or error}") from None
+        said = after_editing(target)
+        if said is not None and not path.exists():
+            print(f"unknot: {said}", file=sys.stderr)
+            return 0
         errors = [problem for problem in load_for_checking([path], args.routines).errors if problem.path == path]
         if not errors:
             print(f"{shown_path(path)}: valid")
+            if said:
+                print(f"unknot: {said}", file=sys.stderr)
             return 0
         print_problems(errors)
         if not sys.stdin.isatty():

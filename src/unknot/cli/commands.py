@@ -11,8 +11,9 @@ import argparse
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import __version__
-from .argument_types import iso_date, path, port, positive, public_url
-from .declarations import Argument, Command, OneOf, Subcommands, argument
+from .argument_types import iso_date, path, port, positive, public_url, time_of_day
+from .declarations import FILE, PLAN_ID, ROUTINE_ID, Argument, Command, OneOf, Subcommands, argument
+from .examples import examples_text
 from .flags import APP_FLAGS, DATA_DIR, REMIND, ROUTINES, SERVED_FLOOR
 
 if TYPE_CHECKING:
@@ -20,15 +21,27 @@ if TYPE_CHECKING:
 
     CommandFunction = Callable[[argparse.Namespace], int]
 
-_ID = argument("id", metavar="ID", help="the routine's id, as `unknot list` shows it")
-_PLAN_ID = argument("id", metavar="ID", help="the plan's id, as `unknot plan list` shows it")
+COMPLETION_SHELLS = ("bash", "zsh", "fish")
+"""The shells `unknot completion` writes a script for."""
+
+_ID = argument("id", metavar="ID", completes=ROUTINE_ID, help="the routine's id, as `unknot list` shows it")
+_PLAN_ID = argument("id", metavar="ID", completes=PLAN_ID, help="the plan's id, as `unknot plan list` shows it")
 
 COMMANDS = (
     Command(
         "list",
         "list the routines with their total time, recently played first",
         "routines:command_list",
-        arguments=(argument("--json", action="store_true", help="print a JSON array instead of a table"),),
+        arguments=(
+            OneOf(
+                argument("--json", action="store_true", help="print a JSON array instead of a table"),
+                argument(
+                    "--ids",
+                    action="store_true",
+                    help="print only the ids, one a line (fast: for shell completion)",
+                ),
+            ),
+        ),
         flags=(ROUTINES,),
     ),
     Command(
@@ -44,7 +57,12 @@ COMMANDS = (
         "validate:command_validate",
         arguments=(
             argument(
-                "paths", metavar="PATH", nargs="*", type=path, help="files or folders (default: the whole library)"
+                "paths",
+                metavar="PATH",
+                nargs="*",
+                type=path,
+                completes=FILE,
+                help="files or folders (default: the whole library)",
             ),
             argument(
                 "--watch",
@@ -74,7 +92,13 @@ COMMANDS = (
         "authoring:command_new",
         arguments=(
             argument("id", metavar="ID", help="the new routine's id: lower-case letters, digits and dashes"),
-            argument("--from", dest="source", metavar="SOURCE", help="copy the routine SOURCE instead of the starter"),
+            argument(
+                "--from",
+                dest="source",
+                metavar="SOURCE",
+                completes=ROUTINE_ID,
+                help="copy the routine SOURCE instead of the starter",
+            ),
         ),
         flags=(ROUTINES,),
     ),
@@ -83,7 +107,12 @@ COMMANDS = (
         "open a routine in $VISUAL or $EDITOR, then check it",
         "authoring:command_edit",
         arguments=(
-            argument("id", metavar="ID", help="the routine's id (a shipped routine is copied to your folder first)"),
+            argument(
+                "id",
+                metavar="ID",
+                completes=ROUTINE_ID,
+                help="the routine's id (a shipped routine is copied to your folder first)",
+            ),
         ),
         flags=(ROUTINES,),
     ),
@@ -127,7 +156,13 @@ COMMANDS = (
                 "add the sessions of a `history --json` (or `--csv`) file that history does not have yet",
                 "history:command_history_import",
                 arguments=(
-                    argument("file", metavar="FILE", type=path, help="the exported file, or - to read standard input"),
+                    argument(
+                        "file",
+                        metavar="FILE",
+                        type=path,
+                        completes=FILE,
+                        help="the exported file, or - to read standard input",
+                    ),
                 ),
                 flags=(DATA_DIR,),
             ),
@@ -150,13 +185,17 @@ COMMANDS = (
                 metavar="ID",
                 nargs="+",
                 action="extend",
+                completes=ROUTINE_ID,
                 help="only these routines (one or more ids; default: all)",
             ),
-            argument("--html", metavar="FILE", type=path, help="write one self-contained HTML page to FILE"),
+            argument(
+                "--html", metavar="FILE", type=path, completes=FILE, help="write one self-contained HTML page to FILE"
+            ),
             argument(
                 "--pdf",
                 metavar="FILE",
                 type=path,
+                completes=FILE,
                 help="also print it to FILE as PDF, with a Chromium or Chrome found on this machine",
             ),
         ),
@@ -181,7 +220,7 @@ COMMANDS = (
     ),
     Command(
         "plan",
-        "plans that build up over weeks: list, show, start, stop, status (status when none is named)",
+        "plans that build up over weeks: list, show, start, stop, status, export (status when none is named)",
         "plans:command_plan_status",
         flags=(ROUTINES, DATA_DIR),
         subcommands=Subcommands(
@@ -189,7 +228,12 @@ COMMANDS = (
                 "list",
                 "list the plans: id, days and title",
                 "plans:command_plan_list",
-                arguments=(argument("--json", action="store_true", help="print a JSON array: id, title, days"),),
+                arguments=(
+                    OneOf(
+                        argument("--json", action="store_true", help="print a JSON array: id, title, days"),
+                        argument("--ids", action="store_true", help="print only the ids, one a line (for completion)"),
+                    ),
+                ),
                 flags=(ROUTINES,),
             ),
             Command(
@@ -218,13 +262,51 @@ COMMANDS = (
             ),
             Command("stop", "stop following the plan", "plans:command_plan_stop", flags=(DATA_DIR,)),
             Command(
+                "export",
+                "write the plan's days as calendar events (an .ics file), one a day with a reminder",
+                "plans:command_plan_export",
+                arguments=(
+                    argument(
+                        "id",
+                        metavar="ID",
+                        nargs="?",
+                        default=None,
+                        completes=PLAN_ID,
+                        help="the plan to export (default: the plan followed)",
+                    ),
+                    argument(
+                        "--ics",
+                        metavar="FILE",
+                        type=path,
+                        completes=FILE,
+                        help="write the calendar (RFC 5545) to FILE; - writes it to standard output",
+                    ),
+                    argument(
+                        "--at",
+                        metavar="HH:MM",
+                        type=time_of_day,
+                        default=None,
+                        help="the time of each day's event, local time (default: 18:00)",
+                    ),
+                    argument(
+                        "--from",
+                        dest="start",
+                        metavar="DATE",
+                        type=iso_date,
+                        default=None,
+                        help="for a plan not followed: its first day (default: today)",
+                    ),
+                ),
+                flags=(ROUTINES, DATA_DIR),
+            ),
+            Command(
                 "status",
                 "the followed plan's day: phase, sessions, whether progress is held",
                 "plans:command_plan_status",
                 flags=(ROUTINES, DATA_DIR),
             ),
             dest="plan_command",
-            metavar="list|show|start|stop|status",
+            metavar="list|show|start|stop|status|export",
             help="what to do with plans (without one: status)",
         ),
     ),
@@ -240,6 +322,26 @@ COMMANDS = (
             ),
         ),
         flags=(ROUTINES, DATA_DIR),
+    ),
+    Command(
+        "doctor",
+        "say what may stop notifications, sound or history working here, and what to do (changes nothing)",
+        "doctor:command_doctor",
+        arguments=(argument("--json", action="store_true", help="print the findings as JSON, for a bug report"),),
+        flags=(ROUTINES, DATA_DIR),
+    ),
+    Command(
+        "completion",
+        "print the shell completion script for bash, zsh or fish",
+        "completion:command_completion",
+        arguments=(
+            argument(
+                "shell",
+                metavar="SHELL",
+                choices=COMPLETION_SHELLS,
+                help="bash, zsh or fish; the script's first line says what to add to that shell's rc file",
+            ),
+        ),
     ),
     Command(
         "serve",
@@ -267,6 +369,7 @@ COMMANDS = (
                 "--token-file",
                 metavar="FILE",
                 type=path,
+                completes=FILE,
                 default=None,
                 help="keep the access token in FILE (made 0600 if missing) so the address survives restarts",
             ),
@@ -298,28 +401,94 @@ PROGRAM = Command(
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for every command (shell completions and the man page are made from it too)."""
-    parser = argparse.ArgumentParser(prog=PROGRAM.name, description=PROGRAM.description)
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM.name,
+        description=_wrapped(PROGRAM.description),
+        epilog=examples_text(PROGRAM.name),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_command(parser, PROGRAM, top=True)
     return parser
 
 
-def _add_command(parser: argparse.ArgumentParser, command: Command, *, top: bool) -> None:
-    """Add a command's own arguments, its sub-commands, then its flag groups."""
+def _add_command(parser: argparse.ArgumentParser, command: Command, *, top: bool, words: str = "") -> None:
+    """Add a command's own arguments, its sub-commands, then its flag groups.
+
+    A command's own sub-commands (`history import`, `plan start`) are optional (the command does
+    something without one), so they are listed after its examples rather than in the usage line,
+    where argparse would show them as required.
+    """
     for item in command.arguments:
         if isinstance(item, OneOf):
             exclusive = parser.add_mutually_exclusive_group()
             for one in item.arguments:
-                exclusive.add_argument(*one.names, **one.options)
+                _completes(exclusive.add_argument(*one.names, **one.options), one)
         else:
-            parser.add_argument(*item.names, **item.options)
+            _completes(parser.add_argument(*item.names, **item.options), item)
     if command.subcommands is not None:
         below = command.subcommands
         actions = parser.add_subparsers(dest=below.dest, metavar=below.metavar, help=below.help)
+        if not top:
+            parser.formatter_class = _OptionalCommandsLast
         for row in below.commands:
-            _add_command(actions.add_parser(row.name, help=row.summary, description=row.description), row, top=False)
+            row_words = f"{words} {row.name}".strip()
+            child = actions.add_parser(
+                row.name,
+                help=row.summary,
+                description=_wrapped(row.description),
+                epilog=examples_text(row_words),
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+            _add_command(child, row, top=False, words=row_words)
+        if not top:
+            parser.epilog = "\n\n".join(filter(None, [parser.epilog, _optional_commands(words, below)]))
     for group in command.flags:
         for flag in group.flags:
-            parser.add_argument(*flag.names, **_flag_options(flag, top=top))
+            _completes(parser.add_argument(*flag.names, **_flag_options(flag, top=top)), flag)
+
+
+class _OptionalCommandsLast(argparse.RawDescriptionHelpFormatter):
+    """`--help` of a command whose sub-commands are optional: they are left out of the usage line and
+    the arguments (where argparse shows them as required, and twice) and listed after the examples.
+
+    Only the help text changes: completion and the man page still read the sub-commands from the parser.
+    """
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+        """The usage line without the sub-commands."""
+        kept = [action for action in actions if not isinstance(action, argparse._SubParsersAction)]
+        super().add_usage(usage, kept, groups, prefix)
+
+    def add_arguments(self, actions: Any) -> None:
+        """The arguments without the sub-commands."""
+        super().add_arguments([action for action in actions if not isinstance(action, argparse._SubParsersAction)])
+
+
+def _wrapped(text: str) -> str:
+    """`text` wrapped for an 80-column terminal (the help is laid out raw, so the examples keep their lines)."""
+    import textwrap
+
+    return textwrap.fill(text, 79)
+
+
+def _optional_commands(words: str, below: Subcommands) -> str:
+    """The sub-commands of `unknot WORDS`, each with its summary, wrapped for 80 columns."""
+    import textwrap
+
+    names = [f"unknot {words} {row.name}" for row in below.commands]
+    width = max(len(name) for name in names) + 4
+    lines = ["commands (optional; each has its own --help):"]
+    for name, row in zip(names, below.commands, strict=True):
+        wrapped = textwrap.wrap(row.summary, 79 - width) or [""]
+        lines.append(f"  {name:<{width - 2}}{wrapped[0]}")
+        lines += [" " * width + more for more in wrapped[1:]]
+    return "\n".join(lines)
+
+
+def _completes(action: argparse.Action, declared: Argument) -> None:
+    """Keep on the parser's action what its value completes to, for `unknot completion` to read."""
+    if declared.completes is not None:
+        action.completes = declared.completes  # type: ignore[attr-defined]  # argparse keeps no such field
 
 
 def _flag_options(flag: Argument, *, top: bool) -> dict[str, Any]:

@@ -13,22 +13,37 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
+ROUTINE_ID = "routine-id"
+"""An argument that names a routine already in the library: completed from `unknot list --ids`."""
+PLAN_ID = "plan-id"
+"""An argument that names a plan: completed from `unknot plan list --ids`."""
+FILE = "file"
+"""An argument that names a file (or a folder, for `validate`): completed from the file system."""
+DIRECTORY = "directory"
+"""An argument that names a folder: completed from the file system's folders."""
+
+
 class Argument:
-    """One argument: its names (`--json`, or a positional's name) and the options `add_argument` takes."""
+    """One argument: its names (`--json`, or a positional's name) and the options `add_argument` takes.
 
-    __slots__ = ("names", "options")
+    `completes` says what a shell should offer for its value (ROUTINE_ID, PLAN_ID, FILE, DIRECTORY), where
+    `choices` do not already say it; `unknot completion` reads it from the parser's actions.
+    """
 
-    def __init__(self, names: tuple[str, ...], options: Mapping[str, Any]) -> None:
+    __slots__ = ("completes", "names", "options")
+
+    def __init__(self, names: tuple[str, ...], options: Mapping[str, Any], completes: str | None = None) -> None:
         self.names = names
         self.options = options
+        self.completes = completes
 
     def __repr__(self) -> str:
         return f"argument({', '.join(map(repr, self.names))}, ...)"
 
 
-def argument(*names: str, **options: Any) -> Argument:
-    """Declare an argument the way `ArgumentParser.add_argument` is called."""
-    return Argument(names, options)
+def argument(*names: str, completes: str | None = None, **options: Any) -> Argument:
+    """Declare an argument the way `ArgumentParser.add_argument` is called (and what its value completes to)."""
+    return Argument(names, options, completes)
 
 
 class OneOf:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from ..core.notify import NotifyMode
 from ..core.speech.modes import VoiceMode
 from .argument_types import path, remind_interval
-from .declarations import FlagGroup, argument
+from .declarations import DIRECTORY, FlagGroup, argument
 
 ROUTINES = FlagGroup(
     "ROUTINES",
     argument(
         "--routines",
         metavar="DIR",
+        completes=DIRECTORY,
         action="append",
         type=path,
         default=[],
@@ -43,6 +44,7 @@ DATA_DIR = FlagGroup(
     argument(
         "--data-dir",
         metavar="DIR",
+        completes=DIRECTORY,
         type=path,
         default=None,
         help="keep history in DIR (default: UNKNOT_DATA_DIR, else ~/.local/share/unknot)",

@@ -1,4 +1,4 @@
-"""`unknot plan list|show|start|stop|status` and `unknot today`: plans that build up over weeks."""
+"""`unknot plan list|show|start|stop|status|export` and `unknot today`: plans that build up over weeks."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ import sys
 from ..core.history.store import HistoryStore
 from ..core.library.library import Library
 from ..core.library.opening import open_library
-from ..core.paths import data_dir, plan_folders
-from ..core.plans.active import active_today
+from ..core.paths import data_dir
+from ..core.plans.active import active_today, gone_plan_problem
 from ..core.plans.checks import check_against_routines
 from ..core.plans.describe import describe_plan
-from ..core.plans.loading import PlanBook, PlanEntry, load_plans
+from ..core.plans.loading import PlanBook, PlanEntry
+from ..core.plans.quick import load_and_keep_plans
 from ..core.routines.problems import Severity
 from . import UsageError
 from .problems import print_problems
@@ -22,7 +23,7 @@ from .problems import print_problems
 
 def _book(args: argparse.Namespace) -> PlanBook:
     """Every plan on the plan path; the files that did not load are said on stderr."""
-    book = load_plans(plan_folders(args.routines))
+    book = load_and_keep_plans(args.routines)
     print_problems([problem for problem in book.problems if problem.severity is Severity.NOTICE])
     if book.errors:
         count = len(book.errors)
@@ -48,7 +49,10 @@ def _history(args: argparse.Namespace) -> HistoryStore:
 
 
 def command_plan_list(args: argparse.Namespace) -> int:
-    """Print every plan: id, title and days (a JSON array with --json)."""
+    """Print every plan: id, title and days (a JSON array with --json, only the ids with --ids)."""
+    if args.ids:  # for a shell's completion: one id a line, sorted, and nothing on stderr
+        print("\n".join(sorted(load_and_keep_plans(args.routines).plans)))
+        return 0
     book = _book(args)
     entries = sorted(book.plans.values(), key=lambda entry: entry.id)
     if args.json:
@@ -131,4 +135,60 @@ def _print_today(args: argparse.Namespace, *, json_output: bool) -> int:
         print(json.dumps(today.as_json(), indent=2, ensure_ascii=False))
     else:
         print("\n".join(today.lines()))
+    return 0
+
+
+def command_plan_export(args: argparse.Namespace) -> int:
+    """Write the followed (or named) plan's days to --ics FILE: one calendar event a day, with a reminder."""
+    from ..core.history.due import read_for_due
+    from ..core.paths import DATABASE_NAME
+    from ..core.plans.calendar import ALARM_BEFORE, plan_calendar, planned_days
+    from ..core.plans.progress import session_from_row
+    from ..core.routines.text import shown_path
+    from ..core.safe_files import write_private_file
+
+    if args.ics is None:
+        raise UsageError("say where to write the calendar: --ics FILE (or --ics - for standard output)")
+    today = datetime.date.today()
+    at = args.at or datetime.time(18, 0)
+    reading = read_for_due(data_dir(args.data_dir) / DATABASE_NAME, today, plan_rows=True)
+    followed = reading.plan if reading is not None else None
+    book = _book(args)
+    if args.id is None:
+        if followed is None:
+            raise UsageError(
+                "no plan is followed: name the plan to export (`unknot plan export ID --ics FILE`), "
+                "or follow one first with `unknot plan start ID`"
+            )
+        if args.start is not None:
+            raise UsageError("--from is for a plan not followed; the plan followed began on its own day")
+        entry = book.plans.get(followed[0])
+        if entry is None:
+            raise UsageError(gone_plan_problem(followed[0]))
+    else:
+        entry = _plan(book, args.id)
+    if followed is not None and followed[0] == entry.id and args.start is None:
+        rows = reading.plan_rows if reading is not None else []
+        start, records = followed[1], [session_from_row(row) for row in rows]
+    else:
+        start, records = args.start or today, []
+    library = open_library(args.routines)
+    days = planned_days(entry, start, today, records, library.routines)
+    if not days:
+        raise UsageError(f"the plan {entry.id!r} has no days left to put in a calendar (it ended, or only rests)")
+    data = plan_calendar(entry, days, at, datetime.datetime.now(datetime.UTC))
+    if str(args.ics) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    try:
+        write_private_file(args.ics, data)
+    except OSError as error:
+        raise UsageError(f"cannot write {shown_path(args.ics)} ({error.strerror or error})") from None
+    minutes = int(ALARM_BEFORE.total_seconds() // 60)
+    print(
+        f"{len(days)} day{'s' if len(days) != 1 else ''} with sessions of {entry.plan.title} ({entry.id}), "
+        f"{days[0].date} to {days[-1].date}, at {at:%H:%M} with a reminder {minutes} minutes before: "
+        f"{shown_path(args.ics)}"
+    )
     return 0

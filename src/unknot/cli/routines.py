@@ -7,9 +7,10 @@ import json
 
 from ..core.library.opening import open_library
 from ..core.library.search import browse_order
-from ..core.routines.describe import describe_routine, equipment_text, total_text
+from ..core.routines.describe import describe_routine, kit_words, total_text
 from ..core.routines.text import clean_line, shown_path
 from ..core.settings import SettingsStore
+from ..core.standings import missing_kit
 from . import UsageError
 from .problems import summarise_problems
 
@@ -18,9 +19,13 @@ LIST_COLUMNS = 80
 
 
 def command_list(args: argparse.Namespace) -> int:
-    """Print every routine: a table, or a JSON array with --json."""
+    """Print every routine: a table, a JSON array with --json, or only the ids with --ids."""
     library = open_library(args.routines)
-    entries = browse_order(library.routines.values(), SettingsStore().load().recent)
+    if args.ids:  # for a shell's completion: one id a line, sorted, and nothing on stderr
+        print("\n".join(sorted(library.routines)))
+        return 0
+    settings = SettingsStore().load()
+    entries = browse_order(library.routines.values(), settings.recent)
     if args.json:
         rows = [
             {
@@ -31,6 +36,7 @@ def command_list(args: argparse.Namespace) -> int:
                 "open_ended": entry.open_ended,
                 "steps": len(entry.routine.steps),
                 "equipment": list(entry.routine.equipment),
+                "missing_kit": list(missing_kit(entry.card.equipment, settings.equipment)),
                 "areas": list(entry.routine.areas),
                 "tags": list(entry.routine.tags),
                 "intensity": entry.routine.intensity,
@@ -50,7 +56,11 @@ def command_list(args: argparse.Namespace) -> int:
             room = max(10, LIST_COLUMNS - len(head))
             if len(title) > room:
                 title = title[: room - 1] + "…"
-            kit = f"[{equipment_text(entry.card.equipment)}]"
+            lacking = missing_kit(entry.card.equipment, settings.equipment)
+            kit = "[" + ", ".join(
+                kit_words(item) + (" (missing)" if item in lacking else "") for item in entry.card.equipment
+            )
+            kit = kit + "]" if entry.card.equipment else "[none]"
             if len(head) + len(title) + 2 + len(kit) <= LIST_COLUMNS:
                 print(f"{head}{title}  {kit}")
             else:

@@ -12,6 +12,7 @@ import os
 import re
 import shlex
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from .library.library import Library
@@ -172,26 +173,55 @@ def is_shipped(path: Path) -> bool:
     return path.resolve().is_relative_to(shipped_routines_dir().resolve())
 
 
-def edit_target(library: Library, routine_id: str) -> tuple[Path, str | None]:
+@dataclass(frozen=True)
+class EditTarget:
+    """The file to open in the editor, and what to say about it."""
+
+    path: Path
+    notice: str | None = None
+    """Said before the editor opens (a shipped routine was copied to edit)."""
+    copied: str | None = None
+    """The text of a copy made for this edit: if the file still holds exactly this afterwards, the
+    person changed nothing and the copy is removed (`after_editing`)."""
+
+
+def edit_target(library: Library, routine_id: str) -> EditTarget:
     """Return the file to edit for `routine_id`, and a notice when a shipped routine was copied first.
 
     A routine from the person's folders is edited where it is; a shipped one is copied into the
-    user folder (where it replaces the shipped one); a file that failed to load is found by its name.
+    user folder (where it replaces the shipped one, if a change is saved); a file that failed to
+    load is found by its name.
     """
     entry = library.routines.get(routine_id)
     if entry is not None and not is_shipped(entry.path):
-        return entry.path, None
+        return EditTarget(entry.path)
     own = user_routines_dir() / f"{routine_id}.yaml"
     if own.exists():
-        return own, None
+        return EditTarget(own)
     if entry is None:
         for problem in library.errors:
             if problem.path.stem == routine_id and problem.path.suffix in (".yaml", ".yml"):
-                return problem.path, None
+                return EditTarget(problem.path)
         raise AuthoringError(f"no routine with the id {routine_id!r}; `unknot list` shows the ids")
-    text = entry.path.read_text(encoding="utf-8")
-    copy = create_routine_file(routine_id, copy_text(text, routine_id))
-    return copy, (
-        f"{routine_id} is installed with Unknot, so it was copied to {shown_path(copy)} to edit; "
-        "your copy replaces the installed one (delete it to go back)"
+    text = copy_text(entry.path.read_text(encoding="utf-8"), routine_id)
+    copy = create_routine_file(routine_id, text)
+    notice = (
+        f"{routine_id} is installed with Unknot, so it is copied to {shown_path(copy)} to edit; "
+        "if you save a change, your copy replaces the installed one (delete it to go back)"
     )
+    return EditTarget(copy, notice, text)
+
+
+def after_editing(target: EditTarget) -> str | None:
+    """Remove a copy made for this edit that the person left unchanged; return what to say, if anything."""
+    if target.copied is None:
+        return None
+    try:
+        unchanged = target.path.read_text(encoding="utf-8") == target.copied
+        if unchanged:
+            target.path.unlink()
+    except OSError:
+        return None
+    if unchanged:
+        return "no change was saved, so the copy was removed: the installed routine stays as it is"
+    return f"your copy {shown_path(target.path)} now replaces the installed routine (delete it to go back)"

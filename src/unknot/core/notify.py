@@ -54,19 +54,24 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\
 
 def resolve_mode(mode: NotifyMode, environ: Mapping[str, str]) -> NotifyMode:
     """Return the protocol to use: `mode` itself, or for `auto` the one the terminal is known to show."""
+    return chosen_mode(mode, environ)[0]
+
+
+def chosen_mode(mode: NotifyMode, environ: Mapping[str, str]) -> tuple[NotifyMode, str]:
+    """Return the protocol to use and why, in words (`unknot doctor` says it)."""
     if mode is not NotifyMode.AUTO:
-        return mode
+        return mode, "your setting"
     program = environ.get("TERM_PROGRAM", "")
     term = environ.get("TERM", "")
     if term == "xterm-kitty" or "KITTY_WINDOW_ID" in environ:
-        return NotifyMode.OSC99
+        return NotifyMode.OSC99, "auto: kitty (TERM or KITTY_WINDOW_ID)"
     if program in ("iTerm.app", "ghostty") or environ.get("LC_TERMINAL") == "iTerm2":
-        return NotifyMode.OSC9
+        return NotifyMode.OSC9, "auto: iTerm2 or Ghostty (TERM_PROGRAM or LC_TERMINAL)"
     if program == "WezTerm" or term.startswith("foot") or "KONSOLE_VERSION" in environ:
-        return NotifyMode.OSC777
+        return NotifyMode.OSC777, "auto: WezTerm, foot or Konsole (TERM_PROGRAM, TERM or KONSOLE_VERSION)"
     if "VTE_VERSION" in environ or "WT_SESSION" in environ:
-        return NotifyMode.OSC777
-    return NotifyMode.OFF
+        return NotifyMode.OSC777, "auto: a VTE terminal or Windows Terminal (VTE_VERSION or WT_SESSION)"
+    return NotifyMode.OFF, "auto found no terminal it knows in TERM_PROGRAM, TERM and the like"
 
 
 def safe_text(text: str, limit: int = MAX_TEXT) -> str:

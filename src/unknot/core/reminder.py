@@ -86,21 +86,32 @@ class BreakReminder:
         self.idle_since = now
 
 
-def break_suggestion(entries: Iterable[LibraryEntry], due: Mapping[str, DueRow]) -> LibraryEntry | None:
+def break_suggestion(
+    entries: Iterable[LibraryEntry], due: Mapping[str, DueRow], plan_next: str | None = None
+) -> LibraryEntry | None:
     """Return the routine a break reminder offers.
 
-    A break routine (tagged `break`) that is due comes first, then the shortest break routine not
-    at its limit, then any routine that is due, then the shortest routine not at its limit.
+    The followed plan's next session of the day (`plan_next`, a routine id) comes first when there
+    is one and its routine is not at its limit; then a break routine (tagged `break`) that is due,
+    then the shortest break routine not at its limit, then any routine that is due, then the
+    shortest routine not at its limit; never a routine needing kit the person said they do not have.
     """
 
     def status(entry: LibraryEntry) -> DueStatus | None:
         row = due.get(entry.id)
         return row.status if row is not None else None
 
+    def lacks_kit(entry: LibraryEntry) -> bool:
+        row = due.get(entry.id)
+        return row is not None and bool(row.missing_kit)
+
     usable = sorted(
-        (entry for entry in entries if status(entry) is not DueStatus.AT_LIMIT),
+        (entry for entry in entries if status(entry) is not DueStatus.AT_LIMIT and not lacks_kit(entry)),
         key=lambda entry: (entry.total_seconds, entry.id),
     )
+    planned = [entry for entry in usable if entry.id == plan_next]
+    if planned:
+        return planned[0]
     breaks = [entry for entry in usable if BREAK_TAG in entry.routine.tags]
     for group in (breaks, usable):
         due_now = [entry for entry in group if status(entry) is DueStatus.DUE]

@@ -25,6 +25,8 @@ from .speech.modes import VoiceDetail, VoiceMode
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024
 MAX_RECENT = 10
+MAX_KIT = 50
+KitName = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,63}(?!\n)$")]
 
 
 class Settings(msgspec.Struct, kw_only=True, frozen=True):
@@ -52,6 +54,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """`detailed` also reads each step's instructions."""
     voice_rate: Annotated[int, Meta(ge=80, le=450)] | None = None
     """Words per minute, where the engine takes a rate; None: the engine's own."""
+    equipment: Annotated[tuple[KitName, ...], Meta(max_length=MAX_KIT)] | None = None
+    """The kit the person has (`yoga-mat`, `tennis-ball`); routines needing other kit are never "due".
+    None: not said, so no routine is left out for its kit."""
 
     def __post_init__(self) -> None:
         if self.remind_every is not None:
@@ -75,6 +80,17 @@ class SettingsStore:
 
     def load(self) -> Settings:
         """Return the saved settings, keeping every field that is good (noting the rest in `problem`)."""
+        return self._read(move_unreadable=True)
+
+    def examine(self) -> tuple[Settings, str | None]:
+        """Return the settings `load` would give and what it would say, changing nothing (`unknot doctor`).
+
+        `load` moves a file that is not JSON aside; this only says that the next start will.
+        """
+        probe = SettingsStore(self.path)
+        return probe._read(move_unreadable=False), probe.problem
+
+    def _read(self, *, move_unreadable: bool) -> Settings:
         where = shown_path(self.path)
         try:
             raw = read_regular_file(self.path, MAX_SETTINGS_BYTES)
@@ -89,6 +105,9 @@ class SettingsStore:
                 raise ValueError("not a JSON object")
         except (ValueError, msgspec.DecodeError, RecursionError) as error:
             reason = "nested too deep" if isinstance(error, RecursionError) else str(error).splitlines()[0][:80]
+            if not move_unreadable:
+                self.problem = f"{where} cannot be read ({reason}); the next start moves it aside and uses the defaults"
+                return Settings()
             try:
                 aside = move_aside(self.path, "unreadable")
                 self.problem = f"{where} could not be read ({reason}); it was moved to {shown_path(aside)}"

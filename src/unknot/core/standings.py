@@ -9,7 +9,8 @@ without importing the history package (and `unknot due --short` stays fast).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import NamedTuple, Protocol
 
@@ -50,6 +51,8 @@ class DueStatus(StrEnum):
     """A maximum for the current period is reached."""
     ANYTIME = "anytime"
     """No minimum, and not done in the period."""
+    NO_KIT = "no-kit"
+    """A minimum is not met, but the routine needs kit the person said they do not have: left out of "due"."""
 
 
 class DueRow(NamedTuple):
@@ -61,6 +64,10 @@ class DueRow(NamedTuple):
     count_today: int
     count_week: int
     frequency: Limits | None
+    missing_kit: tuple[str, ...] = ()
+    """The kit the routine needs that the person said they do not have (settings' `equipment`)."""
+    plan_sessions: int = 0
+    """Sessions of this routine on the followed plan's day that are not done yet (and may be done today)."""
 
     def limit_text(self) -> str:
         """Return the count against the nearest limit or target, worded as what it is, or empty.
@@ -97,7 +104,15 @@ class DueRow(NamedTuple):
             "count_today": self.count_today,
             "count_week": self.count_week,
             "frequency": {name: value for name, value in limits.items() if value is not None},
+            "missing_kit": list(self.missing_kit),
+            "plan_sessions": self.plan_sessions,
         }
+
+    def plan_text(self) -> str:
+        """`plan` when the followed plan's day has a session of this routine to do (`plan ×2` for two), or empty."""
+        if not self.plan_sessions:
+            return ""
+        return "plan" if self.plan_sessions == 1 else f"plan ×{self.plan_sessions}"
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -123,10 +138,27 @@ def status_of(frequency: Limits | None, today: int, week: int) -> DueStatus:
     return DueStatus.DONE if has_minimum or done_in_period else DueStatus.ANYTIME
 
 
+def is_kit_name(name: str) -> bool:
+    """Whether `name` can name a piece of kit: an id (lower-case letters, digits and dashes)."""
+    return re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", name) is not None
+
+
+def missing_kit(needed: Iterable[str], owned: Collection[str] | None) -> tuple[str, ...]:
+    """The kit of `needed` the person does not have; none when they have not said what they have (None)."""
+    return () if owned is None else tuple(item for item in needed if item not in owned)
+
+
 def due_rows(
-    routines: Iterable[tuple[str, str, Limits | None]], starts: Iterable[tuple[str, float]], today: dt.date
+    routines: Iterable[tuple[str, str, Limits | None]],
+    starts: Iterable[tuple[str, float]],
+    today: dt.date,
+    missing: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[DueRow]:
-    """Return each routine's standing from (routine id, start time) of the sessions that count."""
+    """Return each routine's standing from (routine id, start time) of the sessions that count.
+
+    `missing` gives, by routine id, the kit the person lacks: such a routine is never DUE (NO_KIT instead).
+    """
+    missing = missing or {}
     monday = week_start(today)
     per_day: dict[str, int] = {}
     per_week: dict[str, int] = {}
@@ -139,10 +171,29 @@ def due_rows(
     rows = []
     for routine_id, title, frequency in routines:
         count_today, count_week = per_day.get(routine_id, 0), per_week.get(routine_id, 0)
-        rows.append(
-            DueRow(routine_id, title, status_of(frequency, count_today, count_week), count_today, count_week, frequency)
-        )
+        status = status_of(frequency, count_today, count_week)
+        lacking = missing.get(routine_id, ())
+        if lacking and status is DueStatus.DUE:
+            status = DueStatus.NO_KIT
+        rows.append(DueRow(routine_id, title, status, count_today, count_week, frequency, lacking))
     return rows
+
+
+def with_plan(rows: Iterable[DueRow], plan_sessions: Mapping[str, int]) -> list[DueRow]:
+    """Return `rows` with the followed plan's sessions still to do today (by routine id) counted in.
+
+    A routine with a plan session to do is due, unless it is at its limit (the plan never asks for
+    more than a routine's frequency allows; its day marks such an item and does not count it here)
+    or needs kit the person said they lack (then it is `no-kit`, as a routine due by its frequency is).
+    """
+    marked = []
+    for row in rows:
+        count = plan_sessions.get(row.id, 0)
+        status = row.status
+        if count and status is not DueStatus.AT_LIMIT:
+            status = DueStatus.NO_KIT if row.missing_kit else DueStatus.DUE
+        marked.append(row._replace(plan_sessions=count, status=status))
+    return marked
 
 
 def limit_question(row: DueRow) -> str | None:
@@ -159,14 +210,16 @@ def limit_question(row: DueRow) -> str | None:
 
 
 def short_line(rows: Sequence[DueRow]) -> str:
-    """Return one plain line for a prompt: what is due (`self-massage due · desk-break 1/2 today`).
+    """Return one plain line for a prompt: what is due (`self-massage due · desk-break 1/2 today (plan)`).
 
-    Empty when nothing is due, so the prompt goes quiet once the day's targets are met; counts
-    against a maximum are never shown here (they are not something to do).
+    Empty when nothing is due, so the prompt goes quiet once the day's targets (and the plan's
+    sessions) are done; counts against a maximum are never shown here (they are not something to do).
     """
     rows = sorted(rows, key=lambda row: row.id)
     return " · ".join(
-        f"{row.id} due" + (f" {row.limit_text()}" if row.frequency and row.frequency.min_per_day else "")
+        f"{row.id} due"
+        + (f" {row.limit_text()}" if row.frequency and row.frequency.min_per_day else "")
+        + (f" ({row.plan_text()})" if row.plan_sessions else "")
         for row in rows
         if row.status is DueStatus.DUE
     )

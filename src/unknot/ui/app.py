@@ -48,7 +48,7 @@ class UnknotApp(App[None]):
             "ctrl+p", "command_palette", "palette", show=False, tooltip="Commands: play a routine, bell, theme",
             id="app.palette",
         ),
-        Binding("ctrl+q", "quit", "Quit at once", show=False, id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit at once", show=False, id="app.quit", priority=True),  # from any dialog too
     ]  # fmt: skip
 
     settings: var[Settings] = var(Settings, init=False)
@@ -66,7 +66,8 @@ class UnknotApp(App[None]):
         self.preferences = PreferenceKeeper(options.settings_store or SettingsStore(), options.overrides)
         self.set_reactive(UnknotApp.settings, self.preferences.in_force)
         self.set_reactive(UnknotApp.library, options.load_library())
-        self.services = Services(options.clock or SystemClock(), options.history_service(), Terminal(self), self.say)
+        clock, history = options.clock or SystemClock(), options.history_service()
+        self.services = Services(clock, history, Terminal(self), self.say, options.today)
         self.controllers = Controllers(self, self, self.services, options, self.refresh_due)
         apply_terminal_glyphs(self)
 
@@ -156,6 +157,8 @@ class UnknotApp(App[None]):
         """Put a changed setting into effect where no screen watches it: the break reminder, the theme."""
         if new.remind_every != old.remind_every:
             self.controllers.reminders.follow(new)
+        if new.equipment != old.equipment:
+            self.run_worker(self.refresh_due(), group="history")
         if new.theme != old.theme and new.theme in self.available_themes:
             self.theme = new.theme
 
@@ -177,7 +180,8 @@ class UnknotApp(App[None]):
 
         if not isinstance(self.screen, SettingsScreen):
             voice = self.controllers.moments.voice.note(self.settings)
-            self.push_screen(SettingsScreen.for_settings(self.settings, sorted(self.available_themes), voice))
+            kit = {name for entry in self.library.routines.values() for name in entry.card.equipment}
+            self.push_screen(SettingsScreen.for_settings(self.settings, sorted(self.available_themes), voice, kit))
 
     def action_help(self) -> None:
         """Show every key, read from each screen's bindings, how things are set now, and the safety note."""

@@ -28,6 +28,7 @@ FONT: dict[str, tuple[str, ...]] = {
     ".": (".", ".", ".", ".", "#"),
     "!": ("#", "#", "#", ".", "#"),
     "'": ("#", "#", ".", ".", "."),
+    "·": (".", ".", "#", ".", "."),
     "A": (".#.", "#.#", "###", "#.#", "#.#"),
     "B": ("##.", "#.#", "##.", "#.#", "##."),
     "C": (".##", "#..", "#..", "#..", ".##"),
@@ -115,3 +116,36 @@ def fitting_scale(template: str, columns: int, rows: int, largest: int = 64) -> 
     by_width = columns // width
     by_height = (2 * rows) // GLYPH_HEIGHT
     return max(0, min(by_width, by_height, largest))
+
+
+def wrap_words(text: str, columns: int, scale: int) -> list[str]:
+    """Return `text` in lines at whole words, each as wide as fits `columns` at `scale` where it can.
+
+    A `·` stays at the end of the words before it, so a line never starts with one.
+    """
+    words: list[str] = []
+    for word in text.split():
+        if word == "·" and words:
+            words[-1] += " ·"
+        else:
+            words.append(word)
+    lines: list[str] = []
+    for word in words:
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and pixel_width(joined) * scale <= columns:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return lines
+
+
+def big_lines(text: str, columns: int, most_lines: int, largest: int = 64) -> tuple[int, list[str]]:
+    """Return the largest scale (up to `largest`) at which `text` fits `columns` in at most `most_lines`
+    lines broken at whole words, and those lines; (0, []) when it does not fit even at scale 1."""
+    if not text.strip() or most_lines < 1 or not can_draw(text):
+        return 0, []
+    for scale in range(largest, 0, -1):
+        lines = wrap_words(text, columns, scale)
+        if len(lines) <= most_lines and all(pixel_width(line) * scale <= columns for line in lines):
+            return scale, lines
+    return 0, []

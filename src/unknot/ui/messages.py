@@ -14,6 +14,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from ..core.library.library import Library
+    from ..core.plans.today import Today
     from ..core.settings import Settings
     from ..core.standings import DueRow
 
@@ -83,3 +84,7 @@ class AppState(Protocol):
     @property
     def due(self) -> Mapping[str, DueRow]:
         """Each routine's standing today and this week (empty until history is read)."""
+
+    @property
+    def plan_today(self) -> Today | None:
+        """The followed plan's day (None without one, or until history is read)."""

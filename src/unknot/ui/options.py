@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,8 @@ class AppOptions:
     overrides: RunOverrides = field(default_factory=RunOverrides)
     """Settings given on the command line for this run (`--floor`, `--notify`, `--remind`, `--no-mouse`)."""
     clock: Clock | None = None
+    today: Callable[[], dt.date] | None = None
+    """What day it is (tests and scenes fix it); None: the local day of the clock's wall time."""
     sleep: Sleep | None = None
     """How the session ticker waits; tests pass one that never wakes by itself."""
     start_routine_id: str | None = None

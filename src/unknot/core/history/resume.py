@@ -20,16 +20,25 @@ class ResumeOffer:
     player: Player
 
 
+#: How many cut-off sessions are offered at once (newest first); the rest wait for the next time.
+MAX_OFFERS = 20
+
+
 @dataclass
 class ResumeSearch:
-    """The newest resumable session (if any), and a notice for each one that had to be given up."""
+    """The resumable sessions, newest first, and a notice for each one that had to be given up."""
 
-    offer: ResumeOffer | None = None
+    offers: list[ResumeOffer] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+
+    @property
+    def offer(self) -> ResumeOffer | None:
+        """The newest resumable session, or None."""
+        return self.offers[0] if self.offers else None
 
 
 def find_resumable(store: HistoryStore, routines: Mapping[str, LibraryEntry], clock: Clock) -> ResumeSearch:
-    """Return the newest interrupted session whose routine still fits it.
+    """Return the interrupted sessions whose routines still fit them, newest first (up to MAX_OFFERS).
 
     An interrupted session whose routine is gone or has changed cannot be played on; it is kept
     in history as interrupted (so nothing is lost) and named in a notice.
@@ -50,6 +59,7 @@ def find_resumable(store: HistoryStore, routines: Mapping[str, LibraryEntry], cl
                 "It is kept in history as interrupted."
             )
             continue
-        search.offer = ResumeOffer(checkpoint, entry, player)
-        break
+        search.offers.append(ResumeOffer(checkpoint, entry, player))
+        if len(search.offers) == MAX_OFFERS:
+            break
     return search

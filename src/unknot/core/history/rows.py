@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import sqlite3
@@ -150,6 +150,31 @@ def starts_since(connection: sqlite3.Connection, since: dt.date) -> list[tuple[s
     start = dt.datetime.combine(since, dt.time()).timestamp()
     rows = connection.execute(COUNTED_QUERY, (start, *COUNTED_OUTCOMES)).fetchall()
     return [(str(routine_id), float(started)) for routine_id, started in rows]
+
+
+def plan_rows_since(connection: sqlite3.Connection, since: dt.date) -> list[tuple[Any, ...]]:
+    """Return what a plan's rules read of each session begun since `since` (local time), oldest first:
+    routine id, start, outcome, steps done and skipped, pain before and after, rating."""
+    start = dt.datetime.combine(since, dt.time()).timestamp()
+    query = (
+        "SELECT routine_id, started_at, outcome, steps_done, steps_skipped, pain_before, pain_after, rating"
+        " FROM sessions WHERE started_at >= ? ORDER BY started_at, id"
+    )
+    return [tuple(row) for row in connection.execute(query, (start,))]
+
+
+def followed_plan(connection: sqlite3.Connection) -> tuple[str, dt.date] | None:
+    """Return the plan being followed and the day it started (None when none is, or the file predates plans).
+
+    ValueError for a start that is not a date; sqlite3.Error as any read.
+    """
+    has_table = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plan_runs'")
+    if has_table.fetchone() is None:
+        return None
+    row = connection.execute(
+        "SELECT plan_id, started_on FROM plan_runs WHERE stopped_at IS NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else (str(row[0]), dt.date.fromisoformat(row[1]))
 
 
 def insert_new(connection: sqlite3.Connection, sessions: Sequence[SessionRecord]) -> int:

@@ -25,7 +25,16 @@ from ..session.events import Outcome, SessionRecord
 from .database import PATIENCE, HistoryDatabase, Patience
 from .journal import Journal
 from .notes import clean_note
-from .rows import each_session, insert_new, insert_session, read_sessions, sessions_since, set_note, starts_since
+from .rows import (
+    each_session,
+    followed_plan,
+    insert_new,
+    insert_session,
+    read_sessions,
+    sessions_since,
+    set_note,
+    starts_since,
+)
 
 
 @dataclass(frozen=True)
@@ -227,10 +236,7 @@ class HistoryStore:
         if connection is None:
             return None
         try:
-            row = connection.execute(
-                "SELECT plan_id, started_on FROM plan_runs WHERE stopped_at IS NULL ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-            return None if row is None else (str(row[0]), dt.date.fromisoformat(row[1]))
+            return followed_plan(connection)
         except (sqlite3.Error, ValueError) as error:
             self.database.failed("read the plan followed", error)
             return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from ..routines.describe import EQUIPMENT_NAMES
+from ..routines.describe import kit_words
 from ..routines.model import Equipment, Frequency, Routine
 
 #: The parts of a routine the filter searches, in the order they are reported.
@@ -29,7 +29,7 @@ class RoutineCard(msgspec.Struct, array_like=True, frozen=True):
 
 def searchable_fields(routine: Routine, routine_id: str) -> dict[str, str]:
     """Return each searchable part of a routine as lower-cased text, by FIELDS name."""
-    equipment = [EQUIPMENT_NAMES[item] for item in routine.equipment] or ["no equipment", "none"]
+    equipment = [kit_words(item) for item in routine.equipment] or ["no equipment", "none"]
     fields = {
         "title": routine.title,
         "summary": routine.summary,

@@ -1,11 +1,12 @@
-"""The routines' frequencies in a small JSON file beside the library copy, for `unknot due --short`.
+"""The routines' ids and frequencies in a small JSON file beside the library copy, for the fast paths.
 
-A prompt runs `unknot due --short` before every command line, so it must start in a few
-milliseconds: it cannot import msgspec and the routine schema to decode the library copy. Whenever
-the library is loaded for any other command, the id and frequency of each routine that has one is
-written here with the library's fingerprint; `--short` reads it back while the
-fingerprint still matches. Everything read is checked again (ids `a-z0-9-`, whole numbers 1–100),
-so a tampered file can neither print control characters nor fail loudly.
+A prompt runs `unknot due --short` before every command line, and a shell's completion runs `unknot
+list --ids` at a Tab, so both must answer in a few milliseconds: they cannot import msgspec and the
+routine schema to decode the library copy. Whenever the library is loaded for any other command,
+every routine's id, and the frequency and the kit of each routine that has one, are written here with the
+library's fingerprint; the fast paths read them back while the fingerprint still matches. Everything
+read is checked again (ids `a-z0-9-`, whole numbers 1–100), so a tampered file can neither print
+control characters nor fail loudly.
 """
 
 from __future__ import annotations
@@ -35,13 +36,19 @@ def fingerprint_json(fingerprint: Fingerprint) -> list[list[object]]:
 
 
 def frequencies_json(fingerprint: Fingerprint, entries: Iterable[LibraryEntry]) -> bytes:
-    """Return the file's content for these routines (only those with a frequency)."""
+    """Return the file's content for these routines: every id, and the frequencies of those with one."""
     routines = {}
+    kit = {}
+    ids = []
     for entry in entries:
+        ids.append(entry.id)
         often = entry.card.frequency
         if often is not None:
             routines[entry.id] = {name: getattr(often, name) for name in LIMIT_NAMES if getattr(often, name)}
-    return json.dumps({"fingerprint": fingerprint_json(fingerprint), "routines": routines}).encode()
+        if entry.card.equipment:  # every routine's: a plan can make one without a frequency due
+            kit[entry.id] = list(entry.card.equipment)
+    data = {"fingerprint": fingerprint_json(fingerprint), "routines": routines, "ids": ids, "kit": kit}
+    return json.dumps(data).encode()
 
 
 def write_frequencies(folder: Path, fingerprint: Fingerprint, entries: Iterable[LibraryEntry]) -> None:
@@ -50,13 +57,30 @@ def write_frequencies(folder: Path, fingerprint: Fingerprint, entries: Iterable[
         write_private_file(folder / FREQUENCIES_FILE, frequencies_json(fingerprint, entries))
 
 
-def read_frequencies(folder: Path, fingerprint: Fingerprint) -> dict[str, dict[str, int]] | None:
-    """Return {routine id: {limit name: number}} when the file is current and sound, else None."""
+def _current_file(folder: Path, fingerprint: Fingerprint) -> dict[str, object] | None:
+    """Return the file's data when it is current (written for this fingerprint), else None."""
     try:
         data = json.loads(read_regular_file(folder / FREQUENCIES_FILE, MAX_FREQUENCIES_BYTES))
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or data.get("fingerprint") != fingerprint_json(fingerprint):
+        return None
+    return data
+
+
+def read_ids(folder: Path, fingerprint: Fingerprint) -> list[str] | None:
+    """Return every routine's id, sorted, when the file is current and sound, else None."""
+    data = _current_file(folder, fingerprint)
+    ids = None if data is None else data.get("ids")
+    if not isinstance(ids, list) or not all(isinstance(one, str) and ROUTINE_ID.fullmatch(one) for one in ids):
+        return None
+    return sorted(ids)
+
+
+def read_frequencies(folder: Path, fingerprint: Fingerprint) -> dict[str, dict[str, int]] | None:
+    """Return {routine id: {limit name: number}} when the file is current and sound, else None."""
+    data = _current_file(folder, fingerprint)
+    if data is None:
         return None
     routines = data.get("routines")
     if not isinstance(routines, dict):
@@ -74,3 +98,28 @@ def read_frequencies(folder: Path, fingerprint: Fingerprint) -> dict[str, dict[s
             return None
         checked[routine_id] = good
     return checked
+
+
+def read_kit(folder: Path, fingerprint: Fingerprint) -> dict[str, list[str]] | None:
+    """Return {routine id: the kit it needs} for routines that need some, when the file is current and sound."""
+    data = _current_file(folder, fingerprint)
+    kit = None if data is None else data.get("kit")
+    if not isinstance(kit, dict):
+        return None
+    for routine_id, names in kit.items():
+        if not ROUTINE_ID.fullmatch(routine_id) or not isinstance(names, list):
+            return None
+        if not all(isinstance(name, str) and ROUTINE_ID.fullmatch(name) for name in names):
+            return None
+    return kit
+
+
+def current_routine_ids() -> list[str] | None:
+    """Return `unknot list --ids` the fast way (no routine file, no schema, nothing written), or None.
+
+    None when the file is missing or not current: the caller then loads the library, which writes it.
+    """
+    from ..paths import routine_folders, user_cache_dir
+    from .fingerprint import library_fingerprint
+
+    return read_ids(user_cache_dir(), library_fingerprint(routine_folders()))

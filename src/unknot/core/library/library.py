@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -13,6 +13,7 @@ import msgspec
 
 from ..routines.model import Diagram, DiagramRef, Routine, decode_hook
 from ..routines.problems import Problem, Severity
+from ..standings import missing_kit
 from .card import RoutineCard, routine_card
 
 if TYPE_CHECKING:
@@ -156,6 +157,11 @@ class Library:
 def routine_limits(entries: Iterable[LibraryEntry]) -> list[tuple[str, str, Limits | None]]:
     """Return (id, title, frequency) of each routine, for `due_rows`."""
     return [(entry.id, entry.card.title, entry.card.frequency) for entry in entries]
+
+
+def routines_missing_kit(entries: Iterable[LibraryEntry], owned: Collection[str] | None) -> dict[str, tuple[str, ...]]:
+    """Return, by id, the kit each routine needs that the person does not have (for `due_rows`)."""
+    return {entry.id: lacking for entry in entries if (lacking := missing_kit(entry.card.equipment, owned))}
 
 
 def mark_look_alikes(library: Library, shipped_folder: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import types
@@ -15,8 +16,9 @@ from typing import Any, TypeVar
 import msgspec
 
 from ..paths import DIAGRAM_FOLDER, shipped_routines_dir, yaml_files
-from ..routines.model import Diagram, DiagramFile, Routine, decode_hook
+from ..routines.model import Diagram, DiagramFile, Routine, decode_hook, known_kit_like
 from ..routines.problems import Problem, Severity, format_field
+from ..routines.suggestions import Suggestions
 from ..routines.text import clean_text, shown_path
 from ..routines.validate import check_routine, resolve_diagram, resolve_step_diagrams
 from ..routines.yaml_source import DocPath, YamlDocument, YamlError, read_yaml_file
@@ -195,6 +197,11 @@ def _friendlier(message: str, where: DocPath, struct: type[msgspec.Struct], docu
     if message.startswith(("Expected `int`", "Expected `int | null`")) and message.endswith("got `str`"):
         given = _value_at(document.data, where)
         return f"{name} is a whole number (like 5), not {clean_text(str(given))[:40]!r}"
+    if message.startswith("Expected `str` matching regex"):
+        given = clean_text(str(_value_at(document.data, where)))[:40]
+        suggestion = re.sub(r"[^a-z0-9]+", "-", given.lower()).strip("-")[:64]
+        like = f", like {suggestion!r}" if suggestion and suggestion != given else ""
+        return f"{given!r} is not a name Unknot can use: lower-case letters, digits and dashes{like}"
     if message.startswith("Invalid enum value"):
         choices = _choices_at(struct, where)
         if choices:
@@ -263,7 +270,7 @@ def load_routine_file(path: Path, diagrams: Mapping[str, Diagram]) -> tuple[Rout
 
 
 def _read_routine_file(
-    path: Path, diagrams: Mapping[str, Diagram]
+    path: Path, diagrams: Mapping[str, Diagram], suggestions: Suggestions | None = None
 ) -> tuple[Routine | None, list[Problem], YamlDocument | None]:
     located = Located(path)
     try:
@@ -274,12 +281,25 @@ def _read_routine_file(
     routine, problems = _convert(document, Routine, located, "a routine")
     if routine is None:
         return None, problems, document
-    findings = check_routine(routine) + resolve_step_diagrams(routine, diagrams)
+    findings = check_routine(routine) + resolve_step_diagrams(routine, diagrams, suggestions)
     if findings:
         return None, [located.problem(where, message) for where, message in findings], document
     if routine.id is None:
         routine.id = _file_id(path)
     return routine, [], document
+
+
+def _kit_notices(routine: Routine, located: Located) -> list[Problem]:
+    """A notice for each piece of kit named a little differently from one Unknot knows (any name is allowed)."""
+    notices = []
+    for index, name in enumerate(routine.equipment):
+        guess = known_kit_like(name)
+        if guess is not None:
+            problem = located.problem(
+                ("equipment", index), f"{name!r} is not kit Unknot knows; did you mean {guess!r}? (any name is allowed)"
+            )
+            notices.append(dataclasses.replace(problem, severity=Severity.NOTICE))
+    return notices
 
 
 def _claimed_id(path: Path, document: YamlDocument | None) -> str:
@@ -353,11 +373,14 @@ def add_routine_files(paths: Iterable[Path], library: Library, unresolved: Unres
     """
     batch = unresolved if unresolved is not None else Unresolved()
     seen_here: dict[str, Path] = {}
+    diagram_names = Suggestions(list(library.diagrams))
     for path in paths:
         if not readable_name(path, library):
             continue
-        routine, problems, document = _read_routine_file(path, library.diagrams)
+        routine, problems, document = _read_routine_file(path, library.diagrams, diagram_names)
         library.problems += problems
+        if routine is not None and document is not None:
+            library.problems += _kit_notices(routine, Located(path, document))
         if routine is None or routine.id is None:
             batch.failed.setdefault(_claimed_id(path, document), path)
             continue

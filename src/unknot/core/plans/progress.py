@@ -11,19 +11,30 @@ day and history, however the sessions were recorded (from Today, the browser, `u
 - A day's item is done when a session of that routine that counts was recorded that day: one that
   reached the end with more than half of its steps played. Two items of one routine need two.
 - Missed days never punish: the calendar goes on, the phase waits for the sessions it needs.
+
+`unknot due --short` runs this at a prompt (`plans/prompt.py`), so it imports neither msgspec nor
+dataclasses at run time: the plan is read through its attributes only, and the values here are
+NamedTuples.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-from .model import Day, Plan, Rating
+if TYPE_CHECKING:
+    from .model import Day, Plan, Rating
+
+#: The answers to "How was that?" (model.RATINGS, written out: importing the model loads msgspec).
+RATING_WORDS = ("too-easy", "about-right", "too-much")
+
+#: A stored session as the rules read it: routine id, start time, outcome, steps done and skipped,
+#: pain before and after, rating (`rows.plan_rows_since`).
+SessionRow = tuple[str, float, str, int, int, int | None, int | None, str | None]
 
 
-@dataclass(frozen=True)
-class PlanSession:
+class PlanSession(NamedTuple):
     """What the rules need of one recorded session."""
 
     routine_id: str
@@ -47,8 +58,17 @@ def session_counts(outcome: str, steps_done: int, steps_skipped: int) -> bool:
     return outcome == "completed" or (outcome == "partial" and steps_done > steps_skipped)
 
 
-@dataclass(frozen=True)
-class Item:
+def session_from_row(row: SessionRow) -> PlanSession:
+    """Return what the rules need of a stored session, on the local day it began."""
+    routine_id, started_at, outcome, steps_done, steps_skipped, pain_before, pain_after, rating = row
+    answer: Rating | None = rating if rating in RATING_WORDS else None  # type: ignore[assignment]
+    day = dt.datetime.fromtimestamp(started_at).date()
+    return PlanSession(
+        routine_id, day, session_counts(outcome, steps_done, steps_skipped), pain_before, pain_after, answer
+    )
+
+
+class Item(NamedTuple):
     """One session of a day: its routine, and whether it is done or its routine is at its limit."""
 
     routine_id: str
@@ -56,8 +76,7 @@ class Item:
     at_limit: bool = False
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     """A plan on one day: what `unknot plan status`, `unknot today` and the app's Today show."""
 
     day: int
@@ -98,15 +117,15 @@ class Standing:
         return next((item for item in self.items if not item.done and not item.at_limit), None)
 
 
-@dataclass
 class _Walk:
     """The state carried from day to day."""
 
-    phase: int = 0
-    phase_start: dt.date = dt.date.min
-    done_in_phase: int = 0
-    rated: list[bool] = field(default_factory=list)
-    stepped_back: dt.date | None = None
+    def __init__(self, phase_start: dt.date) -> None:
+        self.phase = 0
+        self.phase_start = phase_start
+        self.done_in_phase = 0
+        self.rated: list[bool] = []
+        self.stepped_back: dt.date | None = None
 
 
 def hold_reason(plan: Plan, rated: Sequence[bool]) -> str | None:
@@ -193,7 +212,8 @@ def standing(
         day += dt.timedelta(days=1)
     number = (today - start).days + 1
     phase = plan.phases[walk.phase]
-    current = _day_of_phase(plan, walk, today) if 1 <= number <= plan.days else Day(rest=True)
+    within = 1 <= number <= plan.days
+    current = _day_of_phase(plan, walk, today) if within else None
     # In the last phase there is nothing to hold back from.
     reason = hold_reason(plan, walk.rated) if walk.phase < len(plan.phases) - 1 else None
     return Standing(
@@ -201,12 +221,22 @@ def standing(
         days=plan.days,
         phase=walk.phase,
         phase_title=phase.title,
-        items=items if 1 <= number <= plan.days else (),
-        rest=current.rest,
-        note=current.note,
+        items=items if within else (),
+        rest=current.rest if current is not None else True,
+        note=current.note if current is not None else "",
         held=reason is not None,
         reason=reason,
         missed=missed,
         stepped_back=walk.stepped_back,
         done_in_phase=walk.done_in_phase,
     )
+
+
+def sessions_to_do(items: Iterable[Item], known: Collection[str]) -> dict[str, int]:
+    """How many sessions of each routine the day still asks for: not done, not at its limit, `known`
+    (in the library). What `unknot due` counts in with the frequencies (`standings.with_plan`)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        if not item.done and not item.at_limit and item.routine_id in known:
+            counts[item.routine_id] = counts.get(item.routine_id, 0) + 1
+    return counts

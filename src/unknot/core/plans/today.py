@@ -16,8 +16,8 @@ from ..library.library import LibraryEntry
 from ..routines.model import Routine
 from ..routines.timeline import build_timeline
 from ..session.events import SessionRecord
-from .model import Plan, Rating
-from .progress import PlanSession, Standing, session_counts, standing
+from .model import Plan
+from .progress import PlanSession, Standing, session_from_row, sessions_to_do, standing
 from .tuning import tuned_routine
 
 if TYPE_CHECKING:
@@ -68,6 +68,14 @@ class Today:
     def next_item(self) -> TodayItem | None:
         """The first session not done, not at its limit and still in the library: the one Enter plays."""
         return next((item for item in self.items if not item.done and not item.at_limit and not item.missing), None)
+
+    def sessions_to_do(self) -> dict[str, int]:
+        """How many sessions of each routine the day still asks for: not done, not at its limit, in the library.
+
+        What `unknot due` and the app's standings count in (`standings.with_plan`).
+        """
+        known = {item.routine_id for item in self.items if not item.missing}
+        return sessions_to_do(self.standing.items, known)
 
     def as_json(self) -> dict[str, object]:
         """The day as `unknot today --json` prints it (the field names are a contract)."""
@@ -130,20 +138,21 @@ def item_line(item: TodayItem) -> str:
 
 def plan_sessions(records: Iterable[SessionRecord]) -> list[PlanSession]:
     """Return what the plan rules need of recorded sessions, oldest first, each on its local day."""
-    found = []
-    for record in sorted(records, key=lambda record: record.started_at):
-        rating: Rating | None = record.rating if record.rating in ("too-easy", "about-right", "too-much") else None  # type: ignore[assignment]
-        found.append(
-            PlanSession(
+    return [
+        session_from_row(
+            (
                 record.routine_id,
-                dt.datetime.fromtimestamp(record.started_at).date(),
-                session_counts(record.outcome.value, record.steps_done, record.steps_skipped),
+                record.started_at,
+                record.outcome.value,
+                record.steps_done,
+                record.steps_skipped,
                 record.pain_before,
                 record.pain_after,
-                rating,
+                record.rating,
             )
         )
-    return found
+        for record in sorted(records, key=lambda record: record.started_at)
+    ]
 
 
 def routine_for_today(plan: Plan, phase: int, routine: Routine) -> Routine:
@@ -161,14 +170,31 @@ def build_today(
     at_limit: Iterable[str] = (),
 ) -> Today:
     """Return the active plan's day from its start, history and the library."""
-    where = standing(entry.plan, start, today, plan_sessions(records), at_limit)
+    return day_of(entry, start, today, plan_sessions(records), routines, at_limit)
+
+
+def day_of(
+    entry: PlanEntry,
+    start: dt.date,
+    today: dt.date,
+    sessions: Iterable[PlanSession],
+    routines: Mapping[str, LibraryEntry],
+    at_limit: Iterable[str] = (),
+) -> Today:
+    """Return the active plan's day from its start, the sessions as the rules read them, and the library."""
+    where = standing(entry.plan, start, today, sessions, at_limit)
+    return Today(entry.id, entry.plan, where, shown_items(entry.plan, where, routines))
+
+
+def shown_items(plan: Plan, where: Standing, routines: Mapping[str, LibraryEntry]) -> tuple[TodayItem, ...]:
+    """Return the day's items with their titles and lengths in the standing's phase (a missing routine said so)."""
     items = []
     for item in where.items:
         found = routines.get(item.routine_id)
         if found is None:
             items.append(TodayItem(item.routine_id, item.routine_id, None, item.done))
             continue
-        routine = routine_for_today(entry.plan, where.phase, found.routine)
+        routine = routine_for_today(plan, where.phase, found.routine)
         seconds = build_timeline(routine).total_seconds
         items.append(TodayItem(item.routine_id, found.card.title, seconds, item.done, item.at_limit))
-    return Today(entry.id, entry.plan, where, tuple(items))
+    return tuple(items)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..glyphs import glyphs
-from .diagrams import mirror_art
+from .diagrams import art_size, mirror_art, without_margin
 from .durations import format_duration
 from .frames import step_frames
 from .model import Diagram, Routine, Step
@@ -27,9 +27,14 @@ SAFETY_NOTE = (
 )
 
 
+def kit_words(name: str) -> str:
+    """Return a piece of kit in words: `acupressure mat`; a name Unknot does not know, with spaces for dashes."""
+    return EQUIPMENT_NAMES.get(name) or name.replace("-", " ")
+
+
 def equipment_text(equipment: Iterable[str]) -> str:
     """Return the equipment a routine needs, in words (`none` when it needs nothing)."""
-    return ", ".join(EQUIPMENT_NAMES[item] for item in equipment) or "none"
+    return ", ".join(kit_words(item) for item in equipment) or "none"
 
 
 def total_text(total_seconds: int, open_ended: bool) -> str:
@@ -69,6 +74,19 @@ def diagram_art(step: Step, frame: str | None = None, second_side: bool = False)
         return ""
     art = step.diagram.frame(frame)
     return mirror_art(art) if second_side else art
+
+
+def art_box(step: Step) -> tuple[int, int]:
+    """Return the columns and rows that hold every frame of a step's drawing on either side (without
+    margins), so a drawing shown large keeps one size while its frames take turns."""
+    frames = [
+        art
+        for diagram in (step.diagram, step.other_side_diagram)
+        if isinstance(diagram, Diagram)
+        for art in diagram.frames.values()
+    ]
+    sizes = [art_size(without_margin(art)) for art in frames]
+    return (max((columns for columns, _ in sizes), default=0), max((rows for _, rows in sizes), default=0))
 
 
 def reflow(text: str) -> str:

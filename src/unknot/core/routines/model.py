@@ -6,6 +6,7 @@ are `Seconds` (0 allowed) or `StepSeconds` (at least 1 s), written as `30`, `30s
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Annotated, Any, Literal
 
@@ -38,7 +39,6 @@ def decode_hook(kind: type, value: Any) -> Any:
 
 
 Area = Literal["neck", "shoulders", "upper-back", "mid-back", "lower-back"]
-Equipment = Literal["yoga-mat", "acupressure-mat", "massage-ball", "massage-balls", "foam-roller", "towel", "heat-pack"]
 Intensity = Literal["gentle", "moderate", "firm"]
 Side = Literal["left", "right"]
 
@@ -55,6 +55,28 @@ def is_id(text: str) -> bool:
 
 
 RoutineId = Annotated[str, Meta(pattern=ID_PATTERN, description="Lower-case letters, digits and dashes.")]
+
+#: The kit Unknot knows by name (it has words for them, and suggests them for a near miss).
+KNOWN_KIT = ("yoga-mat", "acupressure-mat", "massage-ball", "massage-balls", "foam-roller", "towel", "heat-pack")
+Equipment = Annotated[
+    str,
+    Meta(
+        pattern=ID_PATTERN,
+        description="A piece of kit, any name in lower case with dashes (tennis-ball, chair, wall); "
+        "Unknot knows " + ", ".join(KNOWN_KIT) + ".",
+        examples=list(KNOWN_KIT),
+    ),
+]
+
+
+def known_kit_like(name: str) -> str | None:
+    """The known piece of kit `name` is probably a misspelling of, or None (known, or nothing close)."""
+    if name in KNOWN_KIT:
+        return None
+    guess = difflib.get_close_matches(name, KNOWN_KIT, n=1, cutoff=0.8)
+    return guess[0] if guess else None
+
+
 Title = Annotated[str, Meta(min_length=1, max_length=60)]
 ShortText = Annotated[str, Meta(max_length=160)]
 Instructions = Annotated[str, Meta(max_length=400, description="Short enough to take in during a hold.")]
@@ -179,7 +201,7 @@ class Routine(Strict):
     description: LongText = ""
     tags: Annotated[list[Annotated[str, Meta(min_length=1, max_length=30)]], Meta(max_length=20)] = []
     areas: Annotated[list[Area], Meta(max_length=5)] = []
-    equipment: Annotated[list[Equipment], Meta(max_length=7)] = []
+    equipment: Annotated[list[Equipment], Meta(max_length=12)] = []
     intensity: Intensity = "gentle"
     credits: ShortText = ""
     cautions: Annotated[list[Caution], Meta(max_length=10)] = []

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from .diagrams import size_problem, tidy_art
 from .model import Diagram, Routine, Step
+from .suggestions import Suggestions
 from .yaml_source import DocPath
 
 #: (where in the document, what is wrong)
@@ -94,11 +95,15 @@ def check_routine(routine: Routine) -> list[Finding]:
 
 
 def resolve_diagram(
-    value: str | Diagram | None, library: Mapping[str, Diagram], where: DocPath
+    value: str | Diagram | None,
+    library: Mapping[str, Diagram],
+    where: DocPath,
+    suggestions: Suggestions | None = None,
 ) -> tuple[Diagram | None, list[Finding]]:
     """Turn a step's diagram field into a Diagram: look up a name, or wrap inline art.
 
-    A single line is a name in the diagram library; text with a line break is inline art.
+    A single line is a name in the diagram library; text with a line break is inline art. An
+    unknown name gets the closest known one from `suggestions` (the library's names when not given).
     """
     if value is None:
         return None, []
@@ -107,7 +112,8 @@ def resolve_diagram(
         if "\n" not in value.strip("\n") and value.strip():
             name = value.strip()
             if name not in library:
-                return None, [(where, f"no diagram named {name!r} in the diagram library")]
+                known = suggestions if suggestions is not None else Suggestions(list(library))
+                return None, [(where, known.unknown(name, f"no diagram named {name!r} in the diagram library"))]
             return library[name], []
         value = Diagram(frames={"main": value})
     tidied = Diagram(frames={name: tidy_art(art) for name, art in value.frames.items()}, title=value.title)
@@ -119,13 +125,21 @@ def resolve_diagram(
     return tidied, findings
 
 
-def resolve_step_diagrams(routine: Routine, library: Mapping[str, Diagram]) -> list[Finding]:
-    """Replace diagram names and inline art in every step by Diagrams, checking frames."""
+def resolve_step_diagrams(
+    routine: Routine, library: Mapping[str, Diagram], suggestions: Suggestions | None = None
+) -> list[Finding]:
+    """Replace diagram names and inline art in every step by Diagrams, checking frames.
+
+    `suggestions` (the library's diagram names, with the load's budget) says "did you mean" for a
+    name that is not there; a load passes one for all its files.
+    """
     findings: list[Finding] = []
     for index, step in enumerate(routine.steps):
         where: DocPath = ("steps", index)
-        diagram, found = resolve_diagram(step.diagram, library, (*where, "diagram"))
-        other, found_other = resolve_diagram(step.other_side_diagram, library, (*where, "other_side_diagram"))
+        diagram, found = resolve_diagram(step.diagram, library, (*where, "diagram"), suggestions)
+        other, found_other = resolve_diagram(
+            step.other_side_diagram, library, (*where, "other_side_diagram"), suggestions
+        )
         findings += found + found_other
         step.diagram, step.other_side_diagram = diagram, other
         for number, phase in enumerate(step.phases or []):

@@ -96,6 +96,28 @@ _SCALAR_TAGS = {
 _TEXT_TAGS = {_STR_TAG, "tag:yaml.org,2002:timestamp"}
 
 
+def _line_without_colon(text: str, line: int) -> tuple[int, int, str] | None:
+    """Where a key lost its colon (`- title Lying twist`), which the reader only notices a line later.
+
+    Returns (line, column, what to do) for the nearest line above `line` that holds words but no
+    `:`, or None when there is no such line (then the reader's own place and words stand).
+    """
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)) - 1, 0, -1):
+        candidate = lines[number - 1]
+        stripped = candidate.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if ":" in stripped or stripped in ("-", "|", ">"):
+            return None
+        words = stripped.removeprefix("- ").split(maxsplit=1)
+        column = len(candidate) - len(candidate.lstrip()) + (2 if stripped.startswith("- ") else 0) + 1
+        key = clean_text(words[0])[:40]
+        example = f"{key}: {clean_text(words[1])[:40]}" if len(words) > 1 else f"{key}: ..."
+        return number, column, f"a ':' is missing after the key here: write `{example}`"
+    return None
+
+
 def _mark(event: yaml.Event) -> tuple[int, int]:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -244,6 +266,10 @@ def parse_yaml(text: str) -> YamlDocument:
             problem = f"nested deeper than {MAX_DEPTH} levels"
         if "cannot start any token" in problem and "\t" in text.split("\n")[line - 1][:column]:
             problem = "a tab cannot indent YAML; use spaces"
+        if problem.startswith(("mapping values are not allowed", "could not find expected ':'")):
+            found = _line_without_colon(text, line)
+            if found is not None:
+                line, column, problem = found
         raise YamlError(clean_text(friendlier_yaml_problem(problem)), line, column) from None
     except yaml.YAMLError as error:
         raise YamlError(clean_text(str(error).splitlines()[0] if str(error) else "not valid YAML")) from None

@@ -74,7 +74,7 @@ class RoutineFolders:
 
     def edit(self, routine_id: str) -> None:
         """Suspend the app, run the editor on the routine's file (a shipped one is copied first), then reload."""
-        from ...core.authoring import AuthoringError, edit_target, editor_command
+        from ...core.authoring import AuthoringError, after_editing, edit_target, editor_command
 
         needs_terminal = f"Editing needs a terminal here: run `unknot edit {routine_id}` in a shell."
         # Asked before anything is copied: App.suspend raises only once the editor is about to run.
@@ -82,8 +82,8 @@ class RoutineFolders:
             self._say(needs_terminal, "warning", 8)
             return
         try:
-            path, notice = edit_target(self._state.library, routine_id)
-            command = editor_command(os.environ, path)
+            target = edit_target(self._state.library, routine_id)
+            command = editor_command(os.environ, target.path)
         except (AuthoringError, OSError) as error:
             self._say(str(error), "warning", 8)
             return
@@ -91,13 +91,16 @@ class RoutineFolders:
             with self._app.suspend():
                 subprocess.run(command, check=False)
         except SuspendNotSupported:
+            after_editing(target)  # an unchanged copy is not kept
             self._say(needs_terminal, "warning", 8)
             return
         except OSError as error:
+            after_editing(target)
             self._say(f"Cannot start the editor {command[0]!r}: {error.strerror or error}", "error", 8)
             return
-        if notice:
-            self._say(notice[:1].upper() + notice[1:] + ".", timeout=8)
+        said = after_editing(target)
+        if said:
+            self._say(said[:1].upper() + said[1:] + ".", timeout=8)
         self.reload()
 
     def reload(self, asked: bool = True) -> None:

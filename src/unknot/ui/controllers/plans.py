@@ -6,7 +6,6 @@ The app publishes the day it reads as its `plan_today` state, which the browser'
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +31,7 @@ class PlanSessions:
         self._app = app
         self._state = state
         self._history = services.history
-        self._clock = services.clock
+        self._today = services.today
         self._say = services.say
         self._sessions = sessions
         self._folders = tuple(folders)
@@ -42,17 +41,16 @@ class PlanSessions:
 
     async def read_today(self) -> Today | None:
         """Read the followed plan's day on the history thread (plan files too: no file is read on the loop)."""
-        from ...core.paths import plan_folders
         from ...core.plans.active import active_today
-        from ...core.plans.loading import load_plans
+        from ...core.plans.quick import load_and_keep_plans
 
         if self._history is None:
             return None
         routines, folders = self._state.library.routines, self._folders
-        day = datetime.date.fromtimestamp(self._clock.wall())
+        day = self._today()
 
         def read(store: HistoryStore) -> tuple[Today | None, str | None]:
-            return active_today(store, load_plans(plan_folders(folders)), routines, day)
+            return active_today(store, load_and_keep_plans(folders), routines, day)  # kept for `due --short`
 
         self.today, problem = await self._history.ask(read)
         if problem and problem != self._said:  # said once, not after every session

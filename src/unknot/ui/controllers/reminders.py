@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -19,10 +20,19 @@ if TYPE_CHECKING:
 
 class BreakReminders:
     """Shows the break prompt when `BreakReminder` says so, as often as the settings in force ask (or never);
-    told when sessions start and end."""
+    told when sessions start and end. With a plan followed it offers the day's next session first."""
 
-    def __init__(self, app: App[Any], state: AppState, services: Services, effects: MomentEffects) -> None:
+    def __init__(
+        self,
+        app: App[Any],
+        state: AppState,
+        services: Services,
+        effects: MomentEffects,
+        play_planned: Callable[[str], None],
+    ) -> None:
         self._app = app
+        self._play_planned = play_planned
+        """Plays a session of the followed plan's day (the plan controller's `play`)."""
         self._state = state
         self._clock = services.clock
         self._effects = effects
@@ -68,11 +78,17 @@ class BreakReminders:
         from ..screens.break_prompt import BreakScreen
 
         self.reminder.shown()
-        suggestion = break_suggestion(self._state.library.routines.values(), self._state.due)
+        today = self._state.plan_today
+        planned = today.next_item if today is not None else None
+        routines = self._state.library.routines.values()
+        suggestion = break_suggestion(routines, self._state.due, planned.routine_id if planned else None)
+        from_plan = planned is not None and suggestion is not None and suggestion.id == planned.routine_id
         words = None
         if suggestion is not None:
-            length = total_text(suggestion.total_seconds, suggestion.open_ended)
-            words = f"{suggestion.routine.title} ({length})"
+            # A plan's session is as long as its phase wants it, not as the file says.
+            seconds = planned.seconds if from_plan and planned and planned.seconds else suggestion.total_seconds
+            length = total_text(seconds, suggestion.open_ended)
+            words = f"{suggestion.routine.title} ({length})" + (", next in today's plan" if from_plan else "")
         self._effects.notice("Unknot: time for a break", words or "A short break")
 
         reminder = self.reminder
@@ -85,7 +101,10 @@ class BreakReminders:
                 reminder.skip(later)  # starting a routine pauses it until the session ends
             self.arm()
             if answer == "start" and suggestion is not None:
-                self._app.post_message(PlayRequested(suggestion.id))
+                if from_plan:
+                    self._play_planned(suggestion.id)  # with the phase's durations, "How was that?" after
+                else:
+                    self._app.post_message(PlayRequested(suggestion.id))
 
         self._app.push_screen(BreakScreen(reminder.idle_seconds(now), words), answered)
 

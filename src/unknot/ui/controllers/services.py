@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +23,14 @@ class Services:
     terminal: Terminal
     say: Callable[..., None]
     """Show a plain-text notice: `say(message, severity="information", timeout=4)`."""
+    calendar: Callable[[], dt.date] | None = None
+    """What day it is, when handed in (tests and scenes); None: the local day of the clock's wall time."""
+
+    def today(self) -> dt.date:
+        """The local date now: what the standings, the plan's day and the break reminder count by."""
+        if self.calendar is not None:
+            return self.calendar()
+        return dt.date.fromtimestamp(self.clock.wall())
 
     def close_history(self) -> None:
         """Let queued history writes finish, then close the database (after the app has stopped)."""

@@ -93,11 +93,11 @@ class SessionFlow:
             self._app.exit()
 
     async def offer_resumes(self) -> bool:
-        """Offer interrupted sessions, newest first, until one is resumed or none is left; return whether one was.
+        """Offer the interrupted sessions together, newest first, until one is resumed or none is left;
+        return whether one was.
 
-        Resuming opens the player where the session stopped. "Not now" leaves it (and any other)
-        to be offered next time. Discarding asks first, keeps the session in history as interrupted
-        and offers the next one.
+        Resuming opens the player where the session stopped. "Not now" leaves them all to be offered
+        next time. Discarding one asks first, keeps it in history as interrupted and offers the rest.
         """
         from ...core.history.resume import find_resumable
         from ..screens.confirm import ConfirmDiscardScreen
@@ -110,17 +110,23 @@ class SessionFlow:
             search = await self._history.ask(lambda store: find_resumable(store, routines, clock))
             for notice in search.notices:
                 self._say(notice, "warning", 10)
-            offer = search.offer
-            if offer is None:
+            if not search.offers:
                 return False
-            choice = await self._app.push_screen_wait(ResumeScreen(offer))
+            choice, index = await self._app.push_screen_wait(ResumeScreen(search.offers, touch=self.plan.touch))
+            offer = search.offers[index]
             if choice == RESUME:
                 self.play(offer.entry, resumed=offer)
                 return True
             if choice == LATER or not await self._app.push_screen_wait(
                 ConfirmDiscardScreen(offer.checkpoint.title, touch=self.plan.touch)
             ):
-                self._say(f"{offer.checkpoint.title} is kept: `unknot resume` or the next start offers it again.")
+                if len(search.offers) == 1:
+                    self._say(f"{offer.checkpoint.title} is kept: `unknot resume` or the next start offers it again.")
+                else:
+                    count = len(search.offers)
+                    self._say(
+                        f"{count} cut-off sessions are kept: `unknot resume` or the next start offers them again."
+                    )
                 return False
 
             def discard(store: HistoryStore, checkpoint: Checkpoint = offer.checkpoint) -> None:

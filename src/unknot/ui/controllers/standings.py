@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -22,12 +21,18 @@ class Standings:
         self._read_today = read_today
 
     async def read(self) -> tuple[Mapping[str, DueRow], Today | None]:
-        """Return each routine's standing today and this week, and the plan's day (empty without history)."""
+        """Return each routine's standing today and this week, the plan's sessions still to do counted in
+        (as `unknot due` counts them), and the plan's day; empty without history."""
         from ...core.history.due import read_standings
+        from ...core.standings import with_plan
 
         history = self._services.history
         if history is None:
             return {}, None
-        entries, today = self._state.library.routines.values(), dt.date.today()
-        due = await history.ask(lambda store: read_standings(store, entries, today))
-        return due, await self._read_today()
+        entries, today = self._state.library.routines.values(), self._services.today()
+        owned = self._state.settings.equipment
+        due = await history.ask(lambda store: read_standings(store, entries, today, owned))
+        day = await self._read_today()
+        if day is not None:
+            due = {row.id: row for row in with_plan(due.values(), day.sessions_to_do())}
+        return due, day

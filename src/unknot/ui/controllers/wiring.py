@@ -91,7 +91,9 @@ class Controllers:
         """The break reminder (off unless the settings in force give an interval)."""
         from .reminders import BreakReminders
 
-        return BreakReminders(self._app, self._state, self.services, self.moments)
+        return BreakReminders(
+            self._app, self._state, self.services, self.moments, lambda routine_id: self.plans.play(routine_id)
+        )
 
     @cached_property
     def plans(self) -> PlanSessions:

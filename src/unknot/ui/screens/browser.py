@@ -68,6 +68,8 @@ class BrowserScreen(Screen[None]):
     """Each routine's standing for today and this week, once history has been read."""
 
     due_first: var[bool] = var(False)
+    owned_kit: var[tuple[str, ...] | None] = var(None)
+    """The kit the person has (settings' `equipment`; None: not said)."""
     """List the routines that are due first, and those at their limit last."""
 
     def __init__(self, library: Library, recent: Sequence[str] = (), *, due_first: bool = False) -> None:
@@ -92,7 +94,9 @@ class BrowserScreen(Screen[None]):
                 yield Static(id="list-legend", markup=False)
                 yield Static(id="problem-line", markup=False)
             with Vertical(id="overview-pane"):
-                yield Overview(id="overview").data_bind(entry=BrowserScreen.highlighted_entry)
+                yield Overview(id="overview").data_bind(
+                    entry=BrowserScreen.highlighted_entry, owned=BrowserScreen.owned_kit
+                )
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -102,6 +106,8 @@ class BrowserScreen(Screen[None]):
         if isinstance(self.app, AppState) and getattr(self.app, "plan_today", None) is not None:
             self._show_today(getattr(self.app, "plan_today", None))
         self.show_problem_line()
+        if isinstance(self.app, AppState):
+            self.owned_kit = self.app.settings.equipment
         self.watch(self.app, "library", self._show_library, init=False)
         self.watch(self.app, "due", self._show_due, init=False)
         self.watch(self.app, "settings", self._follow_settings, init=False)
@@ -125,6 +131,7 @@ class BrowserScreen(Screen[None]):
 
     def _follow_settings(self, settings: Settings) -> None:
         self.due_first = settings.due_first
+        self.owned_kit = settings.equipment
 
     def set_library(self, library: Library, recent: Sequence[str]) -> None:
         """Show a reloaded library: new routines appear, changed ones change, broken ones go to the problems."""

@@ -98,6 +98,13 @@ def settings_now(settings: Settings, notifications_in_use: str) -> str:
     )
 
 
+TROUBLE_NOTE = (
+    "No notification, no sound, history off? Run `unknot doctor` in a shell: it says what is wrong and what "
+    "to do (docs/troubleshooting.md)."
+)
+"""Where to turn when something does not work."""
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys of every screen and the safety note; Esc, q or ? closes it."""
 
@@ -122,5 +129,7 @@ class HelpScreen(ModalScreen[None]):
                 if self.now:
                     yield Static(Content.assemble(("Now", "bold $text-accent"), "\n", self.now), id="help-now")
                 yield Static(keys_content(self.sections), id="help-keys")
+                trouble = Content.assemble(("Not working?", "bold $text-accent"), "\n", TROUBLE_NOTE)
+                yield Static(trouble, id="help-trouble")
                 yield Static(Content.assemble(("Safety", "bold $text-warning"), "\n", SAFETY_NOTE), id="help-safety")
             yield Static("Esc to close · ctrl+p for commands", classes="dialog-hint")

@@ -35,7 +35,7 @@ class ProblemsScreen(ModalScreen[None]):
             with VerticalScroll():
                 text = "\n".join(f"{p.severity.value}: {p}" for p in [*errors, *notices]) or "No problems."
                 yield Static(text, markup=False, id="problems-text")
-            yield Static("Save a fixed file and Unknot reloads it by itself · Esc to close", classes="dialog-hint")
+            yield Static("A fixed file reloads by itself · more: unknot doctor · Esc to close", classes="dialog-hint")
 
 
 def plural(count: int, word: str) -> str:

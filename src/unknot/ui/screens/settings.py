@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from ...core.setting_choices import SettingRow, choose, setting_rows
 from ...core.settings import Settings
 from ..messages import SettingChosen
+from .kit import KitScreen
 
 
 def row_content(row: SettingRow, settings: Settings, label_width: int) -> Content:
@@ -48,12 +49,15 @@ class SettingsScreen(ModalScreen[None]):
         self.settings = settings
 
     @classmethod
-    def for_settings(cls, settings: Settings, themes: Sequence[str], voice_note: str = "") -> SettingsScreen:
+    def for_settings(
+        cls, settings: Settings, themes: Sequence[str], voice_note: str = "", kit: Iterable[str] = ()
+    ) -> SettingsScreen:
         """The screen with a row for every setting, showing `settings`; `themes` are the themes the app has.
 
-        `voice_note` says which engine speaks, or why nothing here can reach the person's speakers.
+        `voice_note` says which engine speaks, or why nothing here can reach the person's speakers;
+        `kit` is the kit the routines name, offered beside the kit Unknot knows.
         """
-        return cls(setting_rows(themes, settings, voice_note), settings)
+        return cls(setting_rows(themes, settings, voice_note, kit), settings)
 
     def compose(self) -> ComposeResult:
         """Lay out the list of settings and the keys."""
@@ -90,11 +94,19 @@ class SettingsScreen(ModalScreen[None]):
         if options.highlighted is None:
             return
         row = self.rows[options.highlighted]
+        if row.picks:
+            self.app.push_screen(KitScreen(row.picks, getattr(self.settings, row.field)), self._kit_chosen)
+            return
         # Shown at once (a second key press goes on from here); the app's answer redraws every row.
         self.settings = choose(self.settings, row, step)
         width = max(len(item.label) for item in self.rows)
         options.replace_option_prompt_at_index(options.highlighted, row_content(row, self.settings, width))
         self.post_message(SettingChosen(row.field, getattr(self.settings, row.field)))
+
+    def _kit_chosen(self, owned: tuple[str, ...] | None) -> None:
+        """Save the kit ticked (None: the checklist was left with Esc)."""
+        if owned is not None:
+            self.post_message(SettingChosen("equipment", owned))
 
     def action_close(self) -> None:
         """Close the screen."""

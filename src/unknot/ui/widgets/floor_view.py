@@ -1,8 +1,10 @@
 """The floor view: the session drawn to be read from a mat two or three metres away.
 
-The time left fills most of the screen; above it, the phase (or a cue, or the breath) in large
-letters; under it the step's name, what to do now, and the step bar. The step's words show only
-on tall screens, where they take no room the clock needs.
+The time left fills most of the screen, with the step's drawing beside or under it where it fits;
+above it, the phase (or a cue, or the breath) in large letters; under it the step's name (large
+where there is room), what to do now, and the step bar. The step's words show only on tall
+screens, where they take no room the clock needs. During a rest (and before the first step) the
+name, the drawing and the words are the coming step's.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from textual.containers import Vertical
 from textual.reactive import var
 from textual.widgets import Static
 
+from ...core.routines.describe import art_box, diagram_art
 from ...core.routines.model import Routine
 from ...core.session.player import PlayerState, Position
 from ...core.session.wording import (
@@ -25,9 +28,13 @@ from ...core.session.wording import (
     state_text,
 )
 from .big_text import BigText
+from .big_words import BigWords
 from .countdown import ClockTapped, clock_template
+from .floor_stage import FloorStage
 from .meter import Meter
 from .plain import set_plain
+from .scaled_art import ScaledArt
+from .step_detail import detail_key
 from .touch_controls import TouchControls
 
 
@@ -44,12 +51,13 @@ class FloorView(Vertical):
         self.routine = routine
         self.touch = touch
         """Whether to show buttons for a finger (in a browser on a phone or tablet)."""
+        self._art_boxes = [art_box(step) for step in routine.steps]
 
     def compose(self) -> ComposeResult:
         """Lay out the phase, the clock, the step's name, what to do now, the bar, the words and any buttons."""
         yield BigText(id="floor-phase")
-        yield BigText(id="floor-clock")
-        yield Static(id="floor-title", markup=False)
+        yield FloorStage(id="floor-stage")
+        yield BigWords(id="floor-title")
         yield Static(id="floor-doing", markup=False)
         yield Meter(id="floor-bar")
         yield Static(id="floor-words", markup=False)
@@ -64,6 +72,11 @@ class FloorView(Vertical):
     def on_mount(self) -> None:
         """The phase stays smaller than the clock, however much room there is."""
         self.query_one("#floor-phase", BigText).largest = 2
+
+    def on_resize(self) -> None:
+        """The step's name takes large letters on one line from 20 rows, on two from 34."""
+        height = self.content_size.height
+        self.query_one("#floor-title", BigWords).most_lines = 0 if height < 20 else 1 if height < 34 else 2
 
     def watch_cue(self) -> None:
         """A cue shows at once, not at the next tick."""
@@ -81,14 +94,21 @@ class FloorView(Vertical):
         self.set_class(bool(self.cue), "-cue")
         self.query_one("#floor-phase", BigText).text = floor_phase_text(self.routine, position, self.cue).upper()
         clock = self.query_one("#floor-clock", BigText)
-        clock.template = clock_template(position)
+        template = clock_template(position)
+        clock.template = template
         clock.text = clock_text(position)
-        set_plain(self.query_one("#floor-title", Static), floor_title_text(self.routine, position))
+        self.query_one("#floor-title", BigWords).text = floor_title_text(self.routine, position)
         doing = state_text(position, touch=self.touch)
         breathing = paced_breathing(self.routine, position)
         if not doing and breathing is not None and not paused:
             doing = breath_text(breathing, position.side_elapsed)
         set_plain(self.query_one("#floor-doing", Static), doing)
         self.query_one("#floor-bar", Meter).fraction = position.segment_fraction
-        step = self.routine.steps[position.segment.step_index]
+        # The step described: the one in play, or the one coming during a rest and before the first.
+        step_index, second_side, frame, _heading, _cautions = detail_key(self.routine, position)
+        step = self.routine.steps[step_index]
+        stage = self.query_one(FloorStage)
+        stage.template = template
+        stage.art_box = self._art_boxes[step_index]
+        self.query_one("#floor-art", ScaledArt).art = diagram_art(step, frame, second_side)
         set_plain(self.query_one("#floor-words", Static), " ".join(step.instructions.split()))

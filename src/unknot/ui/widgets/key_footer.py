@@ -56,6 +56,12 @@ class KeyFooter(Footer):
             self.call_after_refresh(self.fit_keys)
             return
         self._tries = 0
+        for key in keys:
+            if key not in self._widths:
+                # Still not laid out (a busy machine): the width layout gives a key, from its text and spacing.
+                self._widths[key] = (
+                    key.get_content_width(self.size, self.app.size) + key.styles.gutter.width + key.styles.margin.width
+                )
         room = self.size.width
         for key in keys:
             if key.has_class("-command-palette"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.reactive import var
@@ -11,21 +13,23 @@ from textual.visual import Visual
 
 from ...core.library.library import LibraryEntry
 from ...core.routines.describe import (
-    EQUIPMENT_NAMES,
     SAFETY_NOTE,
     diagram_art,
+    kit_words,
     reflow,
     step_timing_text,
     total_words,
 )
 from ...core.routines.text import shown_path
+from ...core.standings import missing_kit
 
 
-def overview_content(entry: LibraryEntry) -> Content:
+def overview_content(entry: LibraryEntry, owned: Collection[str] | None = None) -> Content:
     """Return the whole overview of one routine as plain-text Content with light styling.
 
     What to set up comes before the words: the kit as a checklist and the first step's drawing,
-    so the balls or the roller are in place before Enter.
+    so the balls or the roller are in place before Enter. Kit not in `owned` (the kit the person
+    said they have; None: not said) is marked.
     """
     routine = entry.routine
     parts: list[str | tuple[str, str]] = [(routine.title, "bold $text-accent"), "\n"]
@@ -49,9 +53,13 @@ def overview_content(entry: LibraryEntry) -> Content:
         parts += [("Areas ", "dim"), ", ".join(area.replace("-", " ") for area in routine.areas), "\n"]
     parts += ["\n", ("You need", "bold"), "\n"]
     if routine.equipment:
+        lacking = missing_kit(routine.equipment, owned)
         for item in routine.equipment:
-            name = EQUIPMENT_NAMES[item]
-            parts += [("[ ] ", "$text-accent"), name[:1].upper() + name[1:], "\n"]
+            name = kit_words(item)
+            parts += [("[ ] ", "$text-accent"), name[:1].upper() + name[1:]]
+            parts += [("  not in your kit (Settings)", "$text-warning"), "\n"] if item in lacking else ["\n"]
+        if owned is None:
+            parts += [("Missing some? Tick your kit in Settings (s).", "dim"), "\n"]
     else:
         parts += [("no equipment", "dim"), "\n"]
     first = routine.steps[0]
@@ -89,6 +97,8 @@ class Overview(ScrollView):
 
     entry: var[LibraryEntry | None] = var(None)
     """The routine to describe."""
+    owned: var[tuple[str, ...] | None] = var(None)
+    """The kit the person has (None: not said): other kit is marked."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -107,6 +117,10 @@ class Overview(ScrollView):
             self.scroll_to(y=0, animate=False, immediate=True)
         self._draw()
 
+    def watch_owned(self) -> None:
+        """Mark the kit again."""
+        self._draw()
+
     def on_resize(self) -> None:
         """Wrap the text again for the new width."""
         self._draw(changed_only=False)
@@ -122,7 +136,7 @@ class Overview(ScrollView):
         if width <= 0:
             return
         entry = self.entry
-        content = Content("No routine matches the filter.") if entry is None else overview_content(entry)
+        content = Content("No routine matches the filter.") if entry is None else overview_content(entry, self.owned)
         style = self.visual_style
         lines = [
             strip.extend_cell_length(width, style.rich_style).crop(0, width)

@@ -1,16 +1,26 @@
-"""How the back feels, on the 0–10 scale people know from clinics: digits or arrows, then Enter."""
+"""How the back feels, on the 0–10 scale people know from clinics: digits or arrows, then Enter.
+
+For a finger (a phone or tablet, served) the numbers are buttons in two rows, 0–5 and 6–10, each
+three rows tall and a sixth of the width, a cell apart: on a phone 390 px wide at the page's 16 px
+font (41 columns of 9.5 x 21 px), about 48 x 63 px each, 57 px apart, where the numbers of the
+one-line scale were 28 px apart (tests/browser measures it).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Grid
 from textual.content import Content
 from textual.events import Click, Key
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Button, Static
 
 #: What the ends and the middle of the scale mean, shown under it.
 SCALE_WORDS = ("0 no pain", "5 moderate", "10 worst pain you can imagine")
@@ -18,13 +28,12 @@ SCALE_WORDS = ("0 no pain", "5 moderate", "10 worst pain you can imagine")
 WIDE_SCALE = 34
 
 
-def scale_content(value: int | None, width: int = WIDE_SCALE + 40, *, touch: bool = False) -> Content:
+def scale_content(value: int | None, width: int = WIDE_SCALE + 40) -> Content:
     """Return the numbers 0 to 10 with the chosen one stood out, and the words under them.
 
-    Narrower than the spaced-out scale, the numbers close up and the words take a line each. For a
-    finger, a blank line above and below the numbers is part of each number's target.
+    Narrower than the spaced-out scale, the numbers close up and the words take a line each.
     """
-    parts: list[str | tuple[str, str]] = [" \n"] if touch else []
+    parts: list[str | tuple[str, str]] = []
     wide = width >= WIDE_SCALE
     for number in range(11):
         if wide:
@@ -32,13 +41,15 @@ def scale_content(value: int | None, width: int = WIDE_SCALE + 40, *, touch: boo
         else:
             parts.append(" " if number else "")
             parts.append((str(number), "bold reverse") if number == value else str(number))
-    words = " · ".join(SCALE_WORDS)
-    lines = [words] if len(words) <= width else list(SCALE_WORDS)
-    if touch:
-        parts.append("\n ")
-    for line in lines:
+    for line in scale_words(width):
         parts += ["\n", (line, "dim")]
     return Content.assemble(*parts)
+
+
+def scale_words(width: int) -> list[str]:
+    """Return the words under the scale: on one line where it fits, else a line each."""
+    words = " · ".join(SCALE_WORDS)
+    return [words] if len(words) <= width else list(SCALE_WORDS)
 
 
 def number_at(x: int, width: int) -> int | None:
@@ -62,6 +73,24 @@ class PainScale(Widget, can_focus=True):
         height: auto;
         width: 100%;
     }
+    PainScale > #pain-numbers {
+        grid-size: 6 2;
+        grid-columns: 1fr;
+        grid-rows: 3;
+        grid-gutter: 1 1;
+        height: auto;
+        margin-bottom: 1;
+    }
+    PainScale > #pain-numbers > Button {
+        width: 1fr;
+        min-width: 4;
+        height: 3;
+        background: $panel;
+        text-style: bold;
+    }
+    PainScale > #pain-words {
+        color: $text-muted;
+    }
     """
 
     BINDINGS = [
@@ -83,16 +112,45 @@ class PainScale(Widget, can_focus=True):
     def __init__(self, *, touch: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.touch = touch
-        """Whether the numbers are tapped with a finger (taller targets)."""
+        """Whether the numbers are tapped with a finger (buttons in two rows)."""
         self._last_digit = ""
 
+    def compose(self) -> ComposeResult:
+        """For a finger, a button for each number (0–5, then 6–10) and the words under them."""
+        if not self.touch:
+            return
+        with Grid(id="pain-numbers"):
+            for number in range(11):
+                button = Button(str(number), id=f"pain-{number}")
+                # The scale keeps the focus, so digits, arrows and Enter work as in a terminal.
+                button.can_focus = False
+                yield button
+        yield Static("\n".join(SCALE_WORDS), id="pain-words", markup=False)
+
     def render(self) -> Content:
-        """Draw the scale for the width there is."""
-        return scale_content(self.value, self.size.width or WIDE_SCALE + 40, touch=self.touch)
+        """Draw the scale for the width there is (for a finger, the buttons draw it)."""
+        if self.touch:
+            return Content("")
+        return scale_content(self.value, self.size.width or WIDE_SCALE + 40)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As many lines as the scale takes at this width."""
-        return len(scale_content(self.value, width, touch=self.touch).plain.split("\n"))
+        if self.touch:
+            return super().get_content_height(container, viewport, width)
+        return len(scale_content(self.value, width).plain.split("\n"))
+
+    def watch_value(self, value: int | None) -> None:
+        """For a finger, the chosen number's button stands out."""
+        for button in self.query("#pain-numbers Button").results(Button):
+            button.variant = "primary" if button.id == f"pain-{value}" else "default"
+
+    @on(Button.Pressed)
+    def _tapped(self, event: Button.Pressed) -> None:
+        """A tap on a number answers with it."""
+        event.stop()
+        number = int((event.button.id or "").removeprefix("pain-"))
+        self.value = number
+        self.post_message(self.Answered(number))
 
     def on_key(self, event: Key) -> None:
         """A digit chooses; `0` right after `1` means 10."""
@@ -104,10 +162,10 @@ class PainScale(Widget, can_focus=True):
         self._last_digit = "" if self.value == 10 else digit
 
     def on_click(self, event: Click) -> None:
-        """A tap (or click) on a number answers with it."""
-        numbers_row, reach = (1, 1) if self.touch else (0, 0)  # for a finger, the rows above and below count too
-        on_numbers = abs(event.y - numbers_row) <= reach
-        number = number_at(event.x, self.size.width or WIDE_SCALE + 40) if on_numbers else None
+        """A click on a number answers with it (for a finger, the buttons answer)."""
+        if self.touch:
+            return
+        number = number_at(event.x, self.size.width or WIDE_SCALE + 40) if event.y == 0 else None
         if number is not None:
             event.stop()
             self.value = number

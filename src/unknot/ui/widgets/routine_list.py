@@ -24,9 +24,11 @@ from ...core.standings import DueRow, DueStatus
 
 
 def due_badge(row: DueRow | None) -> tuple[str, str] | None:
-    """Return the word for a routine's standing and its style: `due`, `2/5 today`, `at limit` (or None)."""
+    """Return the word for a routine's standing and its style: `due`, `2/5 today`, `at limit`, `no kit` (or None)."""
     if row is None:
         return None
+    if row.missing_kit:
+        return ("no kit", "$text-warning")
     if row.status is DueStatus.DUE:
         return ("due", "bold $text-warning")
     if row.status is DueStatus.AT_LIMIT:

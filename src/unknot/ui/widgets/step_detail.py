@@ -1,4 +1,4 @@
-"""The step detail pane: title, instructions, the current ASCII diagram frame, cautions."""
+"""The step detail pane: title, instructions, cautions, and the current ASCII diagram frame."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from textual.containers import Vertical
 from textual.reactive import var
 from textual.widgets import Static
 
-from ...core.routines.describe import diagram_art
+from ...core.routines.describe import art_box, diagram_art
 from ...core.routines.model import Routine, Step
 from ...core.routines.timeline import SegmentKind
 from ...core.session.player import Position
 from ...core.session.wording import shown_frame, side_name
 from .plain import set_plain
+from .scaled_art import ScaledArt
 
 #: (step index, second side, frame, heading, show routine cautions)
 DetailKey = tuple[int, bool, str | None, str, bool]
@@ -46,12 +47,16 @@ class StepDetail(Vertical):
         self._shown: DetailKey | None = None
 
     def compose(self) -> ComposeResult:
-        """Lay out heading, title, instructions, diagram and cautions."""
+        """Lay out heading, title, instructions, cautions and diagram."""
         yield Static(id="step-heading", markup=False)
         yield Static(id="step-title", markup=False)
         yield Static(id="step-instructions", markup=False)
-        yield Static(id="diagram", markup=False)
+        # The cautions go with the words, before the drawing: on a tall screen the drawing takes
+        # the rest of the pane, and a caution under it would be far from what it qualifies.
         yield Static(id="step-cautions", markup=False)
+        # Up to three times its size where the pane has room (on a tall screen, in the middle of
+        # what the words leave; else at most half the pane, so the words stay in view).
+        yield ScaledArt(share=0.5, id="diagram")
 
     def watch_position(self, position: Position | None) -> None:
         """Re-render only when the step, side or frame on show changes."""
@@ -66,7 +71,9 @@ class StepDetail(Vertical):
         set_plain(self.query_one("#step-heading", Static), heading)
         set_plain(self.query_one("#step-title", Static), step.title)
         set_plain(self.query_one("#step-instructions", Static), " ".join(step.instructions.split()))
-        set_plain(self.query_one("#diagram", Static), diagram_art(step, frame, second_side))
+        diagram = self.query_one("#diagram", ScaledArt)
+        diagram.box = art_box(step)
+        diagram.art = diagram_art(step, frame, second_side)
         cautions = list(self.routine.cautions) if routine_cautions else []
         cautions += step.cautions
         set_plain(self.query_one("#step-cautions", Static), "\n".join(f"! {caution}" for caution in cautions))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -17,6 +18,9 @@ if TYPE_CHECKING:  # the plan modules load once a plan is shown, never before th
 
 class TodayList(OptionList):
     """The day's sessions in order; Enter (or a tap) on one posts `ItemChosen`."""
+
+    BINDINGS = [Binding("enter", "select", "Start", id="today.start")]
+    """OptionList's own Enter, shown in the footer: what it does here is play the highlighted session."""
 
     @dataclass
     class ItemChosen(Message):
