@@ -32,33 +32,25 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _quick_due_short() -> bool:
-    """Print `unknot due --short` the fast way (see `prompt_line`); False when the slow way must do it."""
+def _answer_quickly(command: str) -> bool:
+    """Print `unknot due --short` or `unknot list --ids` the fast way (see `prompt_line` and
+    `current_routine_ids`); False when the slow way must do it."""
     try:
-        from ..core.plans.quick import prompt_line
+        if command == "due":
+            from ..core.plans.quick import prompt_line
 
-        line = prompt_line()
-    except Exception:  # a prompt must never show a traceback; the ordinary path tries again
-        return False
-    if line is None:
-        return False
-    if line:
-        print(line)
-    return True
+            answer = prompt_line()
+        else:
+            from ..core.library.frequencies import current_routine_ids
 
-
-def _quick_ids() -> bool:
-    """Print `unknot list --ids` the fast way (see `current_routine_ids`); False when the slow way must."""
-    try:
-        from ..core.library.frequencies import current_routine_ids
-
-        ids = current_routine_ids()
-    except Exception:  # a completion must never show a traceback; the ordinary path tries again
+            ids = current_routine_ids()
+            answer = None if ids is None else "\n".join(ids)
+    except Exception:  # a prompt or a completion must never show a traceback; the ordinary path tries again
         return False
-    if ids is None:
+    if answer is None:
         return False
-    if ids:
-        print("\n".join(ids))
+    if answer:
+        print(answer)
     return True
 
 
@@ -76,9 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
     replace_what_the_output_cannot_take()
-    if argv == ["due", "--short"] and _quick_due_short():
-        return 0
-    if argv == ["list", "--ids"] and _quick_ids():
+    if argv in (["due", "--short"], ["list", "--ids"]) and _answer_quickly(argv[0]):
         return 0
     from .commands import build_parser, chosen_command, command_function
 

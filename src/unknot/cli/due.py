@@ -1,6 +1,6 @@
 """`unknot due`: what is due today and this week, as a table, a JSON array, or one line for a prompt.
 
-`unknot due --short` usually answers before this module is imported (`_quick_due_short` in
+`unknot due --short` usually answers before this module is imported (`_answer_quickly` in
 `__init__.py`, from small files the library copy leaves); this is the way when those are missing,
 or when a plan is followed (its day needs the plan files).
 """

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,19 +122,7 @@ class SessionRecorder:
 
     def set_pain_after(self, rating: int) -> Future[SaveResult]:
         """Record how the back felt after the session; it is added to the stored session once that is saved."""
-        if self.history is None or self.saved is None:
-            return finished_future(SaveResult(False, HISTORY_OFF))
-        session = self.saved
-
-        def save(store: HistoryStore) -> SaveResult:
-            result = session.result()
-            if result.session_id is None:
-                return SaveResult(False, result.problem)
-            if store.set_pain_after(result.session_id, rating):
-                return SaveResult(True, session_id=result.session_id)
-            return SaveResult(False, store.problem)
-
-        return self.history.run(save)
+        return self._update_saved(lambda store, session_id: store.set_pain_after(session_id, rating))
 
     def set_note(self, note: str | None, pain_after: int | None = None) -> Future[SaveResult]:
         """Record the note written after the session; if it cannot be stored, keep it in the journal.
@@ -158,6 +146,10 @@ class SessionRecorder:
 
     def set_rating(self, rating: str) -> Future[SaveResult]:
         """Record how a plan session felt ("too-easy", "about-right", "too-much") once the session is saved."""
+        return self._update_saved(lambda store, session_id: store.set_rating(session_id, rating))
+
+    def _update_saved(self, write: Callable[[HistoryStore, int], bool]) -> Future[SaveResult]:
+        """Run `write` on the history thread for the stored session, once it is stored."""
         if self.history is None or self.saved is None:
             return finished_future(SaveResult(False, HISTORY_OFF))
         session = self.saved
@@ -166,7 +158,7 @@ class SessionRecorder:
             result = session.result()
             if result.session_id is None:
                 return SaveResult(False, result.problem)
-            if store.set_rating(result.session_id, rating):
+            if write(store, result.session_id):
                 return SaveResult(True, session_id=result.session_id)
             return SaveResult(False, store.problem)
 
